@@ -1,0 +1,96 @@
+"""The error catalogue: every user-facing error has a code, says what happened and what to do.
+
+Exception tree (shallow on purpose)::
+
+    EventcoderError            exit code 1 unless stated
+    ├── UsageError             exit code 2: bad arguments or options (e.g. a bad --date)
+    ├── InputError             one story or file cannot be read; a batch reports it and goes on
+    ├── ModelError             the spaCy pipeline is missing or broken
+    └── StoreError             the event store cannot be opened or written
+
+Raise with a catalogue code and the values its message needs::
+
+    raise InputError("E102", path="stories/a.txt")
+
+``str(err)`` is a single line: "E102: <what happened>. <what to do>".
+"""
+
+from __future__ import annotations
+
+#: code -> (what happened, what to do). Placeholders are filled from the raise's keywords.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # usage (exit code 2)
+    "E001": ("Bad date {value!r}", "Give the date as YYYY-MM-DD, e.g. --date 2019-05-23"),
+    "E002": ("Unknown output format {value!r}", "Choose one of: {choices}"),
+    "E003": ("No input given", "Name one or more files or directories, or '-' for stdin"),
+    # input (exit code 1; a batch skips the story and goes on)
+    "E101": ("No such file or directory: {path}", "Check the path and try again"),
+    "E102": ("{path} is empty", "Give a story with a headline line and some text"),
+    "E103": (
+        "{path} looks like a binary file, not text",
+        "Give a UTF-8 text file (.txt) or JSON lines (.jsonl)",
+    ),
+    "E104": (
+        "{path} is not valid UTF-8 (bad byte at offset {offset})",
+        "Re-save the file as UTF-8, e.g. iconv -f latin1 -t utf-8",
+    ),
+    "E105": (
+        "{path} line {line}: malformed JSON ({detail})",
+        "Each line must be one JSON object with at least 'text'",
+    ),
+    "E106": (
+        "{path} line {line}: {detail}",
+        "Each line needs a non-empty string 'text'; 'id', 'title', 'date', 'source', 'url' "
+        "are optional strings",
+    ),
+    "E107": (
+        "No stories found in directory {path}",
+        "Put .txt or .jsonl files in it, or name the files directly",
+    ),
+    "E108": (
+        "{path} is {size} bytes, over the {limit}-byte limit",
+        "Split it into smaller files",
+    ),
+    "E109": ("{path}: cannot read ({detail})", "Check the file's permissions"),
+    # model
+    "E201": (
+        "The spaCy pipeline {model!r} is not installed",
+        "Install it with: pip install {package}  (models are never downloaded at run time)",
+    ),
+    "E202": ("The spaCy pipeline {model!r} failed to load ({detail})", "Reinstall it: pip install --force-reinstall {package}"),
+    # store
+    "E301": ("Cannot open the event store {path} ({detail})", "Check the path, and that no other program holds it for writing"),
+    "E302": ("No event store at {path}", "Create one with: eventcoder ingest FILES --db {path}"),
+}
+
+
+class EventcoderError(Exception):
+    """Base of every error eventcoder reports to a user."""
+
+    exit_code = 1
+
+    def __init__(self, code: str, **values: object) -> None:
+        what, todo = CATALOGUE[code]
+        self.code = code
+        self.values = values
+        self.what = what.format(**values)
+        self.todo = todo.format(**values)
+        super().__init__(f"{code}: {self.what}. {self.todo}")
+
+
+class UsageError(EventcoderError):
+    """Bad command-line arguments or options."""
+
+    exit_code = 2
+
+
+class InputError(EventcoderError):
+    """A file or a story cannot be read; in a batch it is reported and skipped."""
+
+
+class ModelError(EventcoderError):
+    """The spaCy pipeline is missing or cannot be loaded."""
+
+
+class StoreError(EventcoderError):
+    """The event store cannot be opened, read or written."""
