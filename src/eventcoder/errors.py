@@ -61,6 +61,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # store
     "E301": ("Cannot open the event store {path} ({detail})", "Check the path, and that no other program holds it for writing"),
     "E302": ("No event store at {path}", "Create one with: eventcoder ingest FILES --db {path}"),
+    "E303": (
+        "Cannot write to the event store {path} ({detail})",
+        "Check the disk space, and that the store was not opened read-only",
+    ),
+    "E304": (
+        "The event store {path} is at schema version {found}; this eventcoder needs {expected}",
+        "Open it once for writing (e.g. eventcoder ingest FILES --db {path}) to upgrade it",
+    ),
+    "E305": (
+        "The event store {path} has schema version {found}, newer than this eventcoder "
+        "knows ({expected})",
+        "Upgrade eventcoder: pip install -U eventcoder",
+    ),
+    "E306": ("The event store {path} is closed", "Use it inside: with Store.open(path) as store"),
 }
 
 

@@ -183,3 +183,57 @@ EVENT_FIELDS: tuple[str, ...] = (
 ACTOR_FIELDS: tuple[str, ...] = (
     "text", "name", "country", "sector", "code", "wikidata", "start", "end",
 )
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token of a phrase, as plain values: the parser's output without spaCy objects.
+
+    ``ent`` is the named-entity label or "", ``dep`` the relation to the phrase head
+    ("head" for the head itself), ``start`` the offset in ``Article.document``.
+    """
+
+    text: str
+    lemma: str
+    pos: str
+    ent: str
+    dep: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase that may name an actor: its words in order and the index of its head."""
+
+    words: tuple[Word, ...]
+    head: int
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def head_word(self) -> Word:
+        return self.words[self.head]
+
+
+def join_words(words: tuple[Word, ...] | list[Word]) -> str:
+    """Rebuild the text of consecutive words from their offsets ("Al-Sarraj", "Field Marshal")."""
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        if i and word.start > words[i - 1].end:
+            parts.append(" ")
+        parts.append(word.text)
+    return "".join(parts)

@@ -1,0 +1,188 @@
+"""From a noun phrase to an Actor, with what the story has already said about people.
+
+A phrase is described by what its words say: an organisation from the dictionary ("the United
+Nations"), a person's name (an entity), a country (name, adjective, demonym or capital), a
+sector (a role word or title). People are known across the story: the first full mention
+("French President Emmanuel Macron") gives country and sector to later bare surnames
+("Macron"), to role references ("the President") and to pronouns that continue the previous
+sentence's subject ("He").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..types import Actor, Phrase, Word, join_words
+from . import tables
+
+RESOLVER_VERSION = "eventcoder.actors.v1"
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
+_MAX_NGRAM = 6
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a phrase's own words say; any field may be None."""
+
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    person: str | None = None
+    titles: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.sector or self.code)
+
+    def score(self) -> int:
+        return (self.country is not None) + (self.sector is not None)
+
+
+def _ngrams(words: list[Word], used: set[int]):
+    """(start, end) of contiguous word runs, longest first, skipping words already used."""
+    n = len(words)
+    for size in range(min(_MAX_NGRAM, n), 0, -1):
+        for i in range(n - size + 1):
+            if any(j in used for j in range(i, i + size)):
+                continue
+            yield i, i + size
+
+
+def _person_name(words: list[Word]) -> tuple[str | None, set[int]]:
+    """The longest run of PERSON words (hyphens inside a name included)."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(words):
+        if words[i].ent == "PERSON" and words[i].pos == "PROPN":
+            j = i
+            while j + 1 < len(words) and words[j + 1].ent == "PERSON":
+                j += 1
+            if best is None or j - i > best[1] - best[0]:
+                best = (i, j)
+            i = j + 1
+        else:
+            i += 1
+    if best is None:
+        return None, set()
+    run = words[best[0]: best[1] + 1]
+    while run and not run[-1].text[:1].isalpha():
+        run = run[:-1]
+    return (join_words(run) if run else None), set(range(best[0], best[1] + 1))
+
+
+def describe(phrase: Phrase) -> Description:
+    """What the phrase's own words say about who it is (no story context)."""
+    words = list(phrase.words)
+    used: set[int] = set()
+    org = None
+    for i, j in _ngrams(words, used):
+        found = tables.lookup_organization(join_words(words[i:j]))
+        if found is not None:
+            org = found
+            used.update(range(i, j))
+            break
+    person, person_idx = _person_name(words)
+    if org is not None and person_idx & used:
+        person, person_idx = None, set()
+    used |= person_idx
+    country = org.country if org is not None else None
+    if country is None:
+        for i, j in _ngrams(words, used):
+            match = tables.lookup_country(join_words(words[i:j]))
+            if match is not None:
+                country = match.iso3
+                break
+    sector = org.sector if org is not None else None
+    titles: tuple[str, ...] = ()
+    free = [w for k, w in enumerate(words) if k not in used]
+    hit = tables.longest_sector_in([w.text for w in free])
+    if hit is not None:
+        start, end, found_sector = hit
+        titles = tuple(w.text.lower() for w in free[start:end])
+        sector = sector or found_sector
+    code = org.code if org is not None else None
+    name = org.name if org is not None else person
+    return Description(name=name, country=country, sector=sector, code=code, person=person,
+                       titles=titles)
+
+
+def _surname_keys(name: str) -> list[str]:
+    last = name.split()[-1]
+    keys = [name.lower(), last.lower()]
+    if "-" in last:
+        keys.append(last.split("-")[-1].lower())
+    return keys
+
+
+@dataclass
+class StoryActors:
+    """People and subjects seen so far in one story, for resolving later mentions."""
+
+    _people: dict[str, Description] = field(default_factory=dict)
+    _by_title: dict[str, list[Description]] = field(default_factory=dict)
+    _last_subject: Actor | None = None
+
+    def add_person(self, phrase: Phrase) -> None:
+        """Register a mention of a person; the most informative mention of a name wins."""
+        desc = describe(phrase)
+        if not desc.person:
+            return
+        for key in _surname_keys(desc.person):
+            known = self._people.get(key)
+            if known is None or desc.score() > known.score():
+                self._people[key] = desc
+        if desc.titles:
+            people = self._by_title.setdefault(" ".join(desc.titles), [])
+            if all(p.person != desc.person for p in people):
+                people.append(desc)
+
+    def note_subject(self, actor: Actor | None) -> None:
+        """Remember a sentence's subject, the antecedent of a following "he"/"it"."""
+        if actor is not None:
+            self._last_subject = actor
+
+    def resolve(self, phrase: Phrase) -> Actor | None:
+        """The Actor a phrase names, or None when it names no one we can code."""
+        head = phrase.head_word
+        if head.pos == "PRON":
+            if head.lemma.lower() in _PRONOUNS and self._last_subject is not None:
+                return _with_text(self._last_subject, phrase)
+            return None
+        desc = describe(phrase)
+        if desc.person:
+            known = self._lookup_person(desc.person)
+            if known is not None:
+                desc = Description(
+                    name=known.person, country=desc.country or known.country,
+                    sector=desc.sector or known.sector, code=desc.code, person=known.person,
+                )
+        elif desc.sector and not desc.country and not desc.code:
+            known = self._lookup_title(phrase)
+            if known is not None:
+                desc = Description(name=known.person, country=known.country,
+                                   sector=desc.sector, person=known.person)
+        if desc.empty:
+            return None
+        code = desc.code or f"{desc.country or ''}{desc.sector or ''}" or None
+        return Actor(text=phrase.text, name=desc.name, country=desc.country, sector=desc.sector,
+                     code=code, start=phrase.start, end=phrase.end)
+
+    def _lookup_person(self, name: str) -> Description | None:
+        for key in _surname_keys(name):
+            if key in self._people:
+                return self._people[key]
+        return None
+
+    def _lookup_title(self, phrase: Phrase) -> Description | None:
+        """"the President" -> the one person of the story introduced with that title."""
+        if phrase.words[0].lemma.lower() != "the":
+            return None
+        title = " ".join(w.text.lower() for w in phrase.words[1:] if w.pos != "ADV")
+        people = self._by_title.get(title) or []
+        return people[0] if len(people) == 1 else None
+
+
+def _with_text(actor: Actor, phrase: Phrase) -> Actor:
+    return Actor(text=phrase.text, name=actor.name, country=actor.country, sector=actor.sector,
+                 code=actor.code, wikidata=actor.wikidata, start=phrase.start, end=phrase.end)

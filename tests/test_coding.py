@@ -1,0 +1,206 @@
+"""Coding rules on small parses built by hand (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from eventcoder.coding.lexicon import default_lexicon, parse_lexicon
+from eventcoder.coding.rules import RuleCoder, phrase_of
+
+VOCAB = Vocab()
+
+
+def parse(rows: str) -> Doc:
+    """Build a Doc from lines "word lemma POS dep head [ENT]" (head: 0-based index)."""
+    words, lemmas, pos, deps, heads, ents = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        cells = line.split()
+        words.append(cells[0])
+        lemmas.append(cells[1])
+        pos.append(cells[2])
+        deps.append(cells[3])
+        heads.append(int(cells[4]))
+        ents.append(f"B-{cells[5]}" if len(cells) > 5 else "O")
+    tags = ["VBD" if p == "VERB" else "" for p in pos]
+    doc = Doc(VOCAB, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads, ents=ents,
+              tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
+def code(doc: Doc):
+    return list(RuleCoder(default_lexicon()).code_sentence(doc[:], 0))
+
+
+def texts(phrases) -> list[str]:
+    return [p.text for p in phrases]
+
+
+MET = """
+Macron Macron PROPN nsubj 1 PERSON
+met meet VERB ROOT 1
+with with ADP prep 1
+Haftar Haftar PROPN pobj 2 PERSON
+"""
+
+PASSIVE = """
+Protesters protester NOUN nsubjpass 2
+were be AUX auxpass 2
+arrested arrest VERB ROOT 2
+by by ADP agent 2
+police police NOUN pobj 3
+"""
+
+RELATIVE = """
+Sarraj Sarraj PROPN ROOT 0 PERSON
+who who PRON nsubj 2
+accused accuse VERB relcl 0
+France France PROPN dobj 2 GPE
+of of ADP prep 2
+supporting support VERB pcomp 4
+Haftar Haftar PROPN dobj 5 PERSON
+"""
+
+URGED = """
+Macron Macron PROPN nsubj 1 PERSON
+urged urge VERB ROOT 1
+Haftar Haftar PROPN dobj 1 PERSON
+to to PART aux 4
+ensure ensure VERB xcomp 1
+a a DET det 6
+ceasefire ceasefire NOUN dobj 4
+"""
+
+LIGHT = """
+forces force NOUN nsubj 1
+laid lay VERB ROOT 1
+siege siege NOUN dobj 1
+to to ADP prep 1
+Tripoli Tripoli PROPN pobj 3 GPE
+"""
+
+SUPPORT_NOUN = """
+Macron Macron PROPN nsubj 1 PERSON
+issued issue VERB ROOT 1
+a a DET det 3
+message message NOUN dobj 1
+of of ADP prep 3
+support support NOUN pobj 4
+for for ADP prep 5
+Tripoli Tripoli PROPN pobj 6 GPE
+"""
+
+CALL_ON = """
+Macron Macron PROPN nsubj 1 PERSON
+called call VERB ROOT 1
+on on ADP prep 1
+the the DET det 4
+commander commander NOUN pobj 2
+"""
+
+NEGATED = """
+Russia Russia PROPN nsubj 3 GPE
+did do AUX aux 3
+not not PART neg 3
+attack attack VERB ROOT 3
+Ukraine Ukraine PROPN dobj 3 GPE
+"""
+
+MODAL = """
+Russia Russia PROPN nsubj 2 GPE
+could could AUX aux 2
+attack attack VERB ROOT 2
+Ukraine Ukraine PROPN dobj 2 GPE
+"""
+
+FUTURE = """
+Biden Biden PROPN nsubj 2 PERSON
+will will AUX aux 2
+visit visit VERB ROOT 2
+Kyiv Kyiv PROPN dobj 2 GPE
+"""
+
+COMPOUND = """
+Macron Macron PROPN nsubj 1 PERSON
+urged urge VERB ROOT 1
+Haftar Haftar PROPN dobj 1 PERSON
+and and CCONJ cc 2
+Sarraj Sarraj PROPN conj 2 PERSON
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "cameo", "actor", "recipient"),
+    [
+        (MET, "040", ["Macron"], ["Haftar"]),
+        (PASSIVE, "173", ["police"], ["Protesters"]),
+        (RELATIVE, "112", ["Sarraj"], ["France"]),
+        (URGED, "020", ["Macron"], ["Haftar"]),
+        (LIGHT, "191", ["forces"], ["Tripoli"]),
+        (SUPPORT_NOUN, "051", ["Macron"], ["Tripoli"]),
+        (CALL_ON, "020", ["Macron"], ["the commander"]),
+        (COMPOUND, "020", ["Macron"], ["Haftar", "Sarraj"]),
+    ],
+)
+def test_coding_finds_actor_and_recipient(rows, cameo, actor, recipient):
+    candidates = code(parse(rows))
+    assert len(candidates) == 1, candidates
+    (cand,) = candidates
+    assert cand.row.cameo == cameo
+    assert texts(cand.actor) == actor
+    assert texts(cand.recipient) == recipient
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    (RELATIVE, {"accuse"}),       # "supporting" is what France is accused of
+    (URGED, {"urge"}),            # the ceasefire is what Haftar is urged to ensure
+])
+def test_coding_content_of_another_trigger_is_not_an_event(rows, expected):
+    assert {c.row.lemma for c in code(parse(rows))} == expected
+
+
+@pytest.mark.parametrize(("rows", "flags"), [
+    (NEGATED, (True, False, False)),
+    (MODAL, (False, True, False)),
+    (FUTURE, (False, False, True)),
+    (MET, (False, False, False)),
+])
+def test_coding_modality(rows, flags):
+    (cand,) = code(parse(rows))
+    assert (cand.negated, cand.hypothetical, cand.future) == flags
+
+
+def test_coding_trigger_offsets_point_into_the_text():
+    doc = parse(CALL_ON)
+    (cand,) = code(doc)
+    assert doc.text[cand.trigger.start:cand.trigger.end] == cand.trigger.text == "called on"
+
+
+def test_coding_phrase_keeps_modifiers_not_clauses():
+    doc = parse(RELATIVE)
+    assert phrase_of(doc[0]).text == "Sarraj"
+    assert phrase_of(doc[0]).head_word.text == "Sarraj"
+
+
+def test_coding_every_plover_type_has_triggers():
+    from eventcoder import ontology
+
+    lexicon = default_lexicon()
+    rows = [r for rs in lexicon.verbs.values() for r in rs] + list(lexicon.nouns.values())
+    types = {ontology.to_plover(r.cameo).event_type for r in rows}
+    expected = {t.name for t in ontology.plover_types()}
+    assert expected <= types
+
+
+def test_coding_lexicon_rejects_a_bad_line():
+    with pytest.raises(ValueError, match="line 1"):
+        parse_lexicon("V\tmeet\t040\n")
+
+
+def test_coding_lexicon_codes_exist_in_the_ontology():
+    from eventcoder import ontology
+
+    lexicon = default_lexicon()
+    for row in [r for rs in lexicon.verbs.values() for r in rs] + list(lexicon.nouns.values()):
+        assert ontology.cameo(row.cameo).code == row.cameo

@@ -1,0 +1,126 @@
+"""The whole pipeline on the canonical example story, with the real spaCy model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from eventcoder.types import ACTOR_FIELDS, EVENT_FIELDS, Article
+
+
+def _find(events, event_type, actor_country=None, recipient_country=None):
+    return [
+        e for e in events
+        if e.event_type == event_type
+        and (actor_country is None or any(a.country == actor_country for a in e.actor))
+        and (recipient_country is None or any(a.country == recipient_country for a in e.recipient))
+    ]
+
+
+def test_pipeline_every_event_carries_every_contract_field(example_events):
+    _article, events = example_events
+    assert events
+    for event in events:
+        record = event.to_dict()
+        assert tuple(record) == EVENT_FIELDS
+        for actor in record["actor"] + record["recipient"]:
+            assert tuple(actor) == ACTOR_FIELDS
+        json.dumps(record)
+
+
+def test_pipeline_offsets_point_into_the_document(example_events):
+    article, events = example_events
+    document = article.document
+    for event in events:
+        assert document[event.trigger.start:event.trigger.end] == event.trigger.text
+        assert event.sentence in document
+        for actor in event.actor + event.recipient:
+            assert document[actor.start:actor.end] == actor.text
+
+
+def test_pipeline_ids_are_stable_and_unique(coder, example_events):
+    article, events = example_events
+    ((_, again),) = list(coder.code_articles([article]))
+    assert [e.id for e in again] == [e.id for e in events]
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_pipeline_codes_the_paris_meeting(example_events):
+    _article, events = example_events
+    meetings = [e for e in _find(events, "CONSULT", "FRA", "LBY") if "met here" in e.sentence]
+    assert meetings, [e.to_dict() for e in events]
+    (meeting,) = meetings
+    assert meeting.date == "2019-05-22" and meeting.date_source == "sentence"
+    assert meeting.location is not None and meeting.location.country == "FRA"
+    assert meeting.location.name == "Paris"
+    assert meeting.actor[0].sector == "GOV" and meeting.recipient[0].sector == "MIL"
+
+
+@pytest.mark.parametrize(("event_type", "actor", "recipient"), [
+    ("ACCUSE", "LBY", "FRA"),
+    ("COERCE", "LBY", "LBY"),
+    ("SUPPORT", "FRA", "LBY"),
+    ("REQUEST", "FRA", "LBY"),
+    ("SUPPORT", "FRA", "UNO"),
+])
+def test_pipeline_codes_the_main_dyads(example_events, event_type, actor, recipient):
+    _article, events = example_events
+    assert _find(events, event_type, actor, recipient), [e.to_dict() for e in events]
+
+
+def test_pipeline_counts_the_dead_once(example_events):
+    _article, events = example_events
+    tolls = [e for e in events if e.fatalities is not None]
+    assert [(e.event_type, e.fatalities) for e in tolls] == [("ASSAULT", 500)]
+
+
+def test_pipeline_denial_is_not_support(example_events):
+    _article, events = example_events
+    assert not [e for e in events if e.event_type == "SUPPORT" and "denies" in e.trigger.text]
+
+
+def test_pipeline_modal_events_are_flagged_or_dropped(coder):
+    from eventcoder.pipeline import Coder
+
+    text = "Russia did not attack Ukraine. Iran could attack Israel. Egypt will host Sudan."
+    article = Article(id="modal", text=text, published=dt.date(2024, 1, 10))
+    ((_, default),) = list(coder.code_articles([article]))
+    assert [(e.event_type, e.future) for e in default] == [("CONSULT", True)]
+    modal = Coder(include_modal=True)
+    modal.nlp = coder.nlp
+    ((_, everything),) = list(modal.code_articles([article]))
+    flags = sorted((e.negated, e.hypothetical) for e in everything)
+    assert flags == [(False, False), (False, True), (True, False)]
+
+
+def test_pipeline_one_failing_story_does_not_end_the_batch(coder, monkeypatch):
+    original = type(coder)._code_doc
+    failures = []
+
+    def flaky(self, doc, article, *args):
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return original(self, doc, article, *args)
+
+    monkeypatch.setattr(type(coder), "_code_doc", flaky)
+    articles = [Article(id=i, text="Police arrested ten protesters in Cairo.") for i in ("a", "bad", "b")]
+    done = [a.id for a, _ in coder.code_articles(articles, on_error=lambda a, e: failures.append(a.id))]
+    assert done == ["a", "b"] and failures == ["bad"]
+
+
+def test_pipeline_scores_on_the_canonical_example(shared, example_events, tmp_path):
+    _article, events = example_events
+    predicted = tmp_path / "out.jsonl"
+    predicted.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_events.py"),
+         str(shared / "examples" / "macron-haftar.expected.jsonl"), str(predicted), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    score = json.loads(result.stdout)
+    print(score)
+    assert score["recall"] >= 0.6 and score["precision"] >= 0.6, score
