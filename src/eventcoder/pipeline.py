@@ -197,8 +197,12 @@ class Coder:
     def _date(r: _Resolved, article: Article) -> tuple[str | None, str | None, str | None]:
         if article.published is None:
             return None, None, None
-        trigger_at = r.candidate.trigger.start - r.sentence_start
-        found = sorted(find_date_expressions(r.sentence), key=lambda e: abs(e[0] - trigger_at))
+        cand = r.candidate
+        trigger_at = cand.trigger.start - r.sentence_start
+        clause = [(a - r.sentence_start, b - r.sentence_start) for a, b in cand.clause]
+        found = [e for e in find_date_expressions(r.sentence)
+                 if not clause or any(a <= e[0] < b for a, b in clause)]
+        found.sort(key=lambda e: abs(e[0] - trigger_at))
         for _start, _end, expression in found:
             resolution = resolve_date(expression, article.published)
             if resolution is not None:

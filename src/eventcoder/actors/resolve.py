@@ -29,6 +29,7 @@ class Description:
     sector: str | None = None
     code: str | None = None
     person: str | None = None
+    person_is_head: bool = False
     titles: tuple[str, ...] = ()
 
     @property
@@ -104,7 +105,7 @@ def describe(phrase: Phrase) -> Description:
     code = org.code if org is not None else None
     name = org.name if org is not None else person
     return Description(name=name, country=country, sector=sector, code=code, person=person,
-                       titles=titles)
+                       person_is_head=phrase.head in person_idx, titles=titles)
 
 
 def _surname_keys(name: str) -> list[str]:
@@ -150,13 +151,19 @@ class StoryActors:
                 return _with_text(self._last_subject, phrase)
             return None
         desc = describe(phrase)
-        if desc.person:
+        if desc.person and desc.person_is_head:
             known = self._lookup_person(desc.person)
             if known is not None:
                 desc = Description(
                     name=known.person, country=desc.country or known.country,
                     sector=desc.sector or known.sector, code=desc.code, person=known.person,
                 )
+        elif desc.person:
+            # "forces loyal to Haftar", "Haftar's opponent": the person anchors the country.
+            known = self._lookup_person(desc.person)
+            country = desc.country or (known.country if known is not None else None)
+            desc = Description(name=desc.name if desc.code else None, country=country, sector=desc.sector,
+                               code=desc.code)
         elif desc.sector and not desc.country and not desc.code:
             known = self._lookup_title(phrase)
             if known is not None:

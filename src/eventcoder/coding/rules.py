@@ -75,7 +75,8 @@ class Candidate:
 
     ``actor``/``recipient`` are noun phrases (compound actors stay several phrases);
     ``here`` says the sentence places the event "here" (the dateline); ``places`` are
-    place names attached to the trigger; ``subject`` says the actor is the clause subject.
+    place names attached to the trigger; ``clause`` the character ranges of the trigger's own
+    clause (nested clauses left out), where its date expressions are looked for.
     """
 
     sentence_index: int
@@ -89,6 +90,7 @@ class Candidate:
     future: bool
     here: bool
     places: tuple[str, ...]
+    clause: tuple[tuple[int, int], ...] = ()
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -282,6 +284,33 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
     return False
 
 
+_NESTED_CLAUSES = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj"}
+
+
+def clause_ranges(head: Token) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the clause headed by ``head`` without its nested clauses."""
+    inside: list[int] = []
+
+    def walk(token: Token) -> None:
+        inside.append(token.i)
+        for child in token.children:
+            if child.dep_ in _NESTED_CLAUSES and child.pos_ in ("VERB", "AUX"):
+                continue
+            walk(child)
+
+    walk(head)
+    inside.sort()
+    doc = head.doc
+    ranges: list[tuple[int, int]] = []
+    for i in inside:
+        start, end = doc[i].idx, doc[i].idx + len(doc[i].text)
+        if ranges and i - 1 in inside and ranges[-1][1] <= start:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return tuple(ranges)
+
+
 def _places(token: Token) -> tuple[tuple[str, ...], bool]:
     here = any(c.lower_ == "here" for c in token.children)
     names: list[str] = []
@@ -354,6 +383,7 @@ class RuleCoder:
             trigger=Span(text=verb.doc.text[verb.idx:end], start=verb.idx, end=end),
             row=row, verbal=True, actor=_phrases(agents), recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+            clause=clause_ranges(verb),
         )
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
@@ -376,6 +406,7 @@ class RuleCoder:
             trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
             row=row, verbal=False, actor=_phrases(agents), recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+            clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
         )
 
 

@@ -1,0 +1,71 @@
+"""Actor resolution on plain-value phrases (no model): descriptions and in-story context."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.actors import StoryActors, describe
+from eventcoder.types import Phrase, Word
+
+
+def phrase(spec: str, head: int | None = None) -> Phrase:
+    """Words as "text/POS/ENT" separated by spaces; the head defaults to the last word."""
+    words = []
+    at = 0
+    for item in spec.split():
+        text, pos, ent = (item.split("/") + ["", ""])[:3]
+        text = text.replace("_", " ")
+        words.append(Word(text=text, lemma=text.lower(), pos=pos or "NOUN", ent=ent, dep="", start=at))
+        at += len(text) + 1
+    return Phrase(words=tuple(words), head=len(words) - 1 if head is None else head)
+
+
+@pytest.mark.parametrize(("spec", "country", "sector", "name"), [
+    ("French/ADJ/NORP President/PROPN Emmanuel/PROPN/PERSON Macron/PROPN/PERSON", "FRA", "GOV", "Emmanuel Macron"),
+    ("Libyan/ADJ/NORP Field/PROPN Marshal/PROPN Khalifa/PROPN/PERSON Haftar/PROPN/PERSON", "LBY", "MIL", "Khalifa Haftar"),
+    ("the/DET United/PROPN/ORG Nations/PROPN/ORG", "UNO", "IGO", None),
+    ("the/DET Tripoli/PROPN/GPE government/NOUN", "LBY", "GOV", None),
+    ("Kenyan/ADJ/NORP police/NOUN", "KEN", "COP", None),
+    ("protesters/NOUN", None, "CVL", None),
+    ("France/PROPN/GPE", "FRA", None, None),
+])
+def test_actors_describe(spec, country, sector, name):
+    desc = describe(phrase(spec))
+    assert (desc.country, desc.sector) == (country, sector)
+    if name:
+        assert desc.name == name
+
+
+def _story() -> StoryActors:
+    story = StoryActors()
+    story.add_person(phrase("French/ADJ/NORP President/PROPN Emmanuel/PROPN/PERSON Macron/PROPN/PERSON"))
+    story.add_person(phrase("Libyan/ADJ/NORP Prime/PROPN Minister/PROPN Fayez/PROPN/PERSON "
+                            "Al-Sarraj/PROPN/PERSON"))
+    story.add_person(phrase("Khalifa/PROPN/PERSON Haftar/PROPN/PERSON"))
+    story.add_person(phrase("Libyan/ADJ/NORP commander/NOUN Khalifa/PROPN/PERSON Haftar/PROPN/PERSON"))
+    return story
+
+
+@pytest.mark.parametrize(("spec", "head", "code", "name"), [
+    ("Macron/PROPN/PERSON", None, "FRAGOV", "Emmanuel Macron"),
+    ("Sarraj/PROPN/PERSON", None, "LBYGOV", "Fayez Al-Sarraj"),
+    ("Haftar/PROPN/PERSON", None, "LBYMIL", "Khalifa Haftar"),     # the more informative mention wins
+    ("The/DET President/PROPN", None, "FRAGOV", "Emmanuel Macron"),  # role reference
+    ("The/DET Prime/PROPN Minister/PROPN", None, "LBYGOV", "Fayez Al-Sarraj"),
+    ("forces/NOUN loyal/ADJ to/ADP Haftar/PROPN/PERSON", 0, "LBYMIL", None),  # anchored, not Haftar
+    ("Someone/PROPN/PERSON", None, None, None),                    # unknown person: no actor
+])
+def test_actors_story_resolution(spec, head, code, name):
+    actor = _story().resolve(phrase(spec, head))
+    if code is None:
+        assert actor is None
+    else:
+        assert actor is not None and (actor.code, actor.name) == (code, name)
+
+
+def test_actors_pronoun_takes_the_previous_subject():
+    story = _story()
+    assert story.resolve(phrase("He/PRON")) is None
+    story.note_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
+    actor = story.resolve(phrase("He/PRON"))
+    assert actor is not None and actor.code == "FRAGOV" and actor.text == "He"
