@@ -204,3 +204,20 @@ def test_coding_lexicon_codes_exist_in_the_ontology():
     lexicon = default_lexicon()
     for row in [r for rs in lexicon.verbs.values() for r in rs] + list(lexicon.nouns.values()):
         assert ontology.cameo(row.cameo).code == row.cameo
+
+
+@pytest.mark.parametrize(("cameo", "sentence", "future", "expected"), [
+    ("190", "A drone strike hit the convoy.", False, "195"),
+    ("190", "Gunmen opened fire on worshippers.", False, "193"),
+    ("190", "Heavy shelling continued overnight.", False, "194"),
+    ("180", "A car bomb killed five people.", False, "183"),
+    ("190", "Troops attacked the village.", False, "190"),
+    ("040", "The two leaders spoke by phone on Monday.", False, "041"),
+    ("040", "The ministers will meet in Geneva.", True, "036"),
+    ("070", "Japan will send aid to Nepal.", True, "033"),
+    ("190", "Rebels will attack the town.", True, "190"),
+])
+def test_coding_refine_codes_means_and_intent(cameo, sentence, future, expected):
+    from eventcoder.coding.refine import refine
+
+    assert refine(cameo, sentence, future=future) == expected

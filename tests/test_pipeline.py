@@ -89,7 +89,8 @@ def test_pipeline_modal_events_are_flagged_or_dropped(coder):
     text = "Russia did not attack Ukraine. Iran could attack Israel. Egypt will host Sudan."
     article = Article(id="modal", text=text, published=dt.date(2024, 1, 10))
     ((_, default),) = list(coder.code_articles([article]))
-    assert [(e.event_type, e.future) for e in default] == [("CONSULT", True)]
+    # A planned meeting is coded as intent to meet (PLOVER: AGREE), flagged future.
+    assert [(e.event_type, e.cameo, e.future) for e in default] == [("AGREE", "036", True)]
     modal = Coder(include_modal=True)
     modal.nlp = coder.nlp
     ((_, everything),) = list(modal.code_articles([article]))

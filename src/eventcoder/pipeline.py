@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from . import __version__, ontology
 from .actors import RESOLVER_VERSION, StoryActors
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
+from .coding.refine import REFINE_VERSION, refine
 from .coding.rules import RULES_VERSION, Candidate, RuleCoder, person_phrases, phrase_of
 from .counts import extract_counts
 from .dates import find_date_expressions, resolve_date
@@ -24,7 +25,8 @@ from .ingest import dateline_span
 from .nlp import Pipeline
 from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Place
 
-CODER_VERSION = f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {RESOLVER_VERSION})"
+CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {REFINE_VERSION}, "
+                 f"{RESOLVER_VERSION})")
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 _COUNT_TYPES = {"ASSAULT", "COERCE"}
 
@@ -132,7 +134,8 @@ class Coder:
     def _event(self, r: _Resolved, article: Article, versions, dateline: Place | None,
                countries: tuple[str, ...], counted: set[int]) -> Event | None:
         cand = r.candidate
-        mapping = ontology.to_plover(cand.row.cameo)
+        cameo = refine(cand.row.cameo, r.sentence, future=cand.future)
+        mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
             return None
         if (cand.negated or cand.hypothetical) and not self.include_modal:
@@ -147,7 +150,7 @@ class Coder:
                 return None
         if mapping.event_type == "CONSULT" and not r.recipient and len(r.actor) < 2:
             return None
-        code = ontology.cameo(cand.row.cameo)
+        code = ontology.cameo(cameo)
         date, precision, source = self._date(r, article)
         fatalities = injured = arrested = displaced = None
         if mapping.event_type in _COUNT_TYPES and has_count and cand.sentence_index not in counted:
@@ -155,6 +158,11 @@ class Coder:
             fatalities, injured = counts.fatalities, counts.injured
             arrested, displaced = counts.arrested, counts.displaced
         location = self._place(cand, r, dateline, countries)
+        mode = mapping.mode
+        if mapping.event_type == "CONSULT" and mode is None and location and location.country:
+            # Meeting in one side's country: a visit; elsewhere: a third-party location.
+            sides = {a.country for a in (*r.actor, *r.recipient)}
+            mode = "visit" if location.country in sides else "third-party"
         key = "|".join([
             article.id, str(cand.sentence_index), str(cand.trigger.start), mapping.event_type,
             ",".join(a.code or "" for a in r.actor), ",".join(a.code or "" for a in r.recipient),
@@ -168,7 +176,7 @@ class Coder:
             sentence=r.sentence,
             trigger=cand.trigger,
             event_type=mapping.event_type,
-            mode=mapping.mode,
+            mode=mode,
             context=mapping.context,
             cameo=code.code,
             cameo_root=code.root,
