@@ -53,7 +53,7 @@ def _story() -> StoryActors:
     ("The/DET President/PROPN", None, "FRAGOV", "Emmanuel Macron"),  # role reference
     ("The/DET Prime/PROPN Minister/PROPN", None, "LBYGOV", "Fayez Al-Sarraj"),
     ("forces/NOUN loyal/ADJ to/ADP Haftar/PROPN/PERSON", 0, "LBYMIL", None),  # anchored, not Haftar
-    ("Someone/PROPN/PERSON", None, None, None),                    # unknown person: no actor
+    ("Someone/NOUN", None, None, None),                            # not a name: no actor
 ])
 def test_actors_story_resolution(spec, head, code, name):
     actor = _story().resolve(phrase(spec, head))
@@ -69,3 +69,9 @@ def test_actors_pronoun_takes_the_previous_subject():
     story.note_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
     actor = story.resolve(phrase("He/PRON"))
     assert actor is not None and actor.code == "FRAGOV" and actor.text == "He"
+
+
+def test_actors_unknown_person_keeps_text_without_a_code():
+    actor = _story().resolve(phrase("Jane/PROPN/PERSON Doe/PROPN/PERSON"))
+    assert actor is not None
+    assert (actor.name, actor.country, actor.sector, actor.code) == ("Jane Doe", None, None, None)

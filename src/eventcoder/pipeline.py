@@ -233,12 +233,18 @@ class Coder:
 
 
 def _masked(article: Article) -> str:
-    """The document with the dateline blanked out (offsets unchanged)."""
+    """The text the parser sees: the document with the dateline blanked out and the headline
+    closed by a full stop, both without moving any offset (a headline running into the
+    first sentence makes the parser split that sentence in odd places)."""
     document = article.document
+    shift = 0
+    if article.title:
+        shift = len(article.title) + len(HEADLINE_SEPARATOR)
+        if article.title.rstrip()[-1:] not in (".", "!", "?"):
+            document = article.title + "." + HEADLINE_SEPARATOR[1:] + article.text
     span = dateline_span(article.text)
     if span is None:
         return document
-    shift = len(article.title) + len(HEADLINE_SEPARATOR) if article.title else 0
     start, end = span[0] + shift, span[1] + shift
     return document[:start] + " " * (end - start) + document[end:]
 

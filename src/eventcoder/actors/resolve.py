@@ -170,6 +170,10 @@ class StoryActors:
                 desc = Description(name=known.person, country=known.country,
                                    sector=desc.sector, person=known.person)
         if desc.empty:
+            if head.ent in ("PERSON", "ORG") and head.pos == "PROPN":
+                # Unknown but named: keep who it is, never a made-up code.
+                return Actor(text=phrase.text, name=desc.person or phrase.text, start=phrase.start,
+                             end=phrase.end)
             return None
         code = desc.code or f"{desc.country or ''}{desc.sector or ''}" or None
         return Actor(text=phrase.text, name=desc.name, country=desc.country, sector=desc.sector,

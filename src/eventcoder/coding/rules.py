@@ -24,7 +24,7 @@ count layers never see spaCy objects.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -67,6 +67,10 @@ _NP_EXCLUDE = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep"}
 _NP_PREPS = {"of", "in", "from"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
+                 "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
+# "A said it would attack B" is a threat: the code for threatening what was announced.
+_THREAT_CODES = {"15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
 
 
 @dataclass(frozen=True)
@@ -361,7 +365,7 @@ class RuleCoder:
             else:
                 candidate = self._code_noun(token, row, index)
             if candidate is not None:
-                yield candidate
+                yield _reported(candidate, token)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
@@ -410,8 +414,46 @@ class RuleCoder:
         )
 
 
+def _speaker(token: Token) -> tuple[Token | None, Token | None]:
+    """(speech verb, its subject) when the token's clause is reported speech."""
+    clause = _clause_head(token)
+    for _ in range(3):
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in _SPEECH_VERBS:
+            subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return clause.head, (subjects[0] if subjects else None)
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None, None
+
+
+def _reported(cand: Candidate, token: Token) -> Candidate:
+    """Reported speech: a pronoun actor is the speaker ("A said it would ..."), and an
+    announced future act of force is a threat."""
+    speech, speaker = _speaker(token)
+    if speech is None:
+        return cand
+    if speaker is not None and cand.actor and all(p.head_word.pos == "PRON" for p in cand.actor):
+        cand = replace(cand, actor=(phrase_of(speaker),))
+    clause = _clause_head(token)
+    announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children)
+    threat = _THREAT_CODES.get(cand.row.cameo[:2])
+    if announced and not cand.negated:
+        if threat is not None:
+            cand = replace(cand, row=replace(cand.row, cameo=threat), hypothetical=False, future=False)
+        else:
+            cand = replace(cand, hypothetical=False, future=True)
+    return cand
+
+
 def person_phrases(sent: SpacySpan) -> Iterator[Phrase]:
-    """Phrases headed by a person's name, for the story's register of people."""
+    """Phrases headed by a person's name, with an apposition ("X, the prime minister"), for
+    the story's register of people."""
     for ent in sent.ents:
-        if ent.label_ == "PERSON":
-            yield phrase_of(ent.root)
+        if ent.label_ != "PERSON":
+            continue
+        phrase = phrase_of(ent.root)
+        for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+            extra = phrase_of(appos)
+            phrase = Phrase(words=phrase.words + extra.words, head=phrase.head)
+        yield phrase
