@@ -95,9 +95,8 @@ class Coder:
     def _code_doc(self, doc, article: Article, rules: RuleCoder, versions) -> Iterator[Event]:
         story = StoryActors()
         sentences = list(doc.sents)
-        for sent in sentences:
-            for phrase in person_phrases(sent):
-                story.add_person(phrase)
+        for phrase in person_phrases(doc):
+            story.add_person(phrase)
         document = article.document
         resolved: list[_Resolved] = []
         for index, sent in enumerate(sentences):
@@ -140,9 +139,9 @@ class Coder:
             return None
         if (cand.negated or cand.hypothetical) and not self.include_modal:
             return None
-        counts = extract_counts(r.sentence)
-        has_count = any(v is not None for v in (counts.fatalities, counts.injured, counts.arrested,
-                                                counts.displaced))
+        counts = extract_counts(r.sentence) if mapping.event_type in _VIOLENT_TYPES else None
+        has_count = counts is not None and any(
+            v is not None for v in (counts.fatalities, counts.injured, counts.arrested, counts.displaced))
         if not r.actor:
             if mapping.event_type not in _VIOLENT_TYPES or not (cand.verbal or has_count):
                 return None

@@ -11,6 +11,7 @@ sentence's subject ("He").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..types import Actor, Phrase, Word, join_words
 from . import tables
@@ -74,7 +75,23 @@ def _person_name(words: list[Word]) -> tuple[str | None, set[int]]:
 
 def describe(phrase: Phrase) -> Description:
     """What the phrase's own words say about who it is (no story context)."""
-    words = list(phrase.words)
+    words = phrase.words
+    key = tuple((w.text, w.pos, w.ent, i > 0 and w.start > words[i - 1].end)
+                for i, w in enumerate(words))
+    return _describe(key, phrase.head)
+
+
+@lru_cache(maxsize=65536)
+def _describe(key: tuple[tuple[str, str, str, bool], ...], head: int) -> Description:
+    # Only text, part of speech, entity label and spacing matter, so equal phrases share one
+    # answer; offsets are rebuilt from the spacing, which is all join_words needs.
+    at = 0
+    words: list[Word] = []
+    for text, pos, ent, spaced in key:
+        at += spaced
+        words.append(Word(text=text, lemma=text, pos=pos, ent=ent, dep="", start=at))
+        at += len(text)
+    phrase = Phrase(words=tuple(words), head=head)
     used: set[int] = set()
     org = None
     for i, j in _ngrams(words, used):

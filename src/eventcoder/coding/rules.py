@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -377,14 +378,15 @@ class RuleCoder:
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
-        end = verb.idx + len(verb.text)
+        last = verb
         if row.particle:
             particle = next((c for c in verb.children if c.lemma_.lower() == row.particle), None)
             if particle is not None and particle.i == verb.i + 1:
-                end = particle.idx + len(particle.text)
+                last = particle
+        end = last.idx + len(last.text)
         return Candidate(
             sentence_index=index,
-            trigger=Span(text=verb.doc.text[verb.idx:end], start=verb.idx, end=end),
+            trigger=Span(text=verb.doc[verb.i:last.i + 1].text, start=verb.idx, end=end),
             row=row, verbal=True, actor=_phrases(agents), recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb),
@@ -446,10 +448,10 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     return cand
 
 
-def person_phrases(sent: SpacySpan) -> Iterator[Phrase]:
+def person_phrases(doc: Doc) -> Iterator[Phrase]:
     """Phrases headed by a person's name, with an apposition ("X, the prime minister"), for
     the story's register of people."""
-    for ent in sent.ents:
+    for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         phrase = phrase_of(ent.root)
