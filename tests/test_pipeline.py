@@ -125,3 +125,20 @@ def test_pipeline_scores_on_the_canonical_example(shared, example_events, tmp_pa
     score = json.loads(result.stdout)
     print(score)
     assert score["recall"] >= 0.6 and score["precision"] >= 0.6, score
+
+
+def test_pipeline_compound_actors_stay_lists_or_expand_into_dyads(coder):
+    from eventcoder.pipeline import Coder
+
+    article = Article(id="dyads", text="France and Germany condemned Russia and Belarus.",
+                      published=dt.date(2024, 1, 10))
+    ((_, events),) = list(coder.code_articles([article]))
+    (event,) = events
+    assert [a.country for a in event.actor] == ["FRA", "DEU"]
+    assert [a.country for a in event.recipient] == ["RUS", "BLR"]
+    expanding = Coder(expand_dyads=True)
+    expanding.nlp = coder.nlp
+    ((_, dyads),) = list(expanding.code_articles([article]))
+    pairs = sorted((e.actor[0].country, e.recipient[0].country) for e in dyads)
+    assert pairs == [("DEU", "BLR"), ("DEU", "RUS"), ("FRA", "BLR"), ("FRA", "RUS")]
+    assert len({e.id for e in dyads}) == 4

@@ -8,6 +8,7 @@ is a place, not a participant, and it would otherwise run into the first sentenc
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +52,8 @@ class Coder:
 
     ``include_modal`` keeps negated and hypothetical events (flagged); by default only
     events reported as having happened (or as planned: ``future``) are returned.
+    ``expand_dyads`` splits compound actors into one event per actor-recipient pair (each with
+    its own id); by default compound actors stay lists.
     """
 
     def __init__(
@@ -60,11 +63,13 @@ class Coder:
         gazetteer: Gazetteer | None = None,
         lexicon: Lexicon | None = None,
         include_modal: bool = False,
+        expand_dyads: bool = False,
     ) -> None:
         self.nlp = Pipeline(model)
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
         self._lexicon = lexicon
         self.include_modal = include_modal
+        self.expand_dyads = expand_dyads
 
     @property
     def versions(self) -> dict[str, str]:
@@ -128,6 +133,8 @@ class Coder:
             ):
                 continue
             kept.append(event)
+        if self.expand_dyads:
+            kept = [d for e in kept for d in _dyads(e)]
         yield from kept
 
     def _event(self, r: _Resolved, article: Article, versions, dateline: Place | None,
@@ -231,6 +238,23 @@ class Coder:
         return None
 
 
+def _dyads(event: Event) -> list[Event]:
+    """One event per (actor, recipient) pair of a compound event."""
+    if len(event.actor) <= 1 and len(event.recipient) <= 1:
+        return [event]
+    pairs = [((a,), (r,)) for a in event.actor or (None,) for r in event.recipient or (None,)]
+    out = []
+    for actor, recipient in pairs:
+        actor = tuple(x for x in actor if x is not None)
+        recipient = tuple(x for x in recipient if x is not None)
+        key = "|".join([event.id, *(a.code or a.text for a in actor), "->",
+                        *(r.code or r.text for r in recipient)])
+        out.append(dataclasses.replace(
+            event, actor=actor, recipient=recipient,
+            id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]))
+    return out
+
+
 def _masked(article: Article) -> str:
     """The text the parser sees: the document with the dateline blanked out and the headline
     closed by a full stop, both without moving any offset (a headline running into the
@@ -250,8 +274,8 @@ def _masked(article: Article) -> str:
 
 def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:
     """Code articles with a new Coder (see ``Coder`` for the options)."""
-    coder_options = {k: options.pop(k) for k in ("model", "gazetteer", "lexicon", "include_modal")
-                     if k in options}
+    coder_options = {k: options.pop(k) for k in ("model", "gazetteer", "lexicon", "include_modal",
+                                                  "expand_dyads") if k in options}
     yield from Coder(**coder_options).code_articles(articles, **options)
 
 
