@@ -24,7 +24,7 @@ from .dates import find_date_expressions, resolve_date
 from .geo import Gazetteer
 from .ingest import dateline_span
 from .nlp import Pipeline
-from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Place
+from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Phrase, Place, join_words
 
 CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {REFINE_VERSION}, "
                  f"{RESOLVER_VERSION})")
@@ -109,8 +109,9 @@ class Coder:
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
             for cand in rules.code_sentence(sent, index):
-                actor = tuple(a for p in cand.actor if (a := story.resolve(p)) is not None)
-                recipient = tuple(a for p in cand.recipient if (a := story.resolve(p)) is not None)
+                actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
+                recipient = tuple(a for p in cand.recipient
+                                  if (a := self._resolve(story, p)) is not None)
                 resolved.append(_Resolved(cand, actor, recipient, text, offset))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
             if subjects:
@@ -137,10 +138,28 @@ class Coder:
             kept = [d for e in kept for d in _dyads(e)]
         yield from kept
 
+    def _resolve(self, story: StoryActors, phrase: Phrase) -> Actor | None:
+        """The phrase's actor; a place named in it gives the country the tables did not
+        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL)."""
+        actor = story.resolve(phrase)
+        if actor is not None and actor.country:
+            return actor
+        run = [w for w in phrase.words if w.ent == "GPE"]
+        if not run or (actor is None and phrase.head_word.ent != "GPE"):
+            return actor
+        place = self.gazetteer.lookup(join_words(run))
+        if place is None or not place.country:
+            return actor
+        if actor is None:
+            return Actor(text=phrase.text, name=place.name, country=place.country,
+                         code=place.country, start=phrase.start, end=phrase.end)
+        return dataclasses.replace(actor, country=place.country,
+                                   code=f"{place.country}{actor.sector or ''}")
+
     def _event(self, r: _Resolved, article: Article, versions, dateline: Place | None,
                countries: tuple[str, ...], counted: set[int]) -> Event | None:
         cand = r.candidate
-        cameo = refine(cand.row.cameo, r.sentence, future=cand.future)
+        cameo = refine(cand.row.cameo, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
             return None
@@ -151,6 +170,9 @@ class Coder:
             v is not None for v in (counts.fatalities, counts.injured, counts.arrested, counts.displaced))
         if not r.actor:
             if mapping.event_type not in _VIOLENT_TYPES or not (cand.verbal or has_count):
+                return None
+            if cand.actor:
+                # An agent we cannot code (a typhoon, an accident) is no political actor.
                 return None
             if not r.recipient and not has_count:
                 return None

@@ -12,8 +12,9 @@ LEXICON_VERSION = "eventcoder.triggers.v1"
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon row: ``kind`` "V" or "N", ``lemma`` (a noun key may be "air strike"),
-    ``particle`` the preposition a verb must govern (or None), ``cameo`` the CAMEO code,
-    ``preps`` the prepositions whose objects are recipients."""
+    ``particle`` what a verb must govern (or None): a preposition or particle ("call on",
+    "round up") or, written "n:NOUN", its object noun ("cut n:tie" = cut ties),
+    ``cameo`` the CAMEO code, ``preps`` the prepositions whose objects are recipients."""
 
     kind: str
     lemma: str
@@ -30,7 +31,8 @@ class Lexicon:
     nouns: dict[str, Trigger]
 
     def verb(self, lemma: str, particles: set[str]) -> Trigger | None:
-        """The verb's row: one whose particle the verb governs, else its plain row."""
+        """The verb's row: one whose particle (or "n:" object) the verb governs, else its
+        plain row."""
         plain = None
         for row in self.verbs.get(lemma, ()):
             if row.particle is None:

@@ -25,11 +25,31 @@ _PHONE = re.compile(r"\b(by (tele)?phone|phone call|telephone call|on the phone|
                     r"video conference|spoke by)\b")
 # Future cooperation is intent: CAMEO root -> the 03x code that expresses it.
 _INTENT = {"04": "036", "07": "033", "06": "031", "05": "032", "08": "035"}
+_THREAT = {"15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+# A speech act about another act: (root of the speech act, root of its content) -> code.
+_ABOUT = {
+    "03": {**_INTENT, **_THREAT, "045": "039"},
+    "13": _THREAT,
+    "12": {"04": "125", "07": "122", "06": "121", "08": "124", "05": "120"},
+    "02": {"04": "026", "07": "023", "06": "021", "08": "025", "05": "022"},
+    "10": {"04": "106", "07": "103", "06": "101", "08": "105", "05": "102"},
+}
+_AID_KIND = (
+    ("072", re.compile(r"\b(weapons?|arms|ammunition|military aid|missiles?|tanks?|drones?)\b")),
+    ("073", re.compile(r"\b(humanitarian|food|medical|medicine|relief|shelter|vaccines?)\b")),
+    ("071", re.compile(r"\b(loans?|funding|financial|economic|budget|grants?|\$|dollars|euros)\b")),
+)
 
 
-def refine(cameo: str, sentence: str, *, future: bool) -> str:
-    """The CAMEO code for a trigger given its sentence (the lexicon code when nothing fits)."""
+def refine(cameo: str, sentence: str, *, future: bool, content: str | None = None) -> str:
+    """The CAMEO code for a trigger given its sentence (the lexicon code when nothing fits)
+    and the code of what it is about, if anything ("refused to meet" -> 125)."""
     root = cameo[:2]
+    if content is not None and root in _ABOUT:
+        about = _ABOUT[root]
+        refined = about.get(content) or about.get(content[:2])
+        if refined is not None:
+            return refined
     if future and root in _INTENT:
         return _INTENT[root]
     text = sentence.lower()
@@ -39,4 +59,8 @@ def refine(cameo: str, sentence: str, *, future: bool) -> str:
                 return code
     if cameo == "040" and _PHONE.search(text):
         return "041"
+    if cameo == "070":
+        for code, pattern in _AID_KIND:
+            if pattern.search(text):
+                return code
     return cameo

@@ -55,11 +55,12 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
                 "resume", "continue", "provide", "send", "deliver", "pledge", "step",
                 "intensify", "escalate", "renew", "open", "join", "seek", "lend", "show",
                 "file", "level", "lodge", "deliver", "register", "slap", "order", "grant",
-                "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker"}
+                "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker", "pay",
+                "consider", "fire", "hold", "stage"}
 # Violent nouns take their agent only from verbs of doing, not of saying.
 _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
                         "start", "resume", "continue", "intensify", "escalate", "step",
-                        "unleash", "impose", "renew", "order"}
+                        "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 _CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer",
                     "letter", "word", "words", "pledge", "promise", "declaration", "note",
@@ -68,6 +69,8 @@ _NP_EXCLUDE = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep"}
 _NP_PREPS = {"of", "in", "from"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Prepositions whose objects can be recipients of any trigger (resolution drops non-actors).
+_DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "at"})
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
                  "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
 # "A said it would attack B" is a threat: the code for threatening what was announced.
@@ -81,7 +84,8 @@ class Candidate:
     ``actor``/``recipient`` are noun phrases (compound actors stay several phrases);
     ``here`` says the sentence places the event "here" (the dateline); ``places`` are
     place names attached to the trigger; ``clause`` the character ranges of the trigger's own
-    clause (nested clauses left out), where its date expressions are looked for.
+    clause (nested clauses left out), where its date expressions are looked for; ``content``
+    the CAMEO code of a trigger in its complement ("refused to MEET", "vowed to ATTACK").
     """
 
     sentence_index: int
@@ -96,6 +100,7 @@ class Candidate:
     here: bool
     places: tuple[str, ...]
     clause: tuple[tuple[int, int], ...] = ()
+    content: str | None = None
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -170,22 +175,50 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             objects = _children(verb.head, {"dobj"})
             if objects:
                 return objects, []
-            if _is_passive(verb) and not patients:
-                return [], agents
+            if _is_passive(verb):
+                return ([], agents) if not patients else (agents, patients)
+            if patients and not agents:
+                # Raising from a passive governor: "X is expected to visit Y".
+                return patients, []
         return agents, patients
     return [], []
 
 
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [o for prep in token.children
+            if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
+            for o in _children(prep, {"pobj"})]
+
+
 def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token]:
+    """Candidate recipients, best first: direct objects, a raised subject ("urged X to"),
+    listed prepositions' objects on the token and on its object ("signed a pact with X")."""
+    preps = preps | _DEFAULT_PREPS
     out: list[Token] = []
     if direct:
-        out += _children(token, {"dobj", "dative"})
+        objects = _children(token, {"dobj", "dative"})
+        out += objects
         for comp in _children(token, {"ccomp", "xcomp"}):
+            if any(c.dep_ == "mark" for c in comp.children):
+                continue  # "warned that Israel would ...": Israel is not the one warned
             out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS]
-    for prep in token.children:
-        if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps:
-            out += _children(prep, {"pobj"})
-    return out
+        out += _prep_objects(token, preps)
+        for obj in objects:
+            out += _prep_objects(obj, preps)
+        return out
+    return _prep_objects(token, preps)
+
+
+def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Recipients inside a trigger's complement: "threatened to attack X", "pledged to
+    cooperate with X", "warned that Israel would bomb X"."""
+    for comp in _children(token, {"xcomp", "ccomp"}):
+        for verb in _conjuncts(comp):
+            objects = [o for o in _objects(verb, preps, direct=True)
+                       if not any(o.i == s.i for s in _children(verb, {"nsubj"}))]
+            if objects:
+                return objects
+    return []
 
 
 def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
@@ -195,7 +228,7 @@ def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
     if nxt is None or nxt.dep_ != "prep" or nxt.head != head or nxt.lemma_.lower() not in ("in", "from"):
         return phrase
     objs = _children(nxt, {"pobj"})
-    if not objs or objs[0].ent_type_ != "GPE":
+    if not objs or not any(t.ent_type_ == "GPE" for t in objs[0].subtree):
         return phrase
     extra = phrase_of(objs[0])
     prep_word = Word(text=nxt.text, lemma=nxt.lemma_, pos=nxt.pos_, ent="", dep="prep", start=nxt.idx)
@@ -337,6 +370,7 @@ class RuleCoder:
     def _match(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             particles = {c.lemma_.lower() for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+            particles |= {f"n:{c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             if token.dep_ == "agent":
                 return None
             return self.lexicon.verb(token.lemma_.lower(), particles)
@@ -366,6 +400,9 @@ class RuleCoder:
             else:
                 candidate = self._code_noun(token, row, index)
             if candidate is not None:
+                content = _content_trigger(token, matched)
+                if content is not None:
+                    candidate = replace(candidate, content=content.cameo)
                 yield _reported(candidate, token)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
@@ -373,7 +410,7 @@ class RuleCoder:
             # "elections called for by the people": a description of a thing, not an event.
             return None
         agents, patients = subject_of(verb)
-        objects = patients or _objects(verb, row.preps, direct=True)
+        objects = patients or _objects(verb, row.preps, direct=True) or _complement_objects(verb, row.preps)
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
@@ -399,21 +436,40 @@ class RuleCoder:
         if verb is not None:
             agents, _ = subject_of(verb)
         if not agents:
-            agents = [c for c in noun.children if c.dep_ == "poss"
-                      or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+            # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
+            agents = _prep_objects(noun, frozenset({"by"})) or [
+                c for c in noun.children if c.dep_ == "poss"
+                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
         recipients = _objects(noun, row.preps, direct=False)
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
-        recipient = _phrases(recipients)
+        actor, recipient = _phrases(agents), _phrases(recipients)
+        between = _prep_objects(noun, frozenset({"between"}))
+        if not actor and between:
+            # "the meeting between X and Y": the first is the actor, the others recipients.
+            pair = _conjuncts(between[0])
+            actor = (phrase_of(pair[0]),)
+            recipient = tuple(phrase_of(t) for t in pair[1:])
         places, here = _places(verb if verb is not None else noun)
         negated, hypothetical, future = _modality(noun, verb)
         return Candidate(
             sentence_index=index,
             trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
-            row=row, verbal=False, actor=_phrases(agents), recipient=recipient,
+            row=row, verbal=False, actor=actor, recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
         )
+
+
+def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | None:
+    """The first trigger inside the token's complement clause or object."""
+    for comp in token.children:
+        if comp.dep_ not in ("xcomp", "ccomp", "dobj", "prep", "pcomp"):
+            continue
+        for t in comp.subtree:
+            if t.i in matched and t.i != token.i and t.dep_ not in ("relcl",):
+                return matched[t.i]
+    return None
 
 
 def _speaker(token: Token) -> tuple[Token | None, Token | None]:
