@@ -75,3 +75,18 @@ def test_actors_unknown_person_keeps_text_without_a_code():
     actor = _story().resolve(phrase("Jane/PROPN/PERSON Doe/PROPN/PERSON"))
     assert actor is not None
     assert (actor.name, actor.country, actor.sector, actor.code) == ("Jane Doe", None, None, None)
+
+
+@pytest.mark.parametrize(("spec", "head", "country"), [
+    ("its/PRON efforts/NOUN in/ADP Libya/PROPN/GPE", 1, None),       # a country in a PP is no actor
+    ("the/DET capital/NOUN of/ADP Libya/PROPN/GPE", 1, "LBY"),       # unless the head is a place
+    ("the/DET authorities/NOUN in/ADP Tripoli/PROPN/GPE", 1, "LBY"),  # or a role
+    ("Mali/PROPN/PERSON", 0, "MLI"),                                 # a country mistaken for a person
+])
+def test_actors_country_from_the_right_words(spec, head, country):
+    words = phrase(spec, head).words
+    deps = {"of": "prep", "in": "prep", "Libya": "pobj", "Tripoli": "pobj"}
+    fixed = Phrase(words=tuple(Word(text=w.text, lemma=w.lemma, pos=w.pos, ent=w.ent,
+                                    dep=deps.get(w.text, ""), start=w.start) for w in words),
+                   head=head)
+    assert describe(fixed).country == country

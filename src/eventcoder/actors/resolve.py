@@ -19,6 +19,8 @@ from . import tables
 RESOLVER_VERSION = "eventcoder.actors.v1"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 _MAX_NGRAM = 6
+_PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "state", "district",
+                "country", "area", "port", "territory", "border", "camp", "enclave", "island"}
 
 
 @dataclass(frozen=True)
@@ -76,20 +78,20 @@ def _person_name(words: list[Word]) -> tuple[str | None, set[int]]:
 def describe(phrase: Phrase) -> Description:
     """What the phrase's own words say about who it is (no story context)."""
     words = phrase.words
-    key = tuple((w.text, w.pos, w.ent, i > 0 and w.start > words[i - 1].end)
+    key = tuple((w.text, w.pos, w.ent, w.dep, i > 0 and w.start > words[i - 1].end)
                 for i, w in enumerate(words))
     return _describe(key, phrase.head)
 
 
 @lru_cache(maxsize=65536)
-def _describe(key: tuple[tuple[str, str, str, bool], ...], head: int) -> Description:
-    # Only text, part of speech, entity label and spacing matter, so equal phrases share one
-    # answer; offsets are rebuilt from the spacing, which is all join_words needs.
+def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> Description:
+    # Only text, part of speech, entity label, relation and spacing matter, so equal phrases
+    # share one answer; offsets are rebuilt from the spacing, which is all join_words needs.
     at = 0
     words: list[Word] = []
-    for text, pos, ent, spaced in key:
+    for text, pos, ent, dep, spaced in key:
         at += spaced
-        words.append(Word(text=text, lemma=text, pos=pos, ent=ent, dep="", start=at))
+        words.append(Word(text=text, lemma=text, pos=pos, ent=ent, dep=dep, start=at))
         at += len(text)
     phrase = Phrase(words=tuple(words), head=head)
     used: set[int] = set()
@@ -103,13 +105,17 @@ def _describe(key: tuple[tuple[str, str, str, bool], ...], head: int) -> Descrip
     person, person_idx = _person_name(words)
     if org is not None and person_idx & used:
         person, person_idx = None, set()
+    if person is not None and tables.lookup_country(person) is not None:
+        person, person_idx = None, set()  # "Mali" tagged as a person is still Mali
     used |= person_idx
     country = org.country if org is not None else None
+    country_in_pp = False
     if country is None:
         for i, j in _ngrams(words, used):
             match = tables.lookup_country(join_words(words[i:j]))
             if match is not None:
                 country = match.iso3
+                country_in_pp = all(w.dep == "pobj" for w in words[i:j])
                 break
     sector = org.sector if org is not None else None
     titles: tuple[str, ...] = ()
@@ -121,6 +127,9 @@ def _describe(key: tuple[tuple[str, str, str, bool], ...], head: int) -> Descrip
         sector = sector or found_sector
     code = org.code if org is not None else None
     name = org.name if org is not None else person
+    if country_in_pp and not (sector or code or person) and words[head].lemma.lower() not in _PLACE_NOUNS:
+        # "its efforts in Libya" is not a Libyan actor; "the capital of Libya" is a place.
+        country = None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
 
