@@ -10,6 +10,8 @@ and writes deterministic TSV tables that ``eventcoder.actors.tables`` loads:
     country_keys.tsv    key, match (cased | fold), ISO3, kind (name | adjective | demonym | capital)
     sectors.tsv         key (space-separated tokens), sector ("-" = not a role)
     organizations.tsv   key, match, name, country, sector, code
+    people.tsv          name, aliases, wikidata, country, sector, role, start, end, code
+                        (written by build_people: one row per role spell, code filled in)
 
 Validation (any failure stops the build with a list of problems): every ISO3 exists; an alias
 belongs to one country (or organisation) unless the other rows yield it with "~"; sector and
@@ -20,7 +22,9 @@ pycountry is used here only, never at run time.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.metadata
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,6 +32,7 @@ from pathlib import Path
 
 import pycountry
 
+from eventcoder.actors.people import actor_code, name_key, parse_bound
 from eventcoder.actors.tables import NOT_A_ROLE, cased_key, fold_key, is_short_capitals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -300,6 +305,83 @@ def build(*, src: Path = SOURCE_DIR, out: Path = PACKAGE_DIR) -> list[Path]:
     return written
 
 
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+def _people(src: Path, problems: list[str], *, countries: set[str]) -> list[str]:
+    """Rows of people.tsv: the source rows checked, aliases merged onto a person's first row
+    and the actor code filled in. A surname shared by two people, overlapping spells of one
+    person, an unknown code or a bad date are problems."""
+    rows: list[list[str]] = []
+    firsts: dict[str, int] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    spells: dict[str, list[tuple[dt.date, dt.date | None, str]]] = defaultdict(list)
+    qids: dict[str, str] = {}
+    for number, fields in _read(src / "people.tsv"):
+        origin = f"people.tsv:{number}"
+        if fields[0] == "name":
+            continue  # the column header
+        if len(fields) not in (8, 9):
+            problems.append(f"{origin}: {len(fields)} columns, expected 8 or 9")
+            continue
+        name, alias_field, qid, country, sector, role, start, end, code = (fields + [""])[:9]
+        if not name or not role:
+            problems.append(f"{origin}: a row needs a name and a role")
+        if qid and not _QID.fullmatch(qid):
+            problems.append(f"{origin}: bad Wikidata id {qid!r}")
+        if qid and qids.setdefault(name, qid) != qid:
+            problems.append(f"{origin}: {name} has two Wikidata ids")
+        if country and country not in countries and country not in REGIONS:
+            problems.append(f"{origin}: unknown country or region {country!r}")
+        if not country and not code:
+            problems.append(f"{origin}: give a country or a code")
+        if sector not in SECTORS:
+            problems.append(f"{origin}: unknown sector {sector!r}")
+        try:
+            first, last = parse_bound(start, end=False), parse_bound(end, end=True)
+        except ValueError as err:
+            problems.append(f"{origin}: {err}")
+            continue
+        if first is None or (last is not None and last < first):
+            problems.append(f"{origin}: the spell needs a start, before its end")
+            continue
+        for other_first, other_last, other_origin in spells[name]:
+            # A spell may begin on the day the previous one ends (a handover).
+            if (other_last is None or first < other_last) and (last is None or other_first < last):
+                problems.append(f"{origin}: overlaps the spell of {other_origin}")
+        spells[name].append((first, last, origin))
+        aliases[name].extend(_split(alias_field))
+        firsts.setdefault(name, len(rows))
+        rows.append([name, "", qid, country, sector, role, start, end, code or actor_code(country, sector) or ""])
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name in firsts:
+        for alias in [name, *aliases[name]]:
+            key = name_key(alias)
+            owners[key].add(name)
+            if key in STOPWORDS:
+                problems.append(f"people.tsv: alias {alias!r} of {name} would match the word {key!r}")
+    for key, names in sorted(owners.items()):
+        if len(names) > 1:
+            problems.append(f"people.tsv: {key!r} names both {' and '.join(sorted(names))}")
+    for name, index in firsts.items():
+        rows[index][1] = "|".join(dict.fromkeys(aliases[name]))
+    return ["\t".join(row) for row in rows]
+
+
+def build_people(*, src: Path = SOURCE_DIR, out: Path = PACKAGE_DIR) -> Path:
+    """Validate data/actors-src/people.tsv and write the package copy; return its path."""
+    problems: list[str] = []
+    known = {c.alpha_3 for c in pycountry.countries} | set(EXTRA_COUNTRIES)
+    rows = _people(src, problems, countries=known)
+    if problems:
+        raise BuildError("\n".join(problems))
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "people.tsv"
+    header = HEADER.format(version=importlib.metadata.version("pycountry"))
+    path.write_text(header + "".join(row + "\n" for row in rows), encoding="utf-8", newline="\n")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--src", type=Path, default=SOURCE_DIR, help="source tables directory")
@@ -307,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         paths = build(src=args.src, out=args.out)
+        paths.append(build_people(src=args.src, out=args.out))
     except BuildError as err:
         print(f"build_actor_tables: the source tables have problems:\n{err}", file=sys.stderr)
         return 1

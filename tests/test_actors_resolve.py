@@ -48,10 +48,10 @@ def _story() -> StoryActors:
 
 @pytest.mark.parametrize(("spec", "head", "code", "name"), [
     ("Macron/PROPN/PERSON", None, "FRAGOV", "Emmanuel Macron"),
-    ("Sarraj/PROPN/PERSON", None, "LBYGOV", "Fayez Al-Sarraj"),
+    ("Sarraj/PROPN/PERSON", None, "LBYGOV", "Fayez al-Sarraj"),   # canonical name from the people table
     ("Haftar/PROPN/PERSON", None, "LBYMIL", "Khalifa Haftar"),     # the more informative mention wins
     ("The/DET President/PROPN", None, "FRAGOV", "Emmanuel Macron"),  # role reference
-    ("The/DET Prime/PROPN Minister/PROPN", None, "LBYGOV", "Fayez Al-Sarraj"),
+    ("The/DET Prime/PROPN Minister/PROPN", None, "LBYGOV", "Fayez al-Sarraj"),
     ("forces/NOUN loyal/ADJ to/ADP Haftar/PROPN/PERSON", 0, "LBYMIL", None),  # anchored, not Haftar
     ("Someone/NOUN", None, None, None),                            # not a name: no actor
 ])
@@ -90,3 +90,18 @@ def test_actors_country_from_the_right_words(spec, head, country):
                                     dep=deps.get(w.text, ""), start=w.start) for w in words),
                    head=head)
     assert describe(fixed).country == country
+
+
+def test_actors_people_table_and_user_dictionary(tmp_path):
+    import datetime as dt
+
+    from eventcoder.actors.user import UserDictionary
+
+    putin = phrase("Vladimir/PROPN/PERSON Putin/PROPN/PERSON")
+    actor = StoryActors(on=dt.date(2021, 9, 30)).resolve(putin)
+    assert actor is not None and (actor.code, actor.wikidata) == ("RUSGOV", "Q7747")
+    path = tmp_path / "mine.csv"
+    path.write_text("name,country,sector,code,wikidata,start,end\n"
+                    "Vladimir Putin,RUS,MIL,RUSMIL,,2000-01-01,\n", encoding="utf-8")
+    mine = StoryActors(on=dt.date(2021, 9, 30), user=UserDictionary.load([path]))
+    assert mine.resolve(putin).code == "RUSMIL"   # the user's entry wins

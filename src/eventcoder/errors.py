@@ -23,6 +23,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E001": ("Bad date {value!r}", "Give the date as YYYY-MM-DD, e.g. --date 2019-05-23"),
     "E002": ("Unknown output format {value!r}", "Choose one of: {choices}"),
     "E003": ("No input given", "Name one or more files or directories, or '-' for stdin"),
+    "E004": ("{option} must be at least 1, not {value}", "Give a positive number, e.g. {option} 2"),
+    "E005": ("The {format} format needs an output file", "Name it with --out FILE"),
     # input (exit code 1; a batch skips the story and goes on)
     "E101": ("No such file or directory: {path}", "Check the path and try again"),
     "E102": ("{path} is empty", "Give a story with a headline line and some text"),
@@ -52,6 +54,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Split it into smaller files",
     ),
     "E109": ("{path}: cannot read ({detail})", "Check the file's permissions"),
+    "E120": (
+        "{path}: the page has no main text",
+        "Check that it is an article page, not an index or a script-built page",
+    ),
+    "E121": (
+        "{path}: not a usable RSS or Atom feed ({detail})",
+        "Give an RSS 2.0, RSS 1.0 or Atom file; feeds with a DTD or entities are refused "
+        "for safety",
+    ),
+    "E122": (
+        "{path}: malformed WARC archive at byte {offset} ({detail})",
+        "Check that the file is a complete WARC/1.0 or 1.1 archive (.warc or .warc.gz)",
+    ),
+    "E110": (
+        "{path} is not a PLV file: no column {columns}",
+        "Give a tab-separated file with marked_sentence, gold_root and gold_penta columns",
+    ),
     # model
     "E201": (
         "The spaCy pipeline {model!r} is not installed",
@@ -75,6 +94,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Upgrade eventcoder: pip install -U eventcoder",
     ),
     "E306": ("The event store {path} is closed", "Use it inside: with Store.open(path) as store"),
+    "E307": (
+        "The event store {path} is in use by another program (still locked after {wait} s)",
+        "DuckDB lets one process write or many read, not both: wait for the ingest to "
+        "finish or pass a longer wait",
+    ),
+    # actor dictionaries (users' own files; a bad line is reported and skipped)
+    "E401": (
+        "{path} line {line}: {detail}",
+        "Fix or delete the line; the formats are described in eventcoder.actors.user",
+    ),
+    "E402": (
+        "{path}: reading a YAML dictionary needs PyYAML, which is not installed",
+        "Install it with: pip install pyyaml, or give the dictionary as CSV",
+    ),
+    "E403": (
+        "{path}: unknown actor dictionary format",
+        "Name it .csv, .yaml or .yml, or give a PETRARCH/Phoenix dictionary as .txt, "
+        ".actors or .agents",
+    ),
 }
 
 

@@ -2,8 +2,9 @@
 
     ingest -> nlp (spaCy, streamed) -> coding (candidates) -> actors, dates, geo, counts -> Event
 
-The dateline ("PARIS, ") is blanked out (same length, so offsets stay true) before parsing: it
-is a place, not a participant, and it would otherwise run into the first sentence.
+The headline and the body are parsed apart and joined into one Doc, and the dateline ("PARIS, ")
+is blanked out (same length), so offsets stay true: a dateline is a place, not a participant,
+and neither it nor the headline may run into the first sentence.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from . import __version__, ontology
 from .actors import RESOLVER_VERSION, StoryActors
+from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.rules import RULES_VERSION, Candidate, RuleCoder, person_phrases, phrase_of
@@ -53,7 +55,8 @@ class Coder:
     ``include_modal`` keeps negated and hypothetical events (flagged); by default only
     events reported as having happened (or as planned: ``future``) are returned.
     ``expand_dyads`` splits compound actors into one event per actor-recipient pair (each with
-    its own id); by default compound actors stay lists.
+    its own id); by default compound actors stay lists. ``actor_dictionaries`` are CSV, YAML or
+    PETRARCH/Phoenix files whose actors win over the built-in ones.
     """
 
     def __init__(
@@ -64,12 +67,22 @@ class Coder:
         lexicon: Lexicon | None = None,
         include_modal: bool = False,
         expand_dyads: bool = False,
+        actor_dictionaries: Sequence[str] = (),
     ) -> None:
         self.nlp = Pipeline(model)
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
         self._lexicon = lexicon
         self.include_modal = include_modal
         self.expand_dyads = expand_dyads
+        self._dictionary_paths = tuple(actor_dictionaries)
+        self._dictionary: UserDictionary | None = None
+
+    @property
+    def dictionary(self) -> UserDictionary | None:
+        """The users' actor dictionaries, read on first use (bad lines in ``.problems``)."""
+        if self._dictionary is None and self._dictionary_paths:
+            self._dictionary = UserDictionary.load(self._dictionary_paths)
+        return self._dictionary
 
     @property
     def versions(self) -> dict[str, str]:
@@ -88,7 +101,7 @@ class Coder:
         through ``on_error`` and skipped, never ending the batch."""
         rules = RuleCoder(self._lexicon or default_lexicon())
         versions = self.versions
-        stream = ((_masked(a), a) for a in articles)
+        stream = ((_parts(a), a) for a in articles)
         for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process):
             try:
                 events = list(self._code_doc(doc, article, rules, versions))
@@ -98,7 +111,7 @@ class Coder:
             yield article, events
 
     def _code_doc(self, doc, article: Article, rules: RuleCoder, versions) -> Iterator[Event]:
-        story = StoryActors()
+        story = StoryActors(on=article.published, user=self.dictionary)
         sentences = list(doc.sents)
         for phrase in person_phrases(doc):
             story.add_person(phrase)
@@ -277,27 +290,23 @@ def _dyads(event: Event) -> list[Event]:
     return out
 
 
-def _masked(article: Article) -> str:
-    """The text the parser sees: the document with the dateline blanked out and the headline
-    closed by a full stop, both without moving any offset (a headline running into the
-    first sentence makes the parser split that sentence in odd places)."""
-    document = article.document
-    shift = 0
+def _parts(article: Article) -> tuple[str, ...]:
+    """What the parser sees: the headline (with its separator) and the body parsed apart, the
+    dateline blanked out; joined, they have the document's length, so offsets never move."""
+    body = article.text
+    span = dateline_span(body)
+    if span is not None:
+        body = body[:span[0]] + " " * (span[1] - span[0]) + body[span[1]:]
     if article.title:
-        shift = len(article.title) + len(HEADLINE_SEPARATOR)
-        if article.title.rstrip()[-1:] not in (".", "!", "?"):
-            document = article.title + "." + HEADLINE_SEPARATOR[1:] + article.text
-    span = dateline_span(article.text)
-    if span is None:
-        return document
-    start, end = span[0] + shift, span[1] + shift
-    return document[:start] + " " * (end - start) + document[end:]
+        return (article.title + HEADLINE_SEPARATOR, body)
+    return (body,)
 
 
 def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:
     """Code articles with a new Coder (see ``Coder`` for the options)."""
     coder_options = {k: options.pop(k) for k in ("model", "gazetteer", "lexicon", "include_modal",
-                                                  "expand_dyads") if k in options}
+                                                  "expand_dyads", "actor_dictionaries")
+                     if k in options}
     yield from Coder(**coder_options).code_articles(articles, **options)
 
 

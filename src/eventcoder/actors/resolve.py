@@ -10,11 +10,14 @@ sentence's subject ("He").
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..types import Actor, Phrase, Word, join_words
 from . import tables
+from .people import PersonRole, lookup_person
+from .user import UserDictionary
 
 RESOLVER_VERSION = "eventcoder.actors.v1"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
@@ -144,8 +147,14 @@ def _surname_keys(name: str) -> list[str]:
 
 @dataclass
 class StoryActors:
-    """People and subjects seen so far in one story, for resolving later mentions."""
+    """People and subjects seen so far in one story, for resolving later mentions.
 
+    ``on`` (the story's date) picks each known person's role from the built-in people table
+    and from the ``user`` dictionary, whose entries win over the built-in ones.
+    """
+
+    on: dt.date | None = None
+    user: UserDictionary | None = None
     _people: dict[str, Description] = field(default_factory=dict)
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
@@ -177,13 +186,18 @@ class StoryActors:
                 return _with_text(self._last_subject, phrase)
             return None
         desc = describe(phrase)
+        wikidata = None
         if desc.person and desc.person_is_head:
             known = self._lookup_person(desc.person)
-            if known is not None:
-                desc = Description(
-                    name=known.person, country=desc.country or known.country,
-                    sector=desc.sector or known.sector, code=desc.code, person=known.person,
-                )
+            full = known.person if known is not None and known.person else desc.person
+            role = self._role(full) or (self._role(desc.person) if full != desc.person else None)
+            country = desc.country or (known.country if known else None) or (role.country if role else None)
+            sector = desc.sector or (known.sector if known else None)
+            if sector is None and role is not None and role.in_office:
+                sector = role.sector
+            wikidata = role.wikidata if role is not None else None
+            desc = Description(name=role.name if role is not None else full, country=country,
+                               sector=sector, code=desc.code, person=full)
         elif desc.person:
             # "forces loyal to Haftar", "Haftar's opponent": the person anchors the country.
             known = self._lookup_person(desc.person)
@@ -192,18 +206,32 @@ class StoryActors:
                                code=desc.code)
         elif desc.sector and not desc.country and not desc.code:
             known = self._lookup_title(phrase)
-            if known is not None:
-                desc = Description(name=known.person, country=known.country,
-                                   sector=desc.sector, person=known.person)
+            if known is not None and known.person:
+                role = self._role(known.person)
+                if role is not None:
+                    wikidata = role.wikidata
+                desc = Description(name=role.name if role is not None else known.person,
+                                   country=known.country, sector=desc.sector, person=known.person)
+        if desc.empty and head.pos == "PROPN":
+            role = self._role(phrase.text)
+            if role is not None and (role.country or role.sector):
+                return Actor(text=phrase.text, name=role.name, country=role.country,
+                             sector=role.sector, code=role.code or _code(role.country, role.sector),
+                             wikidata=role.wikidata, start=phrase.start, end=phrase.end)
         if desc.empty:
             if head.ent in ("PERSON", "ORG") and head.pos == "PROPN":
                 # Unknown but named: keep who it is, never a made-up code.
                 return Actor(text=phrase.text, name=desc.person or phrase.text, start=phrase.start,
                              end=phrase.end)
             return None
-        code = desc.code or f"{desc.country or ''}{desc.sector or ''}" or None
         return Actor(text=phrase.text, name=desc.name, country=desc.country, sector=desc.sector,
-                     code=code, start=phrase.start, end=phrase.end)
+                     code=desc.code or _code(desc.country, desc.sector), wikidata=wikidata,
+                     start=phrase.start, end=phrase.end)
+
+    def _role(self, name: str) -> PersonRole | None:
+        """A known person's role on the story's date: the user's dictionary first."""
+        found = self.user.lookup(name, on=self.on) if self.user is not None else None
+        return found or lookup_person(name, on=self.on)
 
     def _lookup_person(self, name: str) -> Description | None:
         for key in _surname_keys(name):
@@ -218,6 +246,10 @@ class StoryActors:
         title = " ".join(w.text.lower() for w in phrase.words[1:] if w.pos != "ADV")
         people = self._by_title.get(title) or []
         return people[0] if len(people) == 1 else None
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    return f"{country or ''}{sector or ''}" or None
 
 
 def _with_text(actor: Actor, phrase: Phrase) -> Actor:

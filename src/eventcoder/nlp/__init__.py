@@ -12,7 +12,7 @@ never run together.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ModelError
@@ -73,14 +73,29 @@ class Pipeline:
 
     def parse(
         self,
-        items: Iterable[tuple[str, T]],
+        items: Iterable[tuple[Sequence[str], T]],
         *,
         batch_size: int = 32,
         n_process: int = 1,
     ) -> Iterator[tuple[Doc, T]]:
-        """Yield (Doc, context) for each (text, context), streamed with
-        ``nlp.pipe(as_tuples=True)`` so each Doc carries its article."""
-        yield from self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        """Yield (Doc, context) for each (text parts, context), streamed with
+        ``nlp.pipe(as_tuples=True)``. Each part is parsed on its own (a headline never runs
+        into the body) and the parts are joined into one Doc whose text is their
+        concatenation, so offsets into the joined text stay true."""
+        from spacy.tokens import Doc
+
+        def flat() -> Iterator[tuple[str, tuple[int, int, T]]]:
+            for parts, context in items:
+                for k, part in enumerate(parts):
+                    yield part, (k, len(parts), context)
+
+        pending: list[Doc] = []
+        for doc, (k, n, context) in self.nlp.pipe(flat(), as_tuples=True, batch_size=batch_size,
+                                                  n_process=n_process):
+            pending.append(doc)
+            if k == n - 1:
+                yield (pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False)), context
+                pending = []
 
 
 def _load(name: str) -> Language:
