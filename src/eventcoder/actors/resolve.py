@@ -22,6 +22,10 @@ from .user import UserDictionary
 RESOLVER_VERSION = "eventcoder.actors.v1"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 _MAX_NGRAM = 6
+# "thousands of Kenyans" are Kenyans
+_PARTITIVES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups",
+               "crowd", "crowds", "number", "some", "many", "most", "members", "member", "band",
+               "hundred", "thousand", "dozen", "all", "few", "several", "majority", "contingent"}
 _PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "state", "district",
                 "country", "area", "port", "territory", "border", "camp", "enclave", "island"}
 
@@ -130,7 +134,9 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         sector = sector or found_sector
     code = org.code if org is not None else None
     name = org.name if org is not None else person
-    if country_in_pp and not (sector or code or person) and words[head].lemma.lower() not in _PLACE_NOUNS:
+    head_word = words[head].text.lower()
+    if (country_in_pp and not (sector or code or person) and head_word not in _PLACE_NOUNS
+            and head_word not in _PARTITIVES and words[head].pos != "NUM"):
         # "its efforts in Libya" is not a Libyan actor; "the capital of Libya" is a place.
         country = None
     return Description(name=name, country=country, sector=sector, code=code, person=person,

@@ -210,7 +210,7 @@ def trigger_between(doc, actor: tuple[int, int] | None, recipient: tuple[int, in
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str | None) -> EventClassifier:
-    source = resources.files(__package__).joinpath("data", ARTEFACT) if path is None else Path(path)
+    source = resources.files(__package__).joinpath(f"data/{ARTEFACT}") if path is None else Path(path)
     with source.open("rb") as handle, np.load(handle, allow_pickle=False) as arrays:
 
         def linear(name: str) -> _Linear:

@@ -152,6 +152,11 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _is_passive_head(verb: Token) -> bool:
+    return _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a verb from its own or its governor's subject."""
     if depth > 4:
@@ -175,6 +180,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             objects = _children(verb.head, {"dobj"})
             if objects:
                 return objects, []
+            if not _is_passive(verb) and _is_passive_head(verb.head):
+                # "a force raised by X to fight Y", "X was ordered to attack": the one raised
+                # or ordered acts, not the one who raised or ordered.
+                patient = patients or ([verb.head.head] if verb.head.dep_ == "acl" else [])
+                if patient:
+                    return patient, []
             if _is_passive(verb):
                 return ([], agents) if not patients else (agents, patients)
             if patients and not agents:
@@ -192,11 +203,15 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token]:
     """Candidate recipients, best first: direct objects, a raised subject ("urged X to"),
-    listed prepositions' objects on the token and on its object ("signed a pact with X")."""
+    listed prepositions' objects on the token and on its object ("signed a pact with X").
+    A row listing "nodobj" moves its own object ("withdrew its troops from X")."""
+    theme = "nodobj" in preps
     preps = preps | _DEFAULT_PREPS
     out: list[Token] = []
     if direct:
         objects = _children(token, {"dobj", "dative"})
+        if theme:
+            return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
         out += objects
         for comp in _children(token, {"ccomp", "xcomp"}):
             if any(c.dep_ == "mark" for c in comp.children):
@@ -462,13 +477,17 @@ class RuleCoder:
 
 
 def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | None:
-    """The first trigger inside the token's complement clause or object."""
+    """The trigger heading the token's complement ("refused to MEET", "vowed to ATTACK",
+    "accused X of ATTACKING", "called for a CEASEFIRE")."""
     for comp in token.children:
-        if comp.dep_ not in ("xcomp", "ccomp", "dobj", "prep", "pcomp"):
-            continue
-        for t in comp.subtree:
-            if t.i in matched and t.i != token.i and t.dep_ not in ("relcl",):
-                return matched[t.i]
+        heads: list[Token] = []
+        if comp.dep_ in ("xcomp", "ccomp", "dobj"):
+            heads = _conjuncts(comp)
+        elif comp.dep_ == "prep":
+            heads = [t for c in comp.children if c.dep_ in ("pcomp", "pobj") for t in _conjuncts(c)]
+        for head in heads:
+            if head.i in matched:
+                return matched[head.i]
     return None
 
 
