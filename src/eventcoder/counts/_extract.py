@@ -20,7 +20,12 @@ Choices (each one has a test):
 - "around / about / some / nearly / more than / up to / an estimated ... N" keep N and mark it
   approximate; "at least N" keeps N as exact. A range ("between 5 and 10", "two or three")
   keeps its lower bound, approximate.
-- "no one was killed" gives 0.
+- "no one was killed" and "none of the 30 passengers were hurt" give 0.
+- "fled" is displacement, but not "fled the scene" / "fled on foot", nor when gunmen, attackers
+  or suspects flee.
+- "bringing the death toll to 45" is a running total: it is the figure only when the sentence
+  gives no other for that field ("The attack killed 20, bringing the toll to 45" is 20).
+- "X and his/her/their N" adds up like "X and N" ("a woman and her two children" is 3).
 - Not counts: years ("in 2018"; a bare year-like number counts only right before "people" or
   a casualty word), dates ("May 8"), durations ("two months"), ages ("aged 25", "12-year-old"),
   money, percentages, distances, times, "3 times".
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 COUNT_FIELDS = ("fatalities", "injured", "arrested", "displaced", "missing")
 
@@ -118,6 +124,22 @@ _NOT_COUNTED_BEFORE = _MONTHS | frozenset(
     "$ £ € ¥ ₹ us$ aged age ages no number # article resolution chapter section route flight "
     "page paragraph".split()
 )
+# verbs that end the noun phrase of a number (no "X and Y" across them)
+_VERBS = frozenset("""
+    was were is are be been has have had took take takes said say says told made gave went came
+    joined attended gathered marched
+""".split())
+_DETERMINERS = frozenset("the them its their these those his her our".split())
+_POSSESSIVES = frozenset("his her their its".split())
+# "fled" with these after it, or one of these fleeing, is no displacement
+_FLED_NOT_DISPLACED = (("the", "scene"), ("on", "foot"), ("in", "a"), ("on", "a"), ("with",))
+_PERPETRATORS = frozenset("""
+    gunman gunmen attacker attackers assailant assailants suspect suspects robber robbers thief
+    thieves kidnapper kidnappers perpetrator perpetrators driver bomber bombers
+""".split())
+# "bringing the death toll to 45": a running total
+_RUNNING_TOTAL = frozenset("bringing brings brought raising raises raised taking takes pushing "
+                           "pushes".split())
 _YEAR_LIKE = re.compile(r"1[89]\d\d|20\d\d")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _DECIMAL = re.compile(r"\d+\.\d+")
@@ -182,6 +204,9 @@ _CUES: tuple[_Cue, ...] = (
     *_cues("missing", ("missing", True, None), ("unaccounted for", True, None)),
 )
 _CASUALTY_WORDS = frozenset(cue.words[0] for cue in _CUES)
+_CUES_BY_FIRST_WORD: dict[str, tuple[_Cue, ...]] = {
+    first: tuple(cue for cue in _CUES if cue.words[0] == first) for first in _CASUALTY_WORDS
+}
 
 # ---------------------------------------------------------------- tokens and numbers
 
@@ -236,6 +261,11 @@ def _adds_up(current: int, small: int, previous: str) -> bool:
 def _core(words: list[str], i: int) -> tuple[int, int, bool] | None:
     """The bare number at token i: (value, end, vague)."""
     word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word in ("none", "neither") and after == "of":
+        # "none of the 30 passengers": the 30 is who was spared, not a figure
+        k = i + 2 + (i + 2 < len(words) and words[i + 2] in _DETERMINERS)
+        inner = _core(words, k) if k < len(words) else None
+        return 0, inner[1] if inner else k, False
     if word in ("nobody", "none") or (word, after) == ("no", "one"):
         return 0, i + (2 if after == "one" else 1), False
     if word == "no" and (after in _PEOPLE_PLURAL or after in _CASUALTY_WORDS):
@@ -314,20 +344,38 @@ def _tokens(sentence: str) -> list[str]:
 
 def _cue_at(words: list[str], i: int) -> _Cue | None:
     best = None
-    for cue in _CUES:
+    for cue in _CUES_BY_FIRST_WORD.get(words[i], ()):
         if tuple(words[i: i + len(cue.words)]) == cue.words and (
                 best is None or len(cue.words) > len(best.words)):
             best = cue
+    if best is not None and best.words == ("fled",) and _fleeing_the_scene(words, i):
+        return None
     return best
+
+
+def _fleeing_the_scene(words: list[str], i: int) -> bool:
+    """"Two men fled the scene", "the gunmen fled": fleeing, not displacement."""
+    if any(tuple(words[i + 1: i + 1 + len(p)]) == p for p in _FLED_NOT_DISPLACED):
+        return True
+    return any(w in _PERPETRATORS for w in words[max(0, i - 4): i])
+
+
+def _joined(words: list[str], k: int) -> bool:
+    """Whether the number at k is joined to the one before by "and" ("and her two")."""
+    return words[k - 1] == "and" or (
+        k >= 2 and words[k - 1] in _POSSESSIVES and words[k - 2] == "and")
 
 
 def _is_break(word: str) -> bool:
     return word in _CLAUSE_WORDS or not (word[0].isalnum() or word[0] == "_")
 
 
+@lru_cache(maxsize=4096)  # the coder asks once per event, and a sentence holds several
 def extract_counts(sentence: str) -> Counts:
     """The casualty figures of one sentence (see the module docstring for the rules)."""
     words = _tokens(sentence)
+    if _CASUALTY_WORDS.isdisjoint(words):  # most sentences: nothing to attach a number to
+        return Counts()
     numbers: dict[int, _Number] = {}
     i = 0
     while i < len(words):
@@ -340,13 +388,15 @@ def extract_counts(sentence: str) -> Counts:
     cues = {i: cue for i in range(len(words)) if (cue := _cue_at(words, i))}
     used: set[int] = set()
     figures: dict[str, tuple[int, bool]] = {}
+    totals: dict[str, tuple[int, bool]] = {}
 
-    def attach(group: list[_Number], field: str) -> None:
+    def attach(group: list[_Number], field: str, *, running_total: bool = False) -> None:
         used.update(n.start for n in group)
         value = sum(n.value for n in group)
         approximate = any(n.approximate for n in group)
-        if field not in figures or value > figures[field][0]:
-            figures[field] = (value, approximate)
+        kept = totals if running_total else figures
+        if field not in kept or value > kept[field][0]:
+            kept[field] = (value, approximate)
 
     def coordinated(number: _Number) -> list[_Number]:
         """"two soldiers and a civilian": the numbers joined to this one by "and"."""
@@ -355,6 +405,10 @@ def extract_counts(sentence: str) -> Counts:
             if words[k] == "and" and k + 1 in numbers and k + 1 not in used:
                 group.append(numbers[k + 1])
                 k = numbers[k + 1].end
+            elif (words[k] == "and" and k + 2 in numbers and k + 2 not in used
+                  and words[k + 1] in _POSSESSIVES):
+                group.append(numbers[k + 2])
+                k = numbers[k + 2].end
             elif k in cues or k in numbers or _is_break(words[k]):
                 break
             else:
@@ -371,16 +425,19 @@ def extract_counts(sentence: str) -> Counts:
                    and (words[start] == ":" or not _is_break(words[start]))):
                 start += 1
         if cue.number_after and start in numbers and start not in used:
-            attach(coordinated(numbers[start]), cue.field)
+            running = cue.number_after == "gap" and any(
+                w in _RUNNING_TOTAL for w in words[max(0, i - 3): i])
+            attach(coordinated(numbers[start]), cue.field, running_total=running)
 
     # number first: "500 people are reported to have been killed", "12 dead"
     for start, number in numbers.items():
         if start in used:
             continue
-        group, weak, k, gap = [number], None, number.end, 0
+        group, weak, k, gap, verb = [number], None, number.end, 0, False
         while k < len(words) and gap <= _MAX_GAP:
             if k in numbers:
-                if words[k - 1] == "and" and k not in used:
+                # "5,000 people took part and 20 were arrested": a verb ends the phrase
+                if _joined(words, k) and k not in used and not verb:
                     group.append(numbers[k])
                     k = numbers[k].end
                     continue
@@ -402,10 +459,13 @@ def extract_counts(sentence: str) -> Counts:
                 continue
             if _is_break(words[k]):
                 break
+            verb = verb or words[k] in _VERBS or words[k].endswith("ed")
             k, gap = k + 1, gap + 1
         if weak is not None and start not in used:
             attach(group, weak.field)
 
+    for field, total in totals.items():
+        figures.setdefault(field, total)
     return Counts(
         **{field: figures[field][0] for field in figures},
         approximate=frozenset(field for field, (_, approx) in figures.items() if approx),

