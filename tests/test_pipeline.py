@@ -72,6 +72,19 @@ def test_pipeline_codes_the_main_dyads(example_events, event_type, actor, recipi
     assert _find(events, event_type, actor, recipient), [e.to_dict() for e in events]
 
 
+def test_pipeline_dates_the_sarraj_visit_from_the_meeting(example_events):
+    _article, events = example_events
+    (visit,) = [e for e in events if e.trigger.text == "received"]
+    assert (visit.date, visit.date_source) == ("2019-05-08", "anchor")
+
+
+def test_pipeline_places_the_siege_in_tripoli(example_events):
+    _article, events = example_events
+    (siege,) = [e for e in events if e.event_type == "COERCE"]
+    assert siege.location is not None
+    assert (siege.location.name, siege.location.country) == ("Tripoli", "LBY")
+
+
 def test_pipeline_counts_the_dead_once(example_events):
     _article, events = example_events
     tolls = [e for e in events if e.fatalities is not None]

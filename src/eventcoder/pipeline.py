@@ -10,10 +10,11 @@ and neither it nor the headline may run into the first sentence.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import __version__, ontology
 from .actors import RESOLVER_VERSION, StoryActors
@@ -22,7 +23,7 @@ from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.rules import RULES_VERSION, Candidate, RuleCoder, person_phrases, phrase_of
 from .counts import extract_counts
-from .dates import find_date_expressions, resolve_date
+from .dates import find_date_expressions, offset_relation, resolve_date
 from .geo import Gazetteer
 from .ingest import dateline_span
 from .nlp import Pipeline
@@ -38,6 +39,20 @@ ErrorHandler = Callable[[Article, Exception], None]
 
 def _report_to_stderr(article: Article, error: Exception) -> None:
     print(f"eventcoder: skipped {article.origin or article.id}: {error}", file=sys.stderr)
+
+
+@dataclass
+class _StoryContext:
+    """What every event of one story shares; ``anchor`` is the first day-precise event date
+    found, from which "two weeks after ..." counts; ``counted`` the sentences whose tolls are
+    already attached to an event (no double counting)."""
+
+    article: Article
+    dateline: Place | None
+    countries: tuple[str, ...]
+    main_place: Place | None
+    counted: set[int] = field(default_factory=set)
+    anchor: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -135,10 +150,13 @@ class Coder:
         ))
         dateline = (self.gazetteer.place_from_dateline(article.dateline, prefer_countries=countries)
                     if article.dateline else None)
-        counted: set[int] = set()
+        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        main_place = self.gazetteer.main_place(places, prefer_countries=countries) if places else None
+        ctx = _StoryContext(article=article, dateline=dateline, countries=countries,
+                            main_place=main_place)
         kept: list[Event] = []
         for r in resolved:
-            event = self._event(r, article, versions, dateline, countries, counted)
+            event = self._event(r, ctx, versions)
             if event is None:
                 continue
             if not event.actor and any(
@@ -169,9 +187,9 @@ class Coder:
         return dataclasses.replace(actor, country=place.country,
                                    code=f"{place.country}{actor.sector or ''}")
 
-    def _event(self, r: _Resolved, article: Article, versions, dateline: Place | None,
-               countries: tuple[str, ...], counted: set[int]) -> Event | None:
+    def _event(self, r: _Resolved, ctx: _StoryContext, versions) -> Event | None:
         cand = r.candidate
+        article = ctx.article
         cameo = refine(cand.row.cameo, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
@@ -192,13 +210,13 @@ class Coder:
         if mapping.event_type == "CONSULT" and not r.recipient and len(r.actor) < 2:
             return None
         code = ontology.cameo(cameo)
-        date, precision, source = self._date(r, article)
+        date, precision, source = self._date(r, ctx)
         fatalities = injured = arrested = displaced = None
-        if mapping.event_type in _COUNT_TYPES and has_count and cand.sentence_index not in counted:
-            counted.add(cand.sentence_index)
+        if mapping.event_type in _COUNT_TYPES and has_count and cand.sentence_index not in ctx.counted:
+            ctx.counted.add(cand.sentence_index)
             fatalities, injured = counts.fatalities, counts.injured
             arrested, displaced = counts.arrested, counts.displaced
-        location = self._place(cand, r, dateline, countries)
+        location = self._place(cand, r, ctx)
         mode = mapping.mode
         if mapping.event_type == "CONSULT" and mode is None and location and location.country:
             # Meeting in one side's country: a visit; elsewhere: a third-party location.
@@ -243,34 +261,45 @@ class Coder:
         )
 
     @staticmethod
-    def _date(r: _Resolved, article: Article) -> tuple[str | None, str | None, str | None]:
-        if article.published is None:
+    def _date(r: _Resolved, ctx: _StoryContext) -> tuple[str | None, str | None, str | None]:
+        """The event date: "N weeks after <the main event>" counts from the story's first
+        dated event (source "anchor"); else the date words of the trigger's own clause
+        (source "sentence"); else the publication date (source "publication")."""
+        published = ctx.article.published
+        if published is None:
             return None, None, None
         cand = r.candidate
         trigger_at = cand.trigger.start - r.sentence_start
+        if ctx.anchor is not None:
+            offset = offset_relation(r.sentence, trigger_at)
+            if offset is not None:
+                return (ctx.anchor + dt.timedelta(days=offset)).isoformat(), "day", "anchor"
         clause = [(a - r.sentence_start, b - r.sentence_start) for a, b in cand.clause]
         found = [e for e in find_date_expressions(r.sentence)
-                 if not clause or any(a <= e[0] < b for a, b in clause)]
-        found.sort(key=lambda e: abs(e[0] - trigger_at))
-        for _start, _end, expression in found:
-            resolution = resolve_date(expression, article.published)
+                 if not clause or any(a <= e.start < b for a, b in clause)]
+        found.sort(key=lambda e: abs(e.start - trigger_at))
+        for expression in found:
+            resolution = resolve_date(expression.text, published, anchor=ctx.anchor)
             if resolution is not None:
+                if ctx.anchor is None and resolution.precision == "day":
+                    ctx.anchor = resolution.date
                 return resolution.date.isoformat(), resolution.precision, "sentence"
-        return article.published.isoformat(), "day", "publication"
+        return published.isoformat(), "day", "publication"
 
-    def _place(self, cand: Candidate, r: _Resolved, dateline: Place | None,
-               countries: tuple[str, ...]) -> Place | None:
-        if cand.here and dateline is not None:
-            return dateline
+    def _place(self, cand: Candidate, r: _Resolved, ctx: _StoryContext) -> Place | None:
+        """"here" -> the dateline; a place attached to the trigger; the place attacked; else
+        the story's main place, at a coarser precision."""
+        if cand.here and ctx.dateline is not None:
+            return ctx.dateline
         names = list(cand.places)
         if not names and cand.row.cameo[:2] in ("17", "18", "19", "20"):
             # The place attacked or besieged is where the event happens.
             names = [w.text for p in cand.recipient for w in p.words if w.ent == "GPE"]
         for name in names:
-            place = self.gazetteer.lookup(name, prefer_countries=countries)
+            place = self.gazetteer.lookup(name, prefer_countries=ctx.countries)
             if place is not None:
                 return place
-        return None
+        return ctx.main_place
 
 
 def _dyads(event: Event) -> list[Event]:
