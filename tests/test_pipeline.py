@@ -89,6 +89,13 @@ def test_pipeline_counts_the_dead_once(example_events):
     _article, events = example_events
     tolls = [e for e in events if e.fatalities is not None]
     assert [(e.event_type, e.fatalities) for e in tolls] == [("ASSAULT", 500)]
+    assert "fatalities" in tolls[0].approximate
+
+
+def test_pipeline_reported_events_name_their_speaker(example_events):
+    _article, events = example_events
+    (call,) = [e for e in events if e.trigger.text == "called on"]
+    assert call.reported_by is not None and "Elysee" in call.reported_by.text
 
 
 def test_pipeline_denial_is_not_support(example_events):

@@ -62,6 +62,7 @@ class _Resolved:
     recipient: tuple[Actor, ...]
     sentence: str
     sentence_start: int
+    speaker: Actor | None = None
 
 
 class Coder:
@@ -140,7 +141,8 @@ class Coder:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p)) is not None)
-                resolved.append(_Resolved(cand, actor, recipient, text, offset))
+                speaker = self._resolve(story, cand.speaker) if cand.speaker else None
+                resolved.append(_Resolved(cand, actor, recipient, text, offset, speaker))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
             if subjects:
                 story.note_subject(story.resolve(phrase_of(subjects[0])))
@@ -212,10 +214,13 @@ class Coder:
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)
         fatalities = injured = arrested = displaced = None
+        approximate: tuple[str, ...] = ()
         if mapping.event_type in _COUNT_TYPES and has_count and cand.sentence_index not in ctx.counted:
             ctx.counted.add(cand.sentence_index)
             fatalities, injured = counts.fatalities, counts.injured
             arrested, displaced = counts.arrested, counts.displaced
+            approximate = tuple(sorted(f for f in counts.approximate
+                                       if f in ("fatalities", "injured", "arrested", "displaced")))
         location = self._place(cand, r, ctx)
         mode = mapping.mode
         if mapping.event_type == "CONSULT" and mode is None and location and location.country:
@@ -254,7 +259,9 @@ class Coder:
             injured=injured,
             arrested=arrested,
             displaced=displaced,
+            approximate=approximate,
             source_name=article.source_name,
+            reported_by=r.speaker,
             url=article.url,
             confidence=round(confidence, 2),
             versions=versions,

@@ -103,8 +103,10 @@ class Event:
     """One coded event, following the event record contract (ARCHITECTURE.md).
 
     See the module docstring for offsets. ``actor`` and ``recipient`` are tuples of Actor
-    (compound actors stay lists); ``context`` a tuple of PLOVER contexts; ``versions`` holds
-    the coder, ontology and model versions that produced the event.
+    (compound actors stay lists); ``context`` a tuple of PLOVER contexts; ``approximate``
+    names the count fields whose figure is vague ("around 500"); ``reported_by`` is the
+    speaker a reported event is attributed to; ``versions`` holds the coder, ontology and
+    model versions that produced the event.
     """
 
     id: str
@@ -132,7 +134,9 @@ class Event:
     injured: int | None = None
     arrested: int | None = None
     displaced: int | None = None
+    approximate: tuple[str, ...] = ()
     source_name: str | None = None
+    reported_by: Actor | None = None
     url: str | None = None
     confidence: float = 0.5
     versions: dict[str, str] = field(default_factory=dict)
@@ -165,7 +169,9 @@ class Event:
             "injured": self.injured,
             "arrested": self.arrested,
             "displaced": self.displaced,
+            "approximate": list(self.approximate),
             "source_name": self.source_name,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
             "url": self.url,
             "confidence": self.confidence,
             "versions": dict(self.versions),
@@ -177,8 +183,8 @@ EVENT_FIELDS: tuple[str, ...] = (
     "id", "article_id", "sentence_index", "sentence", "trigger", "event_type", "mode",
     "context", "cameo", "cameo_root", "goldstein", "quad_class", "actor", "recipient", "date",
     "date_precision", "date_source", "location", "negated", "hypothetical", "future",
-    "fatalities", "injured", "arrested", "displaced", "source_name", "url", "confidence",
-    "versions",
+    "fatalities", "injured", "arrested", "displaced", "approximate", "source_name",
+    "reported_by", "url", "confidence", "versions",
 )
 ACTOR_FIELDS: tuple[str, ...] = (
     "text", "name", "country", "sector", "code", "wikidata", "start", "end",

@@ -85,7 +85,8 @@ class Candidate:
     ``here`` says the sentence places the event "here" (the dateline); ``places`` are
     place names attached to the trigger; ``clause`` the character ranges of the trigger's own
     clause (nested clauses left out), where its date expressions are looked for; ``content``
-    the CAMEO code of a trigger in its complement ("refused to MEET", "vowed to ATTACK").
+    the CAMEO code of a trigger in its complement ("refused to MEET", "vowed to ATTACK");
+    ``speaker`` who reports the event ("..., the Elysee said").
     """
 
     sentence_index: int
@@ -101,6 +102,7 @@ class Candidate:
     places: tuple[str, ...]
     clause: tuple[tuple[int, int], ...] = ()
     content: str | None = None
+    speaker: Phrase | None = None
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -510,6 +512,8 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     speech, speaker = _speaker(token)
     if speech is None:
         return cand
+    if speaker is not None:
+        cand = replace(cand, speaker=phrase_of(speaker))
     if speaker is not None and cand.actor and all(p.head_word.pos == "PRON" for p in cand.actor):
         cand = replace(cand, actor=(phrase_of(speaker),))
     clause = _clause_head(token)
