@@ -12,13 +12,19 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 from eventcoder.errors import InputError
+from eventcoder.ingest._feeds import feed_articles
+from eventcoder.ingest._html import decode_html, html_article
 from eventcoder.ingest._parse import parse_jsonl_line, parse_text_story
+from eventcoder.ingest._warc import open_warc, warc_articles
 from eventcoder.types import Article
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-STORY_SUFFIXES = (".txt", *JSONL_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+STORY_SUFFIXES = (".txt", *JSONL_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
 DEFAULT_MAX_BYTES = 50_000_000
 # How much of a source is looked at for NUL bytes before calling it binary.
 SNIFF_BYTES = 8192
@@ -79,10 +85,26 @@ def _story_files(path: str) -> list[str]:
 def _read_file(
     path: str, *, default_date: dt.date | None, max_bytes: int
 ) -> Iterator[Article | InputError]:
+    suffix = path.lower()
     try:
+        if suffix.endswith(WARC_SUFFIXES):
+            # Archives are streamed record by record: max_bytes caps each record instead.
+            with open_warc(path) as stream:
+                yield from warc_articles(stream, path=path, default_date=default_date,
+                                         max_bytes=max_bytes)
+            return
         size = os.stat(path).st_size
         if size > max_bytes:
             raise InputError("E108", path=path, size=size, limit=max_bytes)
+        if suffix.endswith(HTML_SUFFIXES + FEED_SUFFIXES):
+            with open(path, "rb") as stream:
+                data = stream.read()
+            if suffix.endswith(FEED_SUFFIXES):
+                yield from feed_articles(data, path=path, default_date=default_date)
+            else:
+                yield html_article(decode_html(data, path=path), origin=path,
+                                   default_date=default_date)
+            return
         with open(path, "rb") as stream:
             lines = _sniffed(stream, path=path)
             if path.lower().endswith(JSONL_SUFFIXES):

@@ -7,10 +7,13 @@ next version number. ``schema_migrations`` records which versions a store has.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
+
+from eventcoder.store._dedup import POLICIES, events_sql, record_keys
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,24 @@ def _articles_and_mentions(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _dedup_keys_and_events_view(conn: duckdb.DuckDBPyConnection) -> None:
+    # The key columns of the deduplication policies, computed at insert time (in Python, from
+    # the record) so that grouping needs no JSON unpacking; filled here for older rows.
+    for column in ("actor_key", "recipient_key", "place_key"):
+        conn.execute(f"ALTER TABLE mentions ADD COLUMN {column} TEXT")
+    rows = conn.execute("SELECT id, record FROM mentions").fetchall()
+    if rows:
+        conn.executemany(
+            "UPDATE mentions SET actor_key = ?, recipient_key = ?, place_key = ? WHERE id = ?",
+            [(*record_keys(json.loads(record)), mention_id) for mention_id, record in rows],
+        )
+    # A view, not a table: it cannot go stale, whatever an interrupted ingest left behind.
+    conn.execute("CREATE VIEW events AS " + events_sql(POLICIES["exact-key.v1"]))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles_and_mentions", _articles_and_mentions),
+    Migration(2, "dedup_keys_and_events_view", _dedup_keys_and_events_view),
 )
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +14,7 @@ from typing import Any
 import duckdb
 
 from eventcoder.errors import StoreError
+from eventcoder.store._dedup import DEFAULT_POLICY, events_sql, policy_named, record_keys
 from eventcoder.store._migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -20,6 +22,7 @@ from eventcoder.store._migrations import (
     migrate,
     utcnow,
 )
+from eventcoder.store._query import AggregateRow, EventFilter, aggregate_sql
 from eventcoder.types import Article, Event
 
 _INSERT_ARTICLE = """
@@ -31,11 +34,13 @@ _INSERT_MENTION = """
     INSERT INTO mentions (id, article_id, sentence_index, event_type, cameo, cameo_root,
                           goldstein, quad_class, date, actor_country, actor_sector, actor_code,
                           recipient_country, recipient_sector, recipient_code, location_country,
-                          record)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          record, actor_key, recipient_key, place_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 # Rows fetched per round trip while streaming events: bounded memory on big stores.
 _FETCH_BATCH = 1000
+# How often a locked store is tried again while waiting for it (seconds).
+_LOCK_RETRY = 0.05
 
 
 class Store:
@@ -45,20 +50,23 @@ class Store:
     One writer, many readers: open with ``read_only=True`` to query without writing.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.wait = wait
         self._connection: duckdb.DuckDBPyConnection | None = None
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
         """Connect to the store at ``path``, creating it (and its schema) unless ``read_only``.
 
-        The parent directory must exist. Raises StoreError E301 when the file cannot be opened,
-        E302 when ``read_only`` and there is no file, E304/E305 when its schema version does not
-        match this eventcoder's.
+        While another process holds the file (see "Concurrency" in the package docstring),
+        try again for up to ``wait`` seconds. The parent directory must exist. Raises
+        StoreError E301 when the file cannot be opened, E307 when it stayed locked, E302 when
+        ``read_only`` and there is no file, E304/E305 when its schema version does not match
+        this eventcoder's.
         """
-        store = cls(path, read_only=read_only)
+        store = cls(path, read_only=read_only, wait=wait)
         store._connect()
         return store
 
@@ -98,32 +106,75 @@ class Store:
             mention_rows = [_mention_row(event) for event in events]
         except ValueError as err:
             raise StoreError("E303", path=self.path, detail=str(err)) from err
-        content_hash = hashlib.sha256(article.document.encode("utf-8")).hexdigest()
+        digest = content_hash(article)
         with self._transaction() as conn:
             row = conn.execute(
                 "SELECT content_hash FROM articles WHERE id = ?", [article.id]
             ).fetchone()
-            if row is not None and row[0] == content_hash:
+            if row is not None and row[0] == digest:
                 return False
             if row is not None:
                 conn.execute("DELETE FROM mentions WHERE article_id = ?", [article.id])
                 conn.execute("DELETE FROM articles WHERE id = ?", [article.id])
-            conn.execute(_INSERT_ARTICLE, _article_row(article, content_hash=content_hash))
+            conn.execute(_INSERT_ARTICLE, _article_row(article, content_hash=digest))
             if mention_rows:
                 conn.executemany(_INSERT_MENTION, mention_rows)
         return True
 
-    def iter_events(self, *, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        """Yield stored events as ``Event.to_dict()`` records, by article, sentence, then id."""
-        if limit is not None and limit < 0:
-            raise ValueError(f"limit must be >= 0, not {limit}")
-        sql = "SELECT record FROM mentions ORDER BY article_id, sentence_index, id"
-        params: list[object] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+    def iter_events(
+        self, *, where: EventFilter | None = None, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Yield stored events (mentions) as ``Event.to_dict()`` records, by article, sentence,
+        then id; ``where`` keeps only those matching an EventFilter."""
+        condition, params = (where or EventFilter()).sql("m")
+        sql = (f"SELECT m.record FROM mentions m WHERE {condition} "
+               "ORDER BY m.article_id, m.sentence_index, m.id")
+        sql, params = _limited(sql, params, limit)
         # A cursor of its own, so writes between two items do not cut the stream short.
-        return _stream_records(self._conn.cursor(), sql, params)
+        return _stream_rows(self._conn.cursor(), sql, params, lambda row: json.loads(row[0]))
+
+    def iter_deduplicated(
+        self,
+        *,
+        policy: str = DEFAULT_POLICY,
+        where: EventFilter | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield the events of a deduplication ``policy`` (see the package docstring), by date
+        then id. Each is a dict of the ``events`` view's columns; ``record`` is the first
+        mention's ``Event.to_dict()``. ``where`` filters the mentions before grouping.
+        """
+        condition, params = (where or EventFilter()).sql("m")
+        sql = (f"SELECT * FROM ({events_sql(policy_named(policy), where=condition)}) "
+               "ORDER BY date NULLS LAST, id")
+        sql, params = _limited(sql, params, limit)
+        return _stream_rows(self._conn.cursor(), sql, params, None)
+
+    def aggregate(
+        self,
+        *,
+        by: str = "dyad",
+        period: str = "month",
+        split: str | None = None,
+        normalise: bool = False,
+        policy: str = DEFAULT_POLICY,
+        where: EventFilter | None = None,
+    ) -> list[AggregateRow]:
+        """Counts and mean Goldstein of the deduplicated events, by ``by`` ("dyad": actor and
+        recipient country, or "country": actor country) and ``period`` (day, week (from
+        Monday), month, year), optionally ``split`` by "quad" class or PLOVER "type".
+
+        ``normalise`` adds the number of stories published in the period and events per
+        story. Undated events are left out. Raises ValueError for an unknown choice.
+        """
+        condition, params = (where or EventFilter()).sql("m")
+        events = events_sql(policy_named(policy), where=condition)
+        sql = aggregate_sql(events, by=by, period=period, split=split, normalise=normalise)
+        return [AggregateRow(*row) for row in self._conn.execute(sql, params).fetchall()]
+
+    def stored_hashes(self) -> dict[str, str]:
+        """Every stored article id with the sha256 of its document (see ``content_hash``)."""
+        return dict(self._conn.execute("SELECT id, content_hash FROM articles").fetchall())
 
     def count_articles(self) -> int:
         """How many articles the store holds."""
@@ -151,10 +202,17 @@ class Store:
             raise StoreError(
                 "E301", path=self.path, detail=f"no such directory: {self.path.parent}"
             )
-        try:
-            conn = duckdb.connect(str(self.path), read_only=self.read_only)
-        except duckdb.Error as err:
-            raise StoreError("E301", path=self.path, detail=_one_line(err)) from err
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                conn = duckdb.connect(str(self.path), read_only=self.read_only)
+                break
+            except duckdb.Error as err:
+                if not _is_lock_conflict(err):
+                    raise StoreError("E301", path=self.path, detail=_one_line(err)) from err
+                if time.monotonic() >= deadline:
+                    raise StoreError("E307", path=self.path, wait=self.wait) from err
+                time.sleep(_LOCK_RETRY)
         try:
             self._prepare_schema(conn)
         except BaseException:
@@ -193,16 +251,41 @@ class Store:
             raise StoreError("E303", path=self.path, detail=_one_line(err)) from err
 
 
-def _stream_records(
-    cursor: duckdb.DuckDBPyConnection, sql: str, params: list[object]
+def content_hash(article: Article) -> str:
+    """The sha256 (hex) of an article's document text: what tells two versions apart."""
+    return hashlib.sha256(article.document.encode("utf-8")).hexdigest()
+
+
+def _limited(sql: str, params: list[object], limit: int | None) -> tuple[str, list[object]]:
+    if limit is None:
+        return sql, params
+    if limit < 0:
+        raise ValueError(f"limit must be >= 0, not {limit}")
+    return sql + " LIMIT ?", [*params, limit]
+
+
+def _stream_rows(
+    cursor: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: list[object],
+    convert: Callable[[tuple[Any, ...]], dict[str, Any]] | None,
 ) -> Iterator[dict[str, Any]]:
+    """Rows of ``sql`` through ``convert``, or as dicts by column name when it is None."""
     try:
         cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
         while rows := cursor.fetchmany(_FETCH_BATCH):
-            for (record,) in rows:
-                yield json.loads(record)
+            for row in rows:
+                yield convert(row) if convert else _row_dict(names, row)
     finally:
         cursor.close()
+
+
+def _row_dict(names: list[str], row: tuple[Any, ...]) -> dict[str, Any]:
+    item = dict(zip(names, row))
+    if isinstance(item.get("record"), str):
+        item["record"] = json.loads(item["record"])
+    return item
 
 
 def _article_row(article: Article, *, content_hash: str) -> tuple[object, ...]:
@@ -247,7 +330,13 @@ def _mention_row(event: Event) -> tuple[object, ...]:
         recipient.code if recipient else None,
         event.location.country if event.location else None,
         record,
+        *record_keys(event.to_dict()),
     )
+
+
+def _is_lock_conflict(err: duckdb.Error) -> bool:
+    # DuckDB has no exception class of its own for this; its message is stable across 1.x-2.x.
+    return "Could not set lock" in str(err)
 
 
 def _one_line(err: BaseException) -> str:
