@@ -136,3 +136,18 @@ def test_cli_console_script_is_installed():
     assert result.returncode == 0
     for command in ("code", "ingest", "events"):
         assert command in result.stdout
+
+
+def test_cli_actor_dictionary_and_dyads_options(tmp_path):
+    """--actors and --dyads reach the coder (a real run of the console entry, own model load)."""
+    phoenix = tmp_path / "mine.actors.txt"
+    phoenix.write_text("KHALIFA_HAFTAR_ [LBYREB]\n+HAFTAR\n", encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text("Clashes\n\nKhalifa Haftar attacked Tripoli and Misrata.\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["code", str(story), "--date", "2019-05-01", "--actors", str(phoenix), "--dyads"],
+                    out=out, err=err)
+    assert code == 0, err.getvalue()
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert {r["actor"][0]["code"] for r in records} == {"LBYREB"}
+    assert len(records) == 2 and all(len(r["recipient"]) == 1 for r in records)

@@ -162,3 +162,17 @@ def test_pipeline_compound_actors_stay_lists_or_expand_into_dyads(coder):
     pairs = sorted((e.actor[0].country, e.recipient[0].country) for e in dyads)
     assert pairs == [("DEU", "BLR"), ("DEU", "RUS"), ("FRA", "BLR"), ("FRA", "RUS")]
     assert len({e.id for e in dyads}) == 4
+
+
+def test_pipeline_phoenix_dictionary_changes_the_coded_actor(coder, tmp_path):
+    from eventcoder.pipeline import Coder
+
+    article = Article(id="lna", text="Khalifa Haftar attacked Tripoli.", published=dt.date(2019, 5, 1))
+    ((_, before),) = list(coder.code_articles([article]))
+    assert [a.code for a in before[0].actor] == ["LBYMIL"]
+    phoenix = tmp_path / "mine.actors.txt"
+    phoenix.write_text("KHALIFA_HAFTAR_ [LBYREB]\n+HAFTAR\n", encoding="utf-8")
+    mine = Coder(actor_dictionaries=[str(phoenix)])
+    mine.nlp = coder.nlp
+    ((_, after),) = list(mine.code_articles([article]))
+    assert [a.code for a in after[0].actor] == ["LBYREB"]
