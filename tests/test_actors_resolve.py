@@ -105,3 +105,14 @@ def test_actors_people_table_and_user_dictionary(tmp_path):
                     "Vladimir Putin,RUS,MIL,RUSMIL,,2000-01-01,\n", encoding="utf-8")
     mine = StoryActors(on=dt.date(2021, 9, 30), user=UserDictionary.load([path]))
     assert mine.resolve(putin).code == "RUSMIL"   # the user's entry wins
+
+
+def test_actors_user_agent_words_set_the_sector(tmp_path):
+    from eventcoder.actors.user import UserDictionary
+
+    agents = tmp_path / "mine.agents.txt"
+    agents.write_text("VILLAGE_GUARD [~MIL]\nTRIBAL_ELDER [~REL]\n", encoding="utf-8")
+    story = StoryActors(user=UserDictionary.load([agents]))
+    actor = story.resolve(phrase("Afghan/ADJ/NORP tribal/ADJ elders/NOUN"))
+    assert actor is not None and (actor.country, actor.sector) == ("AFG", "REL")
+    assert describe(phrase("Afghan/ADJ/NORP tribal/ADJ elders/NOUN")).sector != "REL"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,21 +22,38 @@ from eventcoder.store import Store
 
 from .test_store import make_article, three_events
 
-CITIES = ("Cairo", "Nairobi", "Lagos", "Kabul", "Caracas", "Manila", "Dhaka", "Lima")
+CITIES = ("Cairo", "Nairobi", "Lagos", "Kabul", "Caracas", "Manila", "Dhaka", "Lima",
+          "Khartoum", "Baghdad", "Quito")
+COUNTRIES = ("Egypt", "Kenya", "Nigeria", "France", "Venezuela", "Germany", "Japan", "Peru",
+             "Sudan", "Iraq", "Brazil")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+# Short made-up sentences of eight event types (protest, assault, consult, accuse, aid...).
 SENTENCES = (
-    "Police arrested {n} protesters in {city} on Monday.",
-    "Troops attacked rebels near {city} on Tuesday.",
-    "Thousands of people protested in {city} on Friday.",
+    "Police arrested {n} protesters in {city} on {day}.",
+    "Troops attacked rebels near {city} on {day}.",
+    "Thousands of people protested in {city} on {day}.",
+    "The president of {a} met the foreign minister of {b} in {city} on {day}.",
+    "{a} condemned {b} for the violence in {city}.",
+    "{a} promised to send aid to {b}.",
+    "Soldiers killed {n} civilians in {city} on {day}.",
+    "The government of {a} accused {b} of spying.",
 )
 
 
-def write_stories(path: Path, count: int) -> Path:
+def write_stories(path: Path, count: int, *, seed: int = 6) -> Path:
+    """``count`` stories of three made-up sentences each, varied by a seeded draw of
+    sentences, countries, cities, weekdays and publication dates in 2020 (ids s000...)."""
+    rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as stream:
         for i in range(count):
-            text = " ".join(s.format(n=i + 2, city=CITIES[(i + k) % len(CITIES)])
-                            for k, s in enumerate(SENTENCES[i % 3:] + SENTENCES[:i % 3]))
-            stream.write(json.dumps({"id": f"s{i:03d}", "title": f"Unrest {i}", "text": text,
-                                     "date": f"2020-03-{1 + i % 28:02d}"}) + "\n")
+            a, b = rng.sample(COUNTRIES, 2)
+            text = " ".join(
+                s.format(n=rng.randint(2, 90), city=rng.choice(CITIES), day=rng.choice(DAYS),
+                         a=a, b=b)
+                for s in rng.sample(SENTENCES, 3))
+            published = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(366))
+            stream.write(json.dumps({"id": f"s{i:03d}", "title": f"Story {i}", "text": text,
+                                     "date": published.isoformat()}) + "\n")
     return path
 
 
@@ -107,41 +126,69 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+STORIES = 300
+# Where the kills land: the number of the story just coded, one draw in each third of the run.
+# The gaps between ranges exceed a batch (cli.WRITE_EVERY_STORIES), so each kill leaves more
+# stories stored than the one before.
+KILL_RANGES = ((5, 90), (110, 190), (210, 290))
+
+
+def snapshot(db: Path, target: Path) -> Path:
+    """Copy a store as a killed ingest left it on disk (the file and its write-ahead log)."""
+    for suffix in ("", ".wal"):
+        if db.with_name(db.name + suffix).exists():
+            shutil.copyfile(db.with_name(db.name + suffix), target.with_name(target.name + suffix))
+    return target
+
+
 def test_cli_store_ingest_survives_sigkill(tmp_path, coder, monkeypatch):
-    stories = write_stories(tmp_path / "stories.jsonl", 60)
+    started = time.monotonic()
+    stories = write_stories(tmp_path / "stories.jsonl", STORIES)
     reference = tmp_path / "reference.duckdb"
     monkeypatch.setattr(cli, "_coder", lambda args: coder)
     assert cli.main(["ingest", str(stories), "--db", str(reference)],
                     out=io.StringIO(), err=io.StringIO()) == 0
     expected = store_rows(reference)
-    assert len(expected["articles"]) == 60 and len(expected["mentions"]) >= 60
+    assert len(expected["articles"]) == STORIES and len(expected["mentions"]) >= 2 * STORIES
+    # The stories differ: many event types and dyads, not one event repeated.
+    assert len({row[3] for row in expected["mentions"]}) >= 6
+    assert len({(row[9], row[12], row[8]) for row in expected["mentions"]}) >= STORIES
 
+    # One ingest killed three times (each run after the first is a rerun of a killed one);
+    # after each kill the store is copied as it lies on disk, to be finished later.
     killed = tmp_path / "killed.duckdb"
-    argv = ["ingest", str(stories), "--db", str(killed)]
-    rng = random.Random(6)
-    started = time.monotonic()
-    stored = []
-    # Random points: early (before or during the first batch write), then later, when the
-    # 17th line shows that the first batch of 16 is written (cli.WRITE_EVERY_STORIES).
-    for kill_after in (rng.randint(0, 15), rng.randint(17, 40)):
-        process = subprocess.Popen([sys.executable, "-c", LOUD_INGEST, *argv],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        for _ in range(kill_after):
-            if not process.stdout.readline():
-                break
+    rng = random.Random(300)
+    stored = [0]
+    copies = []
+    for low, high in KILL_RANGES:
+        kill_at = rng.randint(low, high)
+        process = subprocess.Popen(
+            [sys.executable, "-c", LOUD_INGEST, "ingest", str(stories), "--db", str(killed)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        # The rerun skips the stored stories: its first line is story number stored[-1] + 1.
+        for _ in range(kill_at - stored[-1]):
+            assert process.stdout.readline(), "ingest ended before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait()
         process.stdout.close()
-        with Store.open(killed, read_only=True) as store:
+        copies.append(snapshot(killed, tmp_path / f"after-kill-{len(copies) + 1}.duckdb"))
+        with Store.open(killed, read_only=True, wait=10) as store:
             stored.append(store.count_articles())
-    result = subprocess.run([str(Path(sys.executable).parent / "eventcoder"), *argv],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert f"({stored[-1]} already stored)" in result.stdout
-    assert store_rows(killed) == expected
+    # The kills landed mid-run, and each kept more than the one before.
+    assert stored == sorted(set(stored)) and stored[-1] < STORIES, stored
+
+    # Each killed store, rerun to the end, equals the uninterrupted run row for row. The
+    # reruns are independent stores, so they run side by side.
+    eventcoder = str(Path(sys.executable).parent / "eventcoder")
+    reruns = [subprocess.Popen([eventcoder, "ingest", str(stories), "--db", str(copy)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for copy in copies]
+    for copy, already, rerun in zip(copies, stored[1:], reruns):
+        out, err = rerun.communicate(timeout=60)
+        assert rerun.returncode == 0, err
+        assert f"ingested {STORIES - already} new stories ({already} already stored)" in out
+        assert store_rows(copy) == expected, copy.name
     assert time.monotonic() - started < 60
-    # The kills landed mid-run: some but not all stories were stored, more after each rerun.
-    assert 0 < stored[-1] < 60 and stored == sorted(stored), stored
 
 
 def test_cli_store_ingest_skips_stored_stories_before_coding(run, tmp_path):

@@ -10,6 +10,7 @@ sentence's subject ("He").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -117,12 +118,14 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
     used |= person_idx
     country = org.country if org is not None else None
     country_in_pp = False
+    capital_alone = False
     if country is None:
         for i, j in _ngrams(words, used):
             match = tables.lookup_country(join_words(words[i:j]))
             if match is not None:
                 country = match.iso3
                 country_in_pp = all(w.dep == "pobj" for w in words[i:j])
+                capital_alone = match.kind == "capital" and head in range(i, j)
                 break
     sector = org.sector if org is not None else None
     titles: tuple[str, ...] = ()
@@ -134,6 +137,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         sector = sector or found_sector
     code = org.code if org is not None else None
     name = org.name if org is not None else person
+    if capital_alone and sector is None and org is None:
+        sector = "GOV"  # "Moscow rejected ...": a capital speaks for its government
     head_word = words[head].text.lower()
     if (country_in_pp and not (sector or code or person) and head_word not in _PLACE_NOUNS
             and head_word not in _PARTITIVES and words[head].pos != "NUM"):
@@ -193,6 +198,19 @@ class StoryActors:
             return None
         desc = describe(phrase)
         wikidata = None
+        if self.user is not None:
+            # The user's agent words win over the built-in roles ("police officer" -> COP).
+            words = [w.text for w in phrase.words
+                     if w.pos not in ("DET", "PRON") and tables.lookup_country(w.text) is None]
+            agent = self.user.agent(" ".join(words)) if words else None
+            agent = agent or self.user.agent(head.text)
+            if agent is not None:
+                desc = dataclasses.replace(desc, sector=agent)
+        if not desc.person and not desc.code and head.text[:1].isupper() and head.text.lower() in self._people:
+            # A surname seen in a full mention, whatever the tagger made of it ("Zelenskyy").
+            known = self._people[head.text.lower()]
+            desc = Description(name=known.name, country=desc.country, sector=desc.sector,
+                               person=known.person, person_is_head=True)
         if desc.person and desc.person_is_head:
             known = self._lookup_person(desc.person)
             full = known.person if known is not None and known.person else desc.person
@@ -207,17 +225,20 @@ class StoryActors:
         elif desc.person:
             # "forces loyal to Haftar", "Haftar's opponent": the person anchors the country.
             known = self._lookup_person(desc.person)
-            country = desc.country or (known.country if known is not None else None)
+            role = self._role(desc.person) if known is None or known.country is None else None
+            country = desc.country or (known.country if known is not None else None) or (
+                role.country if role is not None else None)
             desc = Description(name=desc.name if desc.code else None, country=country, sector=desc.sector,
                                code=desc.code)
-        elif desc.sector and not desc.country and not desc.code:
-            known = self._lookup_title(phrase)
+        elif desc.sector and not desc.code:
+            known = self._lookup_title(phrase, desc)
             if known is not None and known.person:
                 role = self._role(known.person)
                 if role is not None:
                     wikidata = role.wikidata
                 desc = Description(name=role.name if role is not None else known.person,
-                                   country=known.country, sector=desc.sector, person=known.person)
+                                   country=desc.country or known.country or (role.country if role else None),
+                                   sector=known.sector or desc.sector, person=known.person)
         if desc.empty and head.pos == "PROPN":
             role = self._role(phrase.text)
             if role is not None and (role.country or role.sector):
@@ -245,13 +266,22 @@ class StoryActors:
                 return self._people[key]
         return None
 
-    def _lookup_title(self, phrase: Phrase) -> Description | None:
-        """"the President" -> the one person of the story introduced with that title."""
-        if phrase.words[0].lemma.lower() != "the":
+    def _lookup_title(self, phrase: Phrase, desc: Description) -> Description | None:
+        """"the President" -> the one person of the story introduced with that title;
+        "the French leader" -> the one French person of that sector."""
+        if phrase.words[0].lemma.lower() != "the" or any(
+                w.text.lower() in ("former", "ex", "late", "new", "next") for w in phrase.words):
             return None
-        title = " ".join(w.text.lower() for w in phrase.words[1:] if w.pos != "ADV")
-        people = self._by_title.get(title) or []
-        return people[0] if len(people) == 1 else None
+        words = [w.text.lower() for w in phrase.words[1:]
+                 if w.pos != "ADV" and tables.lookup_country(w.text) is None]
+        people = self._by_title.get(" ".join(words)) or []
+        if len(people) == 1 and (desc.country is None or people[0].country in (None, desc.country)):
+            return people[0]
+        if desc.country is None:
+            return None
+        same = {p.person: p for p in self._people.values()
+                if p.person and p.country == desc.country and p.sector == desc.sector}
+        return next(iter(same.values())) if len(same) == 1 else None
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
