@@ -116,3 +116,13 @@ def test_actors_user_agent_words_set_the_sector(tmp_path):
     actor = story.resolve(phrase("Afghan/ADJ/NORP tribal/ADJ elders/NOUN"))
     assert actor is not None and (actor.country, actor.sector) == ("AFG", "REL")
     assert describe(phrase("Afghan/ADJ/NORP tribal/ADJ elders/NOUN")).sector != "REL"
+
+
+@pytest.mark.parametrize(("spec", "name"), [
+    ("the/DET Libyan/ADJ/NORP commander/NOUN", "Khalifa Haftar"),   # the one Libyan MIL person
+    ("the/DET Libyan/ADJ/NORP government/NOUN", None),              # an institution, not a person
+    ("the/DET former/ADJ president/NOUN", None),                    # not the one in office
+])
+def test_actors_role_reference_names_only_a_person(spec, name):
+    actor = _story().resolve(phrase(spec))
+    assert actor is not None and actor.name == name

@@ -212,12 +212,12 @@ def _coder(args: argparse.Namespace):
 
 
 def _format_table(events: Iterable[dict], out: TextIO) -> None:
-    columns = (("sent", 4), ("type", 9), ("cameo", 5), ("actor", 22), ("recipient", 22),
-               ("date", 10), ("place", 14), ("trigger", 24))
+    columns = (("sent", 4), ("type", 9), ("cameo", 5), ("actor", 26), ("recipient", 26),
+               ("date", 10), ("place", 12), ("trigger", 18))
     out.write("  ".join(name.ljust(width) for name, width in columns).rstrip() + "\n")
 
     def who(actors: list[dict]) -> str:
-        return "; ".join(f"{a.get('name') or a['text']} [{a.get('code') or '-'}]" for a in actors) or "-"
+        return "; ".join(f"{a.get('code') or '-'} {a.get('name') or a['text']}" for a in actors) or "-"
 
     for e in events:
         place = (e.get("location") or {}).get("name") or "-"

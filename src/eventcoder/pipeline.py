@@ -223,7 +223,8 @@ class Coder:
                                        if f in ("fatalities", "injured", "arrested", "displaced")))
         location = self._place(cand, r, ctx)
         mode = mapping.mode
-        if mapping.event_type == "CONSULT" and mode is None and location and location.country:
+        if (mapping.event_type == "CONSULT" and mode is None and location is not None
+                and location is not ctx.main_place and location.country):
             # Meeting in one side's country: a visit; elsewhere: a third-party location.
             sides = {a.country for a in (*r.actor, *r.recipient)}
             mode = "visit" if location.country in sides else "third-party"

@@ -23,6 +23,13 @@ from .user import UserDictionary
 RESOLVER_VERSION = "eventcoder.actors.v1"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 _MAX_NGRAM = 6
+# Heads that name one person by office: "the President", "the French leader", "the general".
+_PERSON_TITLES = {"president", "leader", "premier", "minister", "commander", "general", "chief",
+                  "king", "queen", "prince", "chancellor", "secretary", "envoy", "ambassador",
+                  "marshal", "marshall", "emir", "sheikh", "governor", "mayor", "spokesman",
+                  "spokeswoman", "head", "monarch", "ruler", "strongman", "warlord", "cleric",
+                  "judge", "prosecutor", "senator", "lawmaker", "counterpart", "diplomat",
+                  "official", "vice-president", "chairman", "chairwoman", "director", "sultan"}
 # "thousands of Kenyans" are Kenyans
 _PARTITIVES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups",
                "crowd", "crowds", "number", "some", "many", "most", "members", "member", "band",
@@ -272,6 +279,8 @@ class StoryActors:
         if phrase.words[0].lemma.lower() != "the" or any(
                 w.text.lower() in ("former", "ex", "late", "new", "next") for w in phrase.words):
             return None
+        if phrase.head_word.text.lower() not in _PERSON_TITLES:
+            return None  # "the Tripoli government" is an institution, not its leader
         words = [w.text.lower() for w in phrase.words[1:]
                  if w.pos != "ADV" and tables.lookup_country(w.text) is None]
         people = self._by_title.get(" ".join(words)) or []
