@@ -130,7 +130,7 @@ STORIES = 300
 # Where the kills land: the number of the story just coded, one draw in each third of the run.
 # The gaps between ranges exceed a batch (cli.WRITE_EVERY_STORIES), so each kill leaves more
 # stories stored than the one before.
-KILL_RANGES = ((5, 90), (110, 190), (210, 290))
+KILL_RANGES = ((20, 90), (110, 190), (210, 290))
 
 
 def snapshot(db: Path, target: Path) -> Path:
@@ -142,7 +142,6 @@ def snapshot(db: Path, target: Path) -> Path:
 
 
 def test_cli_store_ingest_survives_sigkill(tmp_path, coder, monkeypatch):
-    started = time.monotonic()
     stories = write_stories(tmp_path / "stories.jsonl", STORIES)
     reference = tmp_path / "reference.duckdb"
     monkeypatch.setattr(cli, "_coder", lambda args: coder)
@@ -166,11 +165,13 @@ def test_cli_store_ingest_survives_sigkill(tmp_path, coder, monkeypatch):
             [sys.executable, "-c", LOUD_INGEST, "ingest", str(stories), "--db", str(killed)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         # The rerun skips the stored stories: its first line is story number stored[-1] + 1.
-        for _ in range(kill_at - stored[-1]):
-            assert process.stdout.readline(), "ingest ended before it could be killed"
+        lines = 0
+        while lines < kill_at - stored[-1] and process.stdout.readline():
+            lines += 1
         process.send_signal(signal.SIGKILL)
         process.wait()
         process.stdout.close()
+        assert lines == kill_at - stored[-1], "ingest ended before it could be killed"
         copies.append(snapshot(killed, tmp_path / f"after-kill-{len(copies) + 1}.duckdb"))
         with Store.open(killed, read_only=True, wait=10) as store:
             stored.append(store.count_articles())
@@ -188,7 +189,6 @@ def test_cli_store_ingest_survives_sigkill(tmp_path, coder, monkeypatch):
         assert rerun.returncode == 0, err
         assert f"ingested {STORIES - already} new stories ({already} already stored)" in out
         assert store_rows(copy) == expected, copy.name
-    assert time.monotonic() - started < 60
 
 
 def test_cli_store_ingest_skips_stored_stories_before_coding(run, tmp_path):

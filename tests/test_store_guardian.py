@@ -68,9 +68,9 @@ def period_start(day: dt.date, period: str) -> dt.date:
 
 
 def recompute(db: str, *, by: str, period: str, policy: str, normalise: bool) -> list[tuple]:
-    """The aggregate table from the raw records, as ``parse`` gives the CLI's: rows of
-    (cells naming the period and countries, events, stories, events per story, mean
-    Goldstein), in the CLI's order."""
+    """The aggregate table from the raw records, shaped as ``parse`` gives the CLI's: rows of
+    (period and countries, events, (stories, events per story) when normalised else None,
+    mean Goldstein), in the CLI's order."""
     with duckdb.connect(db, read_only=True) as conn:
         mentions = conn.execute(
             "SELECT m.record, a.published, m.article_id, m.sentence_index, m.id "
@@ -146,9 +146,10 @@ def test_store_guardian_aggregate_matches_the_mentions(guardian_db, argv, header
                          policy=options.get("--dedup", "exact-key.v1"), normalise=normalise)
     assert got_header == header
     assert len(got) > 20
-    # Cells, counts and stories exactly; the means as printed (3 decimals).
+    # Cells, counts and stories exactly; the means as printed (3 decimals, half-way cases
+    # may round either way).
     assert [row[:3] for row in got] == [row[:3] for row in expected]
-    assert [row[3] for row in got] == pytest.approx([row[3] for row in expected], abs=5e-4)
+    assert [row[3] for row in got] == pytest.approx([row[3] for row in expected], abs=6e-4)
 
 
 def test_store_guardian_deduplication_merges_mentions(guardian_db):
