@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,14 @@ def example_events(coder):
     (article,) = list(read_articles([str(EXAMPLE)], default_date=dt.date(2019, 5, 23)))
     ((_, events),) = list(coder.code_articles([article]))
     return article, events
+
+
+@pytest.fixture(scope="module")
+def builder():
+    """scripts/build_actor_tables.py, imported as a module (for the regeneration tests)."""
+    spec = importlib.util.spec_from_file_location("build_actor_tables", ROOT / "scripts" / "build_actor_tables.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]

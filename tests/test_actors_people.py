@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -19,16 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
-
-@pytest.fixture(scope="module")
-def builder():
-    """The generator script, imported as a module."""
-    spec = importlib.util.spec_from_file_location("build_actor_tables", ROOT / "scripts" / "build_actor_tables.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import shutil
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -25,16 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PACKAGE_TABLES = ("countries.tsv", "country_keys.tsv", "sectors.tsv", "organizations.tsv")
 
-
-@pytest.fixture(scope="module")
-def builder():
-    """The generator script, imported as a module."""
-    spec = importlib.util.spec_from_file_location("build_actor_tables", ROOT / "scripts" / "build_actor_tables.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
 
 
 def _package_rows(name: str) -> list[list[str]]:
