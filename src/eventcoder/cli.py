@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import importlib
 import itertools
 import json
 import os
@@ -36,6 +37,9 @@ WRITE_EVERY_STORIES = 16
 WRITE_EVERY_SECONDS = 1.0
 # How long a command waits for a store that another process holds.
 LOCK_WAIT_SECONDS = 30.0
+# Modules whose commands live with their subsystem: each has add_commands(subparsers), and
+# every parser it adds sets `run` (args, out, err) -> exit code. Heavy imports stay inside run.
+SUBSYSTEM_COMMANDS: tuple[str, ...] = ()
 
 
 def _date(value: str) -> dt.date:
@@ -130,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Score the coder end to end on a PLV-format file (sentences with marked "
                     "source and target) or on a story with its expected events (JSON lines).")
     evaluate.add_arguments(evaluating)
+    for name in SUBSYSTEM_COMMANDS:
+        importlib.import_module(f"eventcoder.{name}").add_commands(commands)
     return parser
 
 
@@ -505,7 +511,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
         parser.print_help(out)
         return 2
     try:
-        return _COMMANDS[args.command](args, out, err)
+        run = getattr(args, "run", None) or _COMMANDS[args.command]
+        return run(args, out, err)
     except EventcoderError as error:
         print(f"eventcoder: {error}", file=err)
         return error.exit_code
