@@ -164,11 +164,22 @@ def _overlaps(actors: Iterable, span: tuple[int, int] | None, sentence: str) -> 
     return False
 
 
+def _co_actors(actors: Sequence, row: PlvRow) -> bool:
+    """Whether the source and the target are two different members of a compound actor:
+    "Japan and Australia agreed ..." codes the agreement of each with the other."""
+    if row.source is None or row.target is None or len(actors) < 2:
+        return False
+    return any(_overlaps([a], row.source, row.sentence)
+               and any(b is not a and _overlaps([b], row.target, row.sentence) for b in actors)
+               for a in actors)
+
+
 def _match(row: PlvRow, events: Sequence[Event]) -> Event | None:
     """The coded event for the row's source and target; the most confident when several."""
     found = [e for e in events
-             if _overlaps(e.actor, row.source, row.sentence)
-             and _overlaps(e.recipient, row.target, row.sentence)
+             if (_overlaps(e.actor, row.source, row.sentence)
+                 and _overlaps(e.recipient, row.target, row.sentence)
+                 or _co_actors(e.actor, row))
              and (e.actor or e.recipient)]
     return max(found, key=lambda e: (e.confidence, -e.trigger.start), default=None)
 

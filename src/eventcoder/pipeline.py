@@ -141,6 +141,12 @@ class Coder:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p)) is not None)
+                if not recipient:
+                    recipient = _uncoded(cand.recipient, document)
+                if not actor and any(map(_named, cand.actor)):
+                    # "A Kansas woman started a hunger strike": a named actor the tables do
+                    # not know stays, uncoded (a typhoon or a blast, unnamed, does not).
+                    actor = _uncoded(cand.actor, document)
                 speaker = self._resolve(story, cand.speaker) if cand.speaker else None
                 resolved.append(_Resolved(cand, actor, recipient, text, offset, speaker))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
@@ -207,9 +213,9 @@ class Coder:
             if cand.actor:
                 # An agent we cannot code (a typhoon, an accident) is no political actor.
                 return None
-            if not r.recipient and not has_count:
+            if not _coded(r.recipient) and not has_count:
                 return None
-        if mapping.event_type == "CONSULT" and not r.recipient and len(r.actor) < 2:
+        if mapping.event_type == "CONSULT" and not _coded(r.recipient) and len(r.actor) < 2:
             return None
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)
@@ -233,7 +239,7 @@ class Coder:
             ",".join(a.code or "" for a in r.actor), ",".join(a.code or "" for a in r.recipient),
             CODER_VERSION,
         ])
-        confidence = 0.4 + 0.2 * bool(r.actor) + 0.2 * bool(r.recipient) + 0.1 * cand.verbal
+        confidence = 0.4 + 0.2 * bool(r.actor) + 0.2 * _coded(r.recipient) + 0.1 * cand.verbal
         return Event(
             id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:20],
             article_id=article.id,
@@ -308,6 +314,32 @@ class Coder:
             if place is not None:
                 return place
         return ctx.main_place
+
+
+# Phrases that name a time, an amount or nobody are no participants, coded or not.
+_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_NOT_PARTICIPANT_WORDS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "you",
+                          "i", "me", "this", "that", "these", "those", "one", "itself",
+                          "themselves", "himself", "herself", "which", "who", "what"}
+
+
+def _coded(actors: Sequence[Actor]) -> bool:
+    return any(a.code or a.country for a in actors)
+
+
+def _named(phrase: Phrase) -> bool:
+    return any(w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE") for w in phrase.words)
+
+
+def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:
+    """The first phrase no table codes, kept as an uncoded participant (PLOVER codes events
+    on any target: "condemned the election results"); times, amounts and pronouns are not."""
+    for phrase in phrases:
+        head = phrase.head_word
+        if head.ent in _NOT_PARTICIPANT_ENTS or head.text.lower() in _NOT_PARTICIPANT_WORDS:
+            continue
+        return (Actor(text=document[phrase.start:phrase.end], start=phrase.start, end=phrase.end),)
+    return ()
 
 
 def _dyads(event: Event) -> list[Event]:

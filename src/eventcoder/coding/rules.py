@@ -56,7 +56,7 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
                 "intensify", "escalate", "renew", "open", "join", "seek", "lend", "show",
                 "file", "level", "lodge", "deliver", "register", "slap", "order", "grant",
                 "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker", "pay",
-                "consider", "fire", "hold", "stage"}
+                "consider", "fire", "hold", "stage", "go", "begin", "call"}
 # Violent nouns take their agent only from verbs of doing, not of saying.
 _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
                         "start", "resume", "continue", "intensify", "escalate", "step",
@@ -226,6 +226,39 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
     return _prep_objects(token, preps)
 
 
+# Triggers whose place is their target when nothing else is: "imposed a curfew in X",
+# "declared a ceasefire in X", "protested outside the embassy", "clashes in X".
+_PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+_PLACE_TARGET_CODES = {"0871", "0872", "0873", "0874", "087"}
+_TARGET_PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "across", "near", "around"})
+_REQUEST_ROOTS = {"02", "10"}
+
+
+def _target_places(token: Token, row: Trigger) -> list[Token]:
+    if row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES:
+        return []
+    return [o for o in _prep_objects(token, _TARGET_PLACE_PREPS)
+            if o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN"]
+
+
+def _addressees(token: Token, row: Trigger) -> list[Token]:
+    """Whom a demand or an appeal addresses when no object says it: the subject of its "that"
+    clause ("demanded that Russia withdraw"), or a target inside what it calls for ("called
+    for sanctions against X", "urged talks with X")."""
+    if row.cameo[:2] not in _REQUEST_ROOTS:
+        return []
+    for comp in _children(token, {"ccomp"}):
+        subjects = [s for s in _children(comp, {"nsubj", "nsubjpass"})
+                    if s.lemma_.lower() not in _REL_PRONOUNS and s.pos_ != "PRON"]
+        if subjects:
+            return subjects
+    for noun in _prep_objects(token, frozenset({"for"})) + _children(token, {"dobj"}):
+        found = _prep_objects(noun, frozenset({"against", "on", "with", "to", "from"}))
+        if found:
+            return found
+    return []
+
+
 def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Recipients inside a trigger's complement: "threatened to attack X", "pledged to
     cooperate with X", "warned that Israel would bomb X"."""
@@ -388,6 +421,9 @@ class RuleCoder:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             particles = {c.lemma_.lower() for c in token.children if c.dep_ in ("prep", "prt", "agent")}
             particles |= {f"n:{c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+            # "went on strike", "put its army on high alert": the noun of a preposition.
+            particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
+                          for o in c.children if o.dep_ == "pobj"}
             if token.dep_ == "agent":
                 return None
             return self.lexicon.verb(token.lemma_.lower(), particles)
@@ -427,7 +463,9 @@ class RuleCoder:
             # "elections called for by the people": a description of a thing, not an event.
             return None
         agents, patients = subject_of(verb)
-        objects = patients or _objects(verb, row.preps, direct=True) or _complement_objects(verb, row.preps)
+        objects = (patients or _objects(verb, row.preps, direct=True)
+                   or _complement_objects(verb, row.preps) or _addressees(verb, row)
+                   or _target_places(verb, row))
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
@@ -460,6 +498,9 @@ class RuleCoder:
         recipients = _objects(noun, row.preps, direct=False)
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
+        if not recipients:
+            recipients = _target_places(noun, row) or (
+                _target_places(verb, row) if verb is not None else [])
         actor, recipient = _phrases(agents), _phrases(recipients)
         between = _prep_objects(noun, frozenset({"between"}))
         if not actor and between:
