@@ -45,7 +45,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "fail", "deny", "urge", "ask", "call"}
-_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go"}
+_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
+                     "prepared", "determined", "eager", "keen", "poised"}
+_NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
                "goal", "way", "need", "right", "chance", "possibility"}
 # Verbs that carry an event noun's agent: "held talks", "issued a message of support".
@@ -62,6 +64,16 @@ _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", 
                         "start", "resume", "continue", "intensify", "escalate", "step",
                         "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+_ADOPTING_VERBS = {"order", "authorize", "authorise", "approve", "direct",
+                   "command"}
+_NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt", "question",
+                    "fear", "expect", "predict", "describe", "call", "discuss",
+                    "analyse", "analyze", "study", "review", "mention", "recall", "remember",
+                    "cite", "note", "hear", "read", "need", "want", "prevent", "block", "delay",
+                    "postpone", "cancel", "scrap", "miss", "skip", "leave", "jeopardize",
+                    "jeopardise", "threaten", "undermine", "oppose", "reject", "criticize",
+                    "criticise", "welcome", "praise", "condemn", "deny", "be", "become",
+                    "include", "mark", "cause", "prompt", "trigger", "spark", "follow", "end"}
 _CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer",
                     "letter", "word", "words", "pledge", "promise", "declaration", "note",
                     "series", "round", "wave", "number", "host", "lot", "string"}
@@ -176,6 +188,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if verb.dep_ == "relcl":
         return [verb.head], []
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
+        # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         agents, patients = subject_of(verb.head, depth + 1)
         if verb.dep_ == "xcomp":
@@ -301,8 +316,12 @@ def _governing_verb(noun: Token, violent: bool) -> Token | None:
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
-            allowed = _VIOLENT_LIGHT_VERBS if violent else _LIGHT_VERBS
-            return verb if verb.lemma_.lower() in allowed else None
+            lemma = verb.lemma_.lower()
+            if violent:
+                return verb if lemma in _VIOLENT_LIGHT_VERBS else None
+            # Whoever does something with a meeting, an agreement or aid is its agent
+            # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
+            return None if lemma in _NOT_AGENT_VERBS else verb
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head
             owner = prep.head
@@ -345,6 +364,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         lemma = governor.lemma_.lower()
         if lemma in _FUTURE_GOVERNORS:
             future = True
+        elif lemma in _NEGATING_GOVERNORS:
+            negated = True
         elif lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS:
             hypothetical = True
         if _negated(governor):
@@ -454,7 +475,11 @@ class RuleCoder:
                 candidate = self._code_noun(token, row, index)
             if candidate is not None:
                 content = _content_trigger(token, matched)
-                if content is not None:
+                if content is not None and token.lemma_.lower() in _ADOPTING_VERBS:
+                    # "ordered the arrest of X", "authorised air strikes": an order given by
+                    # those in power is the act it orders.
+                    candidate = replace(candidate, row=replace(row, cameo=content.cameo))
+                elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
                 yield _reported(candidate, token)
 
