@@ -33,6 +33,7 @@ CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION},
                  f"{RESOLVER_VERSION})")
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 _COUNT_TYPES = {"ASSAULT", "COERCE"}
+_COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 ErrorHandler = Callable[[Article, Exception], None]
 
@@ -198,11 +199,17 @@ class Coder:
     def _event(self, r: _Resolved, ctx: _StoryContext, versions) -> Event | None:
         cand = r.candidate
         article = ctx.article
-        cameo = refine(cand.row.cameo, r.sentence, future=cand.future, content=cand.content)
+        negated = cand.negated
+        if negated and cand.future and cand.row.cameo[:2] in _COOPERATIVE_ROOTS:
+            # "will not accept", "won't meet": a refusal made now, which PLOVER codes REJECT.
+            cameo = refine("120", r.sentence, future=False, content=cand.row.cameo)
+            negated = False
+        else:
+            cameo = refine(cand.row.cameo, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
             return None
-        if (cand.negated or cand.hypothetical) and not self.include_modal:
+        if (negated or cand.hypothetical) and not self.include_modal:
             return None
         counts = extract_counts(r.sentence) if mapping.event_type in _VIOLENT_TYPES else None
         has_count = counts is not None and any(
@@ -259,7 +266,7 @@ class Coder:
             date_precision=precision,
             date_source=source,
             location=location,
-            negated=cand.negated,
+            negated=negated,
             hypothetical=cand.hypothetical,
             future=cand.future,
             fatalities=fatalities,
@@ -334,12 +341,14 @@ def _named(phrase: Phrase) -> bool:
 def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:
     """The first phrase no table codes, kept as an uncoded participant (PLOVER codes events
     on any target: "condemned the election results"); times, amounts and pronouns are not."""
-    for phrase in phrases:
-        head = phrase.head_word
-        if head.ent in _NOT_PARTICIPANT_ENTS or head.text.lower() in _NOT_PARTICIPANT_WORDS:
-            continue
-        return (Actor(text=document[phrase.start:phrase.end], start=phrase.start, end=phrase.end),)
-    return ()
+    kept = [p for p in phrases if p.head_word.ent not in _NOT_PARTICIPANT_ENTS
+            and p.head_word.text.lower() not in _NOT_PARTICIPANT_WORDS]
+    # A named participant before a thing: "returned a painting to the Louvre".
+    kept.sort(key=lambda p: not _named(p))
+    if not kept:
+        return ()
+    phrase = kept[0]
+    return (Actor(text=document[phrase.start:phrase.end], start=phrase.start, end=phrase.end),)
 
 
 def _dyads(event: Event) -> list[Event]:

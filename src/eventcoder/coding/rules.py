@@ -218,6 +218,14 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
             for o in _children(prep, {"pobj"})]
 
 
+def _owners(noun: Token) -> list[Token]:
+    if noun.pos_ != "NOUN":
+        return []
+    owners = _prep_objects(noun, frozenset({"by"}))
+    owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return owners
+
+
 def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token]:
     """Candidate recipients, best first: direct objects, a raised subject ("urged X to"),
     listed prepositions' objects on the token and on its object ("signed a pact with X").
@@ -227,6 +235,9 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
     out: list[Token] = []
     if direct:
         objects = _children(token, {"dobj", "dative"})
+        # "rejected a proposal by the government", "accepted Russia's demands": whose
+        # proposal or demand it was is the recipient, before the thing itself.
+        objects = [o for obj in objects for o in (*_owners(obj), obj)]
         if theme:
             return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
         out += objects
