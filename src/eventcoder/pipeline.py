@@ -21,7 +21,9 @@ from .actors import RESOLVER_VERSION, StoryActors
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
-from .coding.rules import RULES_VERSION, Candidate, RuleCoder, person_phrases, phrase_of
+from .coding.classifier import EventClassifier
+from .coding.rules import (RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
+                           phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .geo import Gazetteer
@@ -34,6 +36,14 @@ CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION},
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 _COUNT_TYPES = {"ASSAULT", "COERCE"}
 _COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# The CAMEO code of a PLOVER type the classifier chose: the type's general code.
+_TYPE_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060",
+               "AID": "070", "CONCEDE": "080", "RETREAT": "084", "REQUEST": "020",
+               "ACCUSE": "110", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+               "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "190"}
+#: An untriggered main clause between two coded actors is an event when the classifier gives
+#: its best type at least this probability (PLV_train, held out: see scripts/train_classifier.py).
+OPEN_MIN_PROBABILITY = 0.5
 
 ErrorHandler = Callable[[Article, Exception], None]
 
@@ -85,6 +95,8 @@ class Coder:
         include_modal: bool = False,
         expand_dyads: bool = False,
         actor_dictionaries: Sequence[str] = (),
+        classifier: EventClassifier | None = None,
+        use_classifier: bool = True,
     ) -> None:
         self.nlp = Pipeline(model)
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
@@ -93,6 +105,17 @@ class Coder:
         self.expand_dyads = expand_dyads
         self._dictionary_paths = tuple(actor_dictionaries)
         self._dictionary: UserDictionary | None = None
+        self._classifier = classifier
+        self.use_classifier = use_classifier
+
+    @property
+    def classifier(self) -> EventClassifier | None:
+        """The event-type classifier (the shipped one unless given), None when switched off."""
+        if not self.use_classifier:
+            return None
+        if self._classifier is None:
+            self._classifier = EventClassifier.load()
+        return self._classifier
 
     @property
     def dictionary(self) -> UserDictionary | None:
@@ -103,8 +126,11 @@ class Coder:
 
     @property
     def versions(self) -> dict[str, str]:
-        return {"coder": CODER_VERSION, "ontology": ontology.ONTOLOGY_VERSION,
-                "model": self.nlp.version}
+        versions = {"coder": CODER_VERSION, "ontology": ontology.ONTOLOGY_VERSION,
+                    "model": self.nlp.version}
+        if self.classifier is not None:
+            versions["classifier"] = self.classifier.version
+        return versions
 
     def code_articles(
         self,
@@ -138,7 +164,10 @@ class Coder:
             start, end = sent.start_char, sent.end_char
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
-            for cand in rules.code_sentence(sent, index):
+            candidates = list(rules.code_sentence(sent, index))
+            if not candidates and self.classifier is not None:
+                candidates = [c for c in (open_candidate(sent, index),) if c is not None]
+            for cand in candidates:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p)) is not None)
@@ -200,12 +229,25 @@ class Coder:
         cand = r.candidate
         article = ctx.article
         negated = cand.negated
-        if negated and cand.future and cand.row.cameo[:2] in _COOPERATIVE_ROOTS:
+        base = cand.row.cameo
+        ranked = None
+        if not base and self.classifier is not None:
+            ranked = self.classifier.predict(
+                r.sentence, trigger=cand.trigger.text,
+                actor=r.actor[0].text if r.actor else None,
+                recipient=r.recipient[0].text if r.recipient else None)
+        if not base:
+            # An untriggered clause: an event only between coded actors, typed with confidence.
+            if (ranked is None or not _coded(r.actor) or not _coded(r.recipient)
+                    or ranked[0][1] < OPEN_MIN_PROBABILITY):
+                return None
+            base = _TYPE_CAMEO[ranked[0][0]]
+        if negated and cand.future and base[:2] in _COOPERATIVE_ROOTS:
             # "will not accept", "won't meet": a refusal made now, which PLOVER codes REJECT.
-            cameo = refine("120", r.sentence, future=False, content=cand.row.cameo)
+            cameo = refine("120", r.sentence, future=False, content=base)
             negated = False
         else:
-            cameo = refine(cand.row.cameo, r.sentence, future=cand.future, content=cand.content)
+            cameo = refine(base, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
             return None

@@ -83,6 +83,7 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions whose objects can be recipients of any trigger (resolution drops non-actors).
 _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "at"})
+_OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
                  "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
 # "A said it would attack B" is a threat: the code for threatening what was announced.
@@ -553,6 +554,40 @@ class RuleCoder:
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
         )
+
+
+def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
+    """The main clause of a sentence that has no lexicon trigger, as a candidate with no code
+    (``row.cameo == ""``): its verb, its subject and its object ("X lambasted Y"); a reporting
+    verb hands over to what was reported. The event classifier types it, or nobody does."""
+    verb = sent.root
+    for _ in range(2):
+        if verb.lemma_.lower() not in _SPEECH_VERBS:
+            break
+        reported = _children(verb, {"ccomp"})
+        if not reported:
+            return None
+        verb = reported[0]
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ("be", "have"):
+        return None
+    agents, patients = subject_of(verb)
+    objects = patients or _objects(verb, _OPEN_PREPS, direct=True)
+    agents = [t for t in agents if t.pos_ in ("NOUN", "PROPN")]
+    objects = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
+    if not agents or not objects:
+        return None
+    negated, hypothetical, future = _modality(verb, verb)
+    row = Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="",
+                  preps=frozenset())
+    places, here = _places(verb)
+    return Candidate(
+        sentence_index=index,
+        trigger=Span(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text)),
+        row=row, verbal=True, actor=_phrases(agents),
+        recipient=tuple(phrase_of(t) for o in objects for t in _conjuncts(o)),
+        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        clause=clause_ranges(verb),
+    )
 
 
 def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | None:
