@@ -21,7 +21,7 @@ from eventcoder import ontology
 from eventcoder.types import Actor, Article, Event, Span
 
 TABLE = Path(__file__).resolve().parent / "data" / "coding_sentences.tsv"
-FLOOR = 0.91  # measured 0.922 (190/206) on 2026-11-26 (0.631 before the rule work); raise it as the rules improve
+FLOOR = 0.94  # measured 0.954 (207/217) on 2026-11-26, session 2 (0.922 in session 1, 0.631 before the rule work)
 FLAGS = ("negated", "hypothetical", "future")
 
 

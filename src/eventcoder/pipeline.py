@@ -171,8 +171,7 @@ class Coder:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p)) is not None)
-                if not recipient:
-                    recipient = _uncoded(cand.recipient, document)
+                recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
                 if not actor and any(map(_named, cand.actor)):
                     # "A Kansas woman started a hunger strike": a named actor the tables do
                     # not know stays, uncoded (a typhoon or a blast, unnamed, does not).
@@ -228,7 +227,7 @@ class Coder:
     def _event(self, r: _Resolved, ctx: _StoryContext, versions) -> Event | None:
         cand = r.candidate
         article = ctx.article
-        negated = cand.negated
+        negated, future = cand.negated, cand.future
         base = cand.row.cameo
         ranked = None
         if not base and self.classifier is not None:
@@ -245,7 +244,7 @@ class Coder:
         if negated and cand.future and base[:2] in _COOPERATIVE_ROOTS:
             # "will not accept", "won't meet": a refusal made now, which PLOVER codes REJECT.
             cameo = refine("120", r.sentence, future=False, content=base)
-            negated = False
+            negated = future = False
         else:
             cameo = refine(base, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)
@@ -310,7 +309,7 @@ class Coder:
             location=location,
             negated=negated,
             hypothetical=cand.hypothetical,
-            future=cand.future,
+            future=future,
             fatalities=fatalities,
             injured=injured,
             arrested=arrested,
@@ -370,6 +369,20 @@ _NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONE
 _NOT_PARTICIPANT_WORDS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "you",
                           "i", "me", "this", "that", "these", "those", "one", "itself",
                           "themselves", "himself", "herself", "which", "who", "what"}
+
+
+def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Without an actor that repeats a shorter one inside it ("Greece" and "Greece's
+    proposal" both coded GRC)."""
+    def repeats(i: int, j: int) -> bool:
+        a, b = actors[i], actors[j]
+        if i == j or a.code != b.code or None in (a.start, a.end, b.start, b.end):
+            return False
+        if (a.start, a.end) == (b.start, b.end):
+            return j < i
+        return a.start <= b.start and b.end <= a.end
+    return tuple(a for i, a in enumerate(actors)
+                 if not any(repeats(i, j) for j in range(len(actors))))
 
 
 def _coded(actors: Sequence[Actor]) -> bool:

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v1``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v2``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from ..types import Phrase, Span, Word
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v1"
+RULES_VERSION = "eventcoder.rules.v2"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -500,9 +500,12 @@ class RuleCoder:
             # "elections called for by the people": a description of a thing, not an event.
             return None
         agents, patients = subject_of(verb)
-        objects = (patients or _objects(verb, row.preps, direct=True)
-                   or _complement_objects(verb, row.preps) or _addressees(verb, row)
-                   or _target_places(verb, row))
+        objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
+                   or _complement_objects(verb, row.preps) or _target_places(verb, row))
+        if row.particle and row.particle.startswith("n:"):
+            # "went on strike": the noun that makes the trigger is not its recipient.
+            objects = [o for o in objects
+                       if o.dep_ != "pobj" or o.lemma_.lower() != row.particle[2:]]
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
