@@ -12,6 +12,7 @@ import pytest
 
 from eventcoder import evaluate
 from eventcoder.errors import InputError
+from eventcoder.types import Actor, Event, Span
 from eventcoder.evaluate import (
     evaluate_expected, evaluate_plv, merged, quad_of, read_plv, score_expected, scores,
 )
@@ -145,3 +146,29 @@ def test_evaluate_expected_reports_bad_gold_files(tmp_path, content, code):
     with pytest.raises(InputError) as caught:
         evaluate_expected(tmp_path / "story.txt", gold, coder=None, date=None)
     assert caught.value.code == code
+
+
+def _actor(text: str, sentence: str) -> Actor:
+    start = sentence.index(text)
+    return Actor(text=text, start=start, end=start + len(text))
+
+
+CO_SENTENCE = "Japan and Australia agreed to hold joint naval drills."
+
+
+@pytest.mark.parametrize(("actors", "recipients", "matches"), [
+    (("Japan", "Australia"), (), True),        # co-actors: each acts with the other
+    (("Japan",), ("Australia",), True),        # the plain way
+    (("Japan",), (), False),                   # the target is nowhere
+    (("Australia",), ("Japan",), False),       # the wrong way round
+    (("Japan", "joint naval drills"), (), False),  # the target is no co-actor
+])
+def test_evaluate_match_accepts_co_actors(actors, recipients, matches):
+    row = evaluate._marked("<s>Japan</s> and <t>Australia</t> agreed to hold joint naval drills.")
+    plv = evaluate.PlvRow(row[0], row[1], row[2], "AGREE", 1)
+    event = Event(id="e", article_id="a", sentence_index=0, sentence=CO_SENTENCE,
+                  trigger=Span(text="agreed", start=20, end=26), event_type="AGREE",
+                  cameo="030", cameo_root="03", goldstein=4.0, quad_class=1,
+                  actor=tuple(_actor(t, CO_SENTENCE) for t in actors),
+                  recipient=tuple(_actor(t, CO_SENTENCE) for t in recipients), confidence=0.5)
+    assert (evaluate._match(plv, [event]) is not None) == matches

@@ -176,3 +176,46 @@ def test_pipeline_phoenix_dictionary_changes_the_coded_actor(coder, tmp_path):
     mine.nlp = coder.nlp
     ((_, after),) = list(mine.code_articles([article]))
     assert [a.code for a in after[0].actor] == ["LBYREB"]
+
+
+class _FixedClassifier:
+    """Stands in for the trained classifier: always the same ranking."""
+
+    version = "test.fixed"
+
+    def __init__(self, best: str, probability: float) -> None:
+        self.ranking = [(best, probability), ("CONSULT", 1.0 - probability)]
+
+    def predict(self, sentence, *, trigger, actor, recipient):
+        return self.ranking
+
+
+@pytest.mark.parametrize(("sentence", "best", "probability", "expected"), [
+    ("Brazil scolded Venezuela.", "ACCUSE", 0.9, ("ACCUSE", "110", "BRA", "VEN")),
+    ("Brazil scolded Venezuela.", "ACCUSE", 0.3, None),       # not sure enough
+    ("Brazil scolded the weather.", "ACCUSE", 0.9, None),     # no coded recipient
+    ("Brazil said that Chile scolded Peru.", "ACCUSE", 0.9, ("ACCUSE", "110", "CHL", "PER")),
+])
+def test_pipeline_types_untriggered_clauses_with_the_classifier(coder, sentence, best,
+                                                                 probability, expected):
+    from eventcoder.pipeline import Coder
+
+    open_coder = Coder(classifier=_FixedClassifier(best, probability))
+    open_coder.nlp = coder.nlp  # share the loaded model
+    article = Article(id="a", text=sentence, published=dt.date(2024, 1, 1))
+    [(_, events)] = list(open_coder.code_articles([article]))
+    got = [(e.event_type, e.cameo, e.actor[0].code, e.recipient[0].code) for e in events]
+    assert got == ([expected] if expected else [])
+    assert all(e.versions["classifier"] == "test.fixed" for e in events)
+
+
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    ("Norway condemned the election results.", "the election results"),   # any target
+    ("Norway condemned the results on Monday.", "the results"),            # not the time
+])
+def test_pipeline_keeps_uncoded_recipients(coder, sentence, recipient):
+    article = Article(id="a", text=sentence, published=dt.date(2024, 1, 1))
+    [(_, events)] = list(coder.code_articles([article]))
+    [event] = events
+    assert [(a.text, a.code) for a in event.recipient] == [(recipient, None)]
+    assert sentence[event.recipient[0].start:event.recipient[0].end] == recipient
