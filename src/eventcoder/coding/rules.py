@@ -83,6 +83,9 @@ _LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions whose objects can be recipients of any trigger (resolution drops non-actors).
 _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "at"})
+# What declining or refusing to do is no event: "declined to comment".
+_NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "answer",
+                     "respond", "disclose", "reveal", "specify", "name", "identify", "give"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
                  "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
@@ -480,6 +483,9 @@ class RuleCoder:
             token = sent.doc[i]
             if _content_of_trigger(token, is_trigger):
                 continue
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
+                   for c in token.children):
+                continue  # "declined to comment" is no rejection of anyone
             verbal = row.kind == "V"
             if verbal:
                 candidate = self._code_verb(token, row, index)
