@@ -242,14 +242,30 @@ def _always_update(update):
     return wrapped
 
 
-@pytest.mark.parametrize(("workers", "status"), [("1", 0), ("3", 0), ("0", 2)])
-def test_cli_store_workers_become_n_process(run, tmp_path, workers, status):
-    coder = FakeCoder()
+@pytest.mark.parametrize(("workers", "status", "pool"), [
+    ("1", 0, None),       # one process: the coder here
+    ("3", 0, 3),          # more: whole-pipeline processes, each with its own model
+    ("0", 2, None),       # a usage error
+])
+def test_cli_store_workers_become_coding_processes(run, tmp_path, monkeypatch, workers, status,
+                                                    pool):
+    from eventcoder import scale
+
+    coder, pools = FakeCoder(), []
+
+    def fake_pool(articles, *, workers, coder_options, on_error):
+        pools.append((workers, coder_options["include_modal"]))
+        return coder.code_articles(articles, on_error=on_error)
+
+    monkeypatch.setattr(scale, "code_in_processes", fake_pool)
     stories = write_stories(tmp_path / "s.jsonl", 2)
-    code, _out, err = run("ingest", str(stories), "--db", str(tmp_path / "e.duckdb"),
-                          "--workers", workers, coder=coder)
+    code, out, err = run("ingest", str(stories), "--db", str(tmp_path / "e.duckdb"),
+                         "--workers", workers, coder=coder)
     assert code == status, err
-    assert coder.n_process == (int(workers) if status == 0 else None)
+    assert len(coder.seen) == (2 if status == 0 else 0)
+    assert pools == ([(pool, False)] if pool else [])
+    if status == 0:
+        assert out.startswith("ingested 2 new stories"), out
 
 
 @pytest.fixture(scope="module")

@@ -219,3 +219,14 @@ def test_pipeline_keeps_uncoded_recipients(coder, sentence, recipient):
     [event] = events
     assert [(a.text, a.code) for a in event.recipient] == [(recipient, None)]
     assert sentence[event.recipient[0].start:event.recipient[0].end] == recipient
+
+
+def test_pipeline_a_story_over_the_parser_limit_is_reported_not_fatal(coder, monkeypatch):
+    monkeypatch.setattr(coder.nlp.nlp, "max_length", 200)
+    long = Article(id="long", text="Germany met France. " * 20, published=dt.date(2024, 1, 1))
+    short = Article(id="short", text="Germany met France.", published=dt.date(2024, 1, 1))
+    errors = []
+    coded = list(coder.code_articles([long, short],
+                                     on_error=lambda a, e: errors.append((a.id, e.code))))
+    assert [a.id for a, _ in coded] == ["short"]
+    assert errors == [("long", "E111")]

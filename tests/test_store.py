@@ -100,7 +100,7 @@ def test_store_open_creates_file_with_empty_tables(db: Path, as_str: bool) -> No
         assert (store.count_articles(), store.count_events()) == (0, 0)
         assert list(store.iter_events()) == []
     tables = {row[0] for row in query(db, "SELECT table_name FROM information_schema.tables")}
-    assert tables == {"articles", "mentions", "schema_migrations", "events"}
+    assert tables == {"articles", "mentions", "schema_migrations", "events", "api_keys"}
 
 
 def test_store_constructor_does_no_io(db: Path) -> None:
@@ -127,8 +127,9 @@ def test_store_migrations_recorded_once_across_reopen(db: Path) -> None:
         Store.open(db, read_only=read_only).close()
     assert query(db, "SELECT version, name, applied_at FROM schema_migrations") == first
     assert [row[:2] for row in first] == [(1, "articles_and_mentions"),
-                                          (2, "dedup_keys_and_events_view")]
-    assert SCHEMA_VERSION == 2
+                                          (2, "dedup_keys_and_events_view"),
+                                          (3, "location_columns"), (4, "api_keys")]
+    assert SCHEMA_VERSION == 4
 
 
 def test_store_round_trip_equals_event_to_dict(db: Path) -> None:

@@ -146,7 +146,7 @@ def test_store_migration_2_fills_keys_of_a_version_1_store(db):
                      "('a1', 'h', now()::TIMESTAMP)")
         conn.execute("INSERT INTO mentions (id, article_id, sentence_index, record) "
                      "VALUES (?, 'a1', 1, ?)", [event.id, json.dumps(event.to_dict())])
-        assert migrate(conn) == [2]
+        assert migrate(conn) == [2, 3, 4]
         assert migrate(conn) == []
         keys = conn.execute("SELECT actor_key, recipient_key, place_key FROM mentions").fetchall()
     assert keys == [("FRAGOV+ITA", "LBYMIL", "geonames:2988507")]

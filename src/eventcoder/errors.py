@@ -54,6 +54,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Split it into smaller files",
     ),
     "E109": ("{path}: cannot read ({detail})", "Check the file's permissions"),
+    "E111": (
+        "{path}: the story is {size} bytes, over the {limit}-byte limit for one story",
+        "Shorten it, or raise the limit with the environment variable "
+        "EVENTCODER_MAX_STORY_BYTES",
+    ),
+    "E112": (
+        "{path} is UTF-16 or UTF-32 text, not UTF-8",
+        "Re-save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8",
+    ),
+    "E113": (
+        "{path}: the markup cannot be parsed ({detail})",
+        "Check that it is an HTML page",
+    ),
+    "E114": (
+        "{path}: the page decompresses to more than {limit} bytes",
+        "A page this big is most likely a decompression bomb; check where the archive "
+        "comes from",
+    ),
+    "E115": (
+        "EVENTCODER_MAX_STORY_BYTES must be a whole number of bytes above 0, not {value!r}",
+        "Unset it, or give a number such as 1000000",
+    ),
+    "E119": (
+        "{path}: cannot be read (unexpected {detail})",
+        "This is a bug in eventcoder: please report it with the file that caused it",
+    ),
     "E120": (
         "{path}: the page has no main text",
         "Check that it is an article page, not an index or a script-built page",
@@ -99,6 +125,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "DuckDB lets one process write or many read, not both: wait for the ingest to "
         "finish or pass a longer wait",
     ),
+    "E308": (
+        "Cannot create the event store {path} ({detail})",
+        "Check the disk space, and that the folder is writable; nothing was left behind, so "
+        "run the command again once that is fixed",
+    ),
+    "E309": (
+        "The event store {path} cannot be written by this user ({detail})",
+        "Give write permission on the store file and its folder (DuckDB writes a .wal file "
+        "next to it), or copy the store to a writable place",
+    ),
     # actor dictionaries (users' own files; a bad line is reported and skipped)
     "E401": (
         "{path} line {line}: {detail}",
@@ -113,6 +149,58 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Name it .csv, .yaml or .yml, or give a PETRARCH/Phoenix dictionary as .txt, "
         ".actors or .agents",
     ),
+    # scale (Ray)
+    "E501": (
+        "{option} needs Ray, which is not installed",
+        "Install it with: pip install eventcoder[ray]",
+    ),
+    "E502": (
+        "Cannot connect to the Ray cluster at {address} ({detail})",
+        "Check the address (e.g. ray://HEAD:10001) and that the cluster runs the same Ray "
+        "and eventcoder versions",
+    ),
+    "E503": (
+        "--ray reads JSON lines (.jsonl, .ndjson) and Parquet files, not {path}",
+        "Convert the stories to JSON lines, or code them without --ray",
+    ),
+    "E504": (
+        "--ray writes JSON lines or Parquet, not the {value} format",
+        "Drop --format, or code without --ray",
+    ),
+    "E505": (
+        "{option} needs --ray",
+        "Add --ray (pip install eventcoder[ray]), or leave {option} out",
+    ),
+    # HTTP API (eventcoder serve); the HTTP status is chosen by eventcoder.serve
+    "E520": (
+        "Internal server error",
+        "The server logged the cause; report it with the time of the request",
+    ),
+    "E521": ("Bad value for {param}: {detail}", "See /openapi.json for the parameters"),
+    "E522": ("No event with id {event_id!r}", "Take ids from /api/events"),
+    "E523": ("No such page: {path}", "The API lives under /api/; see /openapi.json"),
+    "E524": ("Method {method} is not allowed on {path}", "See /openapi.json for the methods"),
+    "E525": ("The request body is over {limit} bytes", "Send a shorter story"),
+    "E526": ("The query string is over {limit} bytes", "Use fewer or shorter parameters"),
+    "E527": (
+        "This request needs an API key",
+        "Send it in the X-API-Key header; create one with: eventcoder keys create --db FILE",
+    ),
+    "E528": (
+        "The API key is not valid",
+        "Check it, or create a new one with: eventcoder keys create --db FILE",
+    ),
+    "E529": ("The API key {key_id} was revoked", "Ask for a new key"),
+    "E530": (
+        "The query took longer than {seconds} s and was stopped",
+        "Narrow the filters (dates, countries) or ask for fewer rows",
+    ),
+    "E531": ("The event store is not available ({detail})", "Try again in a moment"),
+    "E532": (
+        "This server does not code stories",
+        "Start it with eventcoder serve, which loads the coder on first use",
+    ),
+    "E533": ("No API key with id {key_id!r}", "List the keys with: eventcoder keys list --db FILE"),
 }
 
 

@@ -26,6 +26,7 @@ from .coding.rules import (RULES_VERSION, Candidate, RuleCoder, open_candidate, 
                            phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
+from .errors import InputError
 from .geo import Gazetteer
 from .ingest import dateline_span
 from .nlp import Pipeline
@@ -144,7 +145,19 @@ class Coder:
         through ``on_error`` and skipped, never ending the batch."""
         rules = RuleCoder(self._lexicon or default_lexicon())
         versions = self.versions
-        stream = ((_parts(a), a) for a in articles)
+        limit = self.nlp.nlp.max_length
+
+        def parseable() -> Iterator[Article]:
+            # A text over spaCy's limit would end the whole batch inside the parser.
+            for article in articles:
+                size = max(len(part) for part in _parts(article))
+                if size > limit:
+                    on_error(article, InputError("E111", path=article.origin or article.id,
+                                                 size=size, limit=limit))
+                    continue
+                yield article
+
+        stream = ((_parts(a), a) for a in parseable())
         for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process):
             try:
                 events = list(self._code_doc(doc, article, rules, versions))

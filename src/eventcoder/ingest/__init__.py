@@ -6,7 +6,10 @@ Inputs: text files (headline line, body paragraphs, optional dateline and closin
 files skipped), and "-" for stdin (JSON lines when it starts with "{", else one text story).
 
 Bad files and bad JSON lines are yielded as InputError (E1xx) by ``read_articles``, never
-raised, so a batch goes on. Ids are given by the input or are a content hash of headline and
+raised, so a batch goes on. Hostile input is bounded: a story (text file, JSON line, page,
+feed item) over $EVENTCODER_MAX_STORY_BYTES (default 1,000,000 bytes) is refused (E108/E111),
+streams are read in bounded pieces, feeds with a DTD are refused, and a reader's unexpected
+failure is reported as E119 for its source only (see SECURITY.md). Ids are given by the input or are a content hash of headline and
 body ("a-" + 16 hex digits), the same wherever a story is read from.
 """
 

@@ -1,8 +1,9 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one Article per item or entry.
 
-Parsed with xml.etree after a safety check in the spirit of defusedxml: a document with a
-DTD (<!DOCTYPE) or entity declarations is refused, so entity expansion ("billion laughs")
-and external entities cannot happen. An item's text is its content:encoded / content, else
+Parsed with xml.etree after a safety pass in the spirit of defusedxml: expat reads the
+document once with handlers that refuse a DTD (<!DOCTYPE) or an entity declaration, in
+whatever encoding the document is written, so entity expansion ("billion laughs") and
+external entities cannot happen. An item's text is its content:encoded / content, else
 its description / summary, with any HTML reduced to its text.
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 import email.utils
 import re
 import xml.etree.ElementTree as ET
+import xml.parsers.expat
 from collections.abc import Iterator
 
 from eventcoder.errors import InputError
@@ -23,7 +25,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-_UNSAFE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def feed_articles(
@@ -31,39 +32,66 @@ def feed_articles(
 ) -> Iterator[Article | InputError]:
     """Articles from a feed's bytes; an item without text is yielded as its InputError.
 
-    Raises InputError E111 when the feed is refused (DTD, entities), not XML, or not a feed.
+    Raises InputError E121 when the feed is refused (DTD, entities), not XML, or not a feed.
     """
-    if _UNSAFE.search(data):
-        raise InputError("E121", path=path, detail="it declares a DTD or entities")
     try:
+        _refuse_dtd(data)
         root = ET.fromstring(data)
-    except ET.ParseError as err:
+    except _Unsafe:
+        raise InputError("E121", path=path, detail="it declares a DTD or entities") from None
+    except (ET.ParseError, xml.parsers.expat.ExpatError) as err:
         raise InputError("E121", path=path, detail=f"not well-formed XML: {err}") from None
+    except ValueError as err:  # pyexpat: a declared encoding it cannot read ("utf-16-le")
+        raise InputError("E121", path=path, detail=f"unreadable encoding: {err}") from None
     if root.tag == f"{ATOM}feed":
-        source = _text(root.find(f"{ATOM}title"))
-        items = [(entry, _atom_fields(entry)) for entry in root.iter(f"{ATOM}entry")]
+        titles = [root.find(f"{ATOM}title")]
+        fields, elements = _atom_fields, list(root.iter(f"{ATOM}entry"))
     elif root.tag == "rss" or root.tag.endswith("RDF"):
         channel = root.find("channel")
         if channel is None:
             channel = root.find(f"{RSS1}channel")
-        source = _text(channel.find("title")) if channel is not None else None
-        source = source or (_text(channel.find(f"{RSS1}title")) if channel is not None else None)
-        items = [(item, _rss_fields(item)) for item in (*root.iter("item"),
-                                                         *root.iter(f"{RSS1}item"))]
+        titles = [] if channel is None else [channel.find("title"), channel.find(f"{RSS1}title")]
+        fields, elements = _rss_fields, [*root.iter("item"), *root.iter(f"{RSS1}item")]
     else:
         raise InputError("E121", path=path, detail=f"unknown root element <{root.tag}>")
-    if not items:
+    if not elements:
         raise InputError("E121", path=path, detail="it has no items or entries")
-    for number, (_element, (title, body, link, published)) in enumerate(items, start=1):
+    try:
+        source = next(filter(None, map(_text, titles)), None)
+    except RecursionError:
+        source = None
+    for number, element in enumerate(elements, start=1):
         origin = f"{path}#item{number}"
         try:
-            yield html_article(
+            title, body, link, published = fields(element)
+            item: Article | InputError = html_article(
                 f"<article>{body or ''}</article>", origin=origin,
                 default_date=_feed_date(published) or default_date,
                 url=link, source_name=source, title=title,
             )
         except InputError as err:
-            yield err
+            item = err
+        except RecursionError:
+            # ET.tostring recurses once per level of markup nested in the item.
+            item = InputError("E121", path=origin, detail="the item is nested too deeply")
+        yield item
+
+
+class _Unsafe(Exception):
+    """A DTD or an entity declaration: raised from inside expat to stop the parse."""
+
+
+def _refuse(*_args: object) -> None:
+    raise _Unsafe
+
+
+def _refuse_dtd(data: bytes) -> None:
+    """Raise _Unsafe when the document has a DTD or declares entities; ExpatError when it is
+    not well-formed. Expat decodes first, so a UTF-16 document cannot hide its DTD."""
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    parser.Parse(data, True)
 
 
 def _rss_fields(item: ET.Element) -> tuple[str | None, str | None, str | None, str | None]:

@@ -31,6 +31,24 @@ _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "emb
 _DATE_META = ("article:published_time", "datePublished", "date", "pubdate", "dc.date",
               "dcterms.created", "og:published_time")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+# A byte order mark wins over any declared charset, as in browsers (UTF-32 LE before UTF-16 LE:
+# its mark starts with the same two bytes).
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# html.parser (Python 3.11) rescans to the end of the page for every opener that is never
+# closed: 120 KB of "<a " or "<!--" took minutes. Such an opener can only be text, so
+# ``_defused`` escapes its "<" first. Marked sections that html.parser does not know ("<![x")
+# make it raise, so they are escaped too. Closers as html.parser and _markupbase find them.
+_OPENER = re.compile(
+    r"<(?:(?P<comment>!--)"
+    r"|(?P<section>!\[(?:cdata|temp|ignore|include|rcdata)(?![-\w.]))"
+    r"|(?P<ms>!\[(?:if|else|endif)(?![-\w.]))"
+    r"|(?P<unknown>!\[))?",
+    re.IGNORECASE,
+)
+_CLOSERS = {None: re.compile(">"), "comment": re.compile(r"--\s*>"),
+            "section": re.compile(r"]\s*]\s*>"), "ms": re.compile(r"]\s*>")}
 
 
 @dataclass(frozen=True)
@@ -134,27 +152,58 @@ def _clean(text: str) -> str:
 def extract_page(markup: str) -> Page:
     """The title, main-text paragraphs and metadata of an HTML page."""
     extractor = _Extractor()
-    extractor.feed(markup)
+    extractor.feed(_defused(markup))
     extractor.close()
     return extractor.page()
 
 
+def _defused(markup: str) -> str:
+    """``markup`` with the "<" of every opener that is never closed written as "&lt;"."""
+    last = {kind: max((m.start() for m in closer.finditer(markup)), default=-1)
+            for kind, closer in _CLOSERS.items()}
+    pieces: list[str] = []
+    done = 0
+    for found in _OPENER.finditer(markup):
+        kind = found.lastgroup
+        if kind == "unknown" or last[kind] < found.end():
+            pieces += (markup[done : found.start()], "&lt;")
+            done = found.start() + 1
+    pieces.append(markup[done:])
+    return "".join(pieces)
+
+
 def decode_html(data: bytes, *, path: str, charset: str | None = None) -> str:
-    """HTML bytes as text: the given ``charset``, else the page's <meta charset>, else UTF-8.
+    """HTML bytes as text: by the byte order mark, else the given ``charset``, else the page's
+    <meta charset>, else UTF-8. A charset Python does not know, or that cannot be right (UTF-16
+    declared in a page whose declaration reads as ASCII), counts as UTF-8.
 
     Raises InputError E104 when the bytes do not decode.
     """
-    if charset is None:
-        declared = _CHARSET.search(data[:4096])
-        charset = declared.group(1).decode("ascii") if declared else "utf-8"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        charset = "utf-8"
+    marked = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    if marked is not None:
+        charset = marked
+    else:
+        if charset is None:
+            declared = _CHARSET.search(data[:4096])
+            charset = declared.group(1).decode("ascii") if declared else "utf-8"
+        charset = _usable(charset)
     try:
         return data.decode(charset).removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         raise InputError("E104", path=path, offset=err.start) from None
+
+
+def _usable(charset: str) -> str:
+    try:
+        # LookupError for unknown names and for bytes-to-bytes codecs (rot13, zlib).
+        b"<".decode(charset)
+    except LookupError:
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass  # a text codec all the same (UTF-16 wants two bytes)
+    if codecs.lookup(charset).name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return charset
 
 
 def html_article(
@@ -167,8 +216,12 @@ def html_article(
     title: str | None = None,
 ) -> Article:
     """An Article from an HTML page (see the module docstring); the arguments fill what the
-    page does not say. Raises InputError E110 when the page has no text."""
-    page = extract_page(markup)
+    page does not say. Raises InputError E120 when the page has no text, E113 when
+    html.parser gives up on its markup."""
+    try:
+        page = extract_page(markup)
+    except AssertionError as err:  # how html.parser's _markupbase reports what it cannot read
+        raise InputError("E113", path=origin, detail=_clean(str(err))[:100]) from None
     text = "\n".join(page.paragraphs)
     headline = title or page.title
     if not text:

@@ -17,6 +17,9 @@ BOM = "\ufeff"
 # to start with "Source:" in the body.
 _SOURCE_LINE = re.compile(r"\s*source\s*:\s*(?P<name>\S.{0,79}?)\s*", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# JSON may escape half of a UTF-16 pair ("\\ud83d" from an emoji cut in two); such a lone
+# surrogate cannot be encoded as UTF-8, so it would fail later, far from its line.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise_newlines(raw: str) -> str:
@@ -90,6 +93,8 @@ def parse_jsonl_line(line: str, *, origin: str, default_date: dt.date | None = N
         record = json.loads(line.removeprefix(BOM))
     except json.JSONDecodeError as err:
         raise InputError("E105", path=path, line=number, detail=str(err)) from None
+    except RecursionError:
+        raise InputError("E105", path=path, line=number, detail="nested too deeply") from None
     try:
         return _article_from_record(record, origin=origin, default_date=default_date)
     except _BadField as err:
@@ -143,7 +148,7 @@ def _string_field(record: dict[str, Any], key: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise _BadField(f"'{key}' must be a string, not {_json_type(value)}")
-    return value.strip() or None
+    return _unpaired_replaced(value).strip() or None
 
 
 def _record_id(value: Any) -> str | None:
@@ -154,7 +159,12 @@ def _record_id(value: Any) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise _BadField(f"'id' must be a string or an integer, not {_json_type(value)}")
-    return value.strip() or None
+    return _unpaired_replaced(value).strip() or None
+
+
+def _unpaired_replaced(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, as a UTF-8 decoder would."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _split_origin(origin: str) -> tuple[str, str]:

@@ -26,8 +26,15 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 STORY_SUFFIXES = (".txt", *JSONL_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
 DEFAULT_MAX_BYTES = 50_000_000
+# spaCy refuses a text over 1,000,000 characters (its max_length) and a UTF-8 character takes
+# at least one byte, so a story within this limit is never refused by the parser.
+DEFAULT_MAX_STORY_BYTES = 1_000_000
+MAX_STORY_ENV = "EVENTCODER_MAX_STORY_BYTES"
 # How much of a source is looked at for NUL bytes before calling it binary.
 SNIFF_BYTES = 8192
+# Streams are read a line at a time, but in pieces of at most this many bytes: one endless
+# line must not fill the memory before the limits can refuse it.
+PIECE_BYTES = 65536
 
 
 def read_articles(
@@ -35,6 +42,7 @@ def read_articles(
     *,
     default_date: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_story_bytes: int | None = None,
     stdin: TextIO | BinaryIO | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles from text files, JSONL files, directories (recursed) and "-" (stdin).
@@ -42,13 +50,19 @@ def read_articles(
     A file or a JSON line that cannot be read is yielded as its InputError, not raised, so
     that a batch goes on; callers report it and skip it. ``default_date`` is the publication
     date of stories that give none; ``max_bytes`` caps each file (and a text story on stdin);
-    ``stdin`` replaces ``sys.stdin`` (text or binary).
+    ``max_story_bytes`` (default ``story_limit()``) caps each story, JSON line, page or feed
+    item (E108 for a text file, else E111); ``stdin`` replaces ``sys.stdin`` (text or binary).
+    Raises InputError E115 when $EVENTCODER_MAX_STORY_BYTES is not a positive number.
     """
+    limit = story_limit(max_story_bytes)
     for path in paths:
         path = os.fspath(path)
         if path == STDIN:
             source = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
-            yield from _read_stdin(source, default_date=default_date, max_bytes=max_bytes)
+            yield from _guarded(
+                _read_stdin(source, default_date=default_date, max_bytes=max_bytes, limit=limit),
+                path=STDIN_ORIGIN, limit=limit,
+            )
             continue
         try:
             files = _story_files(path)
@@ -56,7 +70,44 @@ def read_articles(
             yield err
             continue
         for file in files:
-            yield from _read_file(file, default_date=default_date, max_bytes=max_bytes)
+            yield from _guarded(
+                _read_file(file, default_date=default_date, max_bytes=max_bytes, limit=limit),
+                path=file, limit=limit,
+            )
+
+
+def story_limit(value: int | None = None) -> int:
+    """The most bytes one story may take: ``value``, else $EVENTCODER_MAX_STORY_BYTES, else
+    DEFAULT_MAX_STORY_BYTES. Raises InputError E115 for a setting that is not a number > 0."""
+    if value is not None:
+        return value
+    setting = os.environ.get(MAX_STORY_ENV, "").strip()
+    if not setting:
+        return DEFAULT_MAX_STORY_BYTES
+    try:
+        limit = int(setting)
+    except ValueError:
+        raise InputError("E115", value=setting) from None
+    if limit < 1:
+        raise InputError("E115", value=setting)
+    return limit
+
+
+def _guarded(
+    items: Iterator[Article | InputError], *, path: str, limit: int
+) -> Iterator[Article | InputError]:
+    """``items``, with an article over ``limit`` bytes turned into E111, and a reader's
+    unexpected failure into E119 (which ends that source, not the batch)."""
+    try:
+        for item in items:
+            if isinstance(item, Article):
+                size = len(item.document.encode("utf-8", "surrogatepass"))
+                if size > limit:
+                    item = InputError("E111", path=item.origin or path, size=size, limit=limit)
+            yield item
+    except Exception as err:  # a bug in one reader must not end a batch (STYLE.md 2)
+        detail = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        yield InputError("E119", path=path, detail=detail)
 
 
 def _story_files(path: str) -> list[str]:
@@ -83,7 +134,7 @@ def _story_files(path: str) -> list[str]:
 
 
 def _read_file(
-    path: str, *, default_date: dt.date | None, max_bytes: int
+    path: str, *, default_date: dt.date | None, max_bytes: int, limit: int
 ) -> Iterator[Article | InputError]:
     suffix = path.lower()
     try:
@@ -106,12 +157,14 @@ def _read_file(
                                    default_date=default_date)
             return
         with open(path, "rb") as stream:
-            lines = _sniffed(stream, path=path)
+            pieces = _sniffed(_pieces(stream), path=path)
             if path.lower().endswith(JSONL_SUFFIXES):
-                yield from _jsonl_articles(lines, path=path, default_date=default_date)
+                yield from _jsonl_articles(
+                    pieces, path=path, default_date=default_date, limit=limit
+                )
             else:
                 yield _text_article(
-                    lines, path=path, default_date=default_date, max_bytes=max_bytes
+                    pieces, path=path, default_date=default_date, max_bytes=min(max_bytes, limit)
                 )
     except InputError as err:
         yield err
@@ -120,11 +173,11 @@ def _read_file(
 
 
 def _read_stdin(
-    stream: TextIO | BinaryIO, *, default_date: dt.date | None, max_bytes: int
+    stream: TextIO | BinaryIO, *, default_date: dt.date | None, max_bytes: int, limit: int
 ) -> Iterator[Article | InputError]:
     """JSON lines when the first non-blank character is "{", else one text story."""
     try:
-        lines = _sniffed(_byte_lines(stream), path=STDIN_ORIGIN)
+        lines = _sniffed(_pieces(stream), path=STDIN_ORIGIN)
         head: list[bytes] = []
         for line in lines:
             head.append(line)
@@ -133,10 +186,12 @@ def _read_stdin(
         start = b"".join(head).removeprefix(codecs.BOM_UTF8).lstrip()
         rest = itertools.chain(head, lines)
         if start.startswith(b"{"):
-            yield from _jsonl_articles(rest, path=STDIN_ORIGIN, default_date=default_date)
+            yield from _jsonl_articles(
+                rest, path=STDIN_ORIGIN, default_date=default_date, limit=limit
+            )
         else:
             yield _text_article(
-                rest, path=STDIN_ORIGIN, default_date=default_date, max_bytes=max_bytes
+                rest, path=STDIN_ORIGIN, default_date=default_date, max_bytes=min(max_bytes, limit)
             )
     except InputError as err:
         yield err
@@ -144,14 +199,22 @@ def _read_stdin(
         yield InputError("E109", path=STDIN_ORIGIN, detail=err.strerror or str(err))
 
 
-def _byte_lines(stream: TextIO | BinaryIO) -> Iterator[bytes]:
-    for line in stream:
+def _pieces(stream: TextIO | BinaryIO) -> Iterator[bytes]:
+    """The stream's lines as bytes; a line over PIECE_BYTES comes in several pieces, of which
+    only the last ends with a newline. Any iterable of lines will do as a stream."""
+    for piece in _limited_lines(stream) if hasattr(stream, "readline") else stream:
         # A lone surrogate in a text stream becomes bytes that fail decoding (E104).
-        yield line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+        yield piece.encode("utf-8", "surrogatepass") if isinstance(piece, str) else piece
+
+
+def _limited_lines(stream: TextIO | BinaryIO) -> Iterator[str | bytes]:
+    while piece := stream.readline(PIECE_BYTES):
+        yield piece
 
 
 def _sniffed(lines: Iterable[bytes], *, path: str) -> Iterator[bytes]:
-    """``lines`` unchanged, once the first SNIFF_BYTES are known to hold no NUL byte."""
+    """``lines`` unchanged, once the first SNIFF_BYTES are known to be neither UTF-16/32
+    (E112) nor binary (E103: a NUL byte)."""
     lines = iter(lines)
     head: list[bytes] = []
     size = 0
@@ -160,10 +223,23 @@ def _sniffed(lines: Iterable[bytes], *, path: str) -> Iterator[bytes]:
         size += len(line)
         if size >= SNIFF_BYTES:
             break
-    if b"\0" in b"".join(head)[:SNIFF_BYTES]:
+    start = b"".join(head)[:SNIFF_BYTES]
+    if _wide_unicode(start):
+        raise InputError("E112", path=path)
+    if b"\0" in start:
         raise InputError("E103", path=path)
     yield from head
     yield from lines
+
+
+def _wide_unicode(start: bytes) -> bool:
+    """Whether bytes look like UTF-16 or UTF-32: a byte order mark, or (UTF-16 without one)
+    a NUL in every other byte, as Latin script gives."""
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return True
+    half = len(start) // 2
+    even, odd = start[0::2].count(0), start[1::2].count(0)
+    return half >= 2 and min(even, odd) <= 0.05 * half and max(even, odd) >= 0.5 * half
 
 
 def _text_article(
@@ -187,13 +263,18 @@ def _text_article(
 
 
 def _jsonl_articles(
-    lines: Iterable[bytes], *, path: str, default_date: dt.date | None
+    pieces: Iterable[bytes], *, path: str, default_date: dt.date | None, limit: int
 ) -> Iterator[Article | InputError]:
-    """One Article or InputError per non-blank line; E102 when there is none."""
+    """One Article or InputError per non-blank line (E111 for a line over ``limit`` bytes);
+    E102 when there is none."""
     offset = 0
     any_line = False
-    for number, raw in enumerate(lines, start=1):
-        start, offset = offset, offset + len(raw)
+    for number, (raw, size) in enumerate(_whole_lines(pieces, limit=limit), start=1):
+        start, offset = offset, offset + size
+        if raw is None:
+            any_line = True
+            yield InputError("E111", path=f"{path}:{number}", size=size, limit=limit)
+            continue
         try:
             # "\n" never occurs inside a multi-byte UTF-8 sequence, so lines decode alone.
             line = raw.decode("utf-8")
@@ -210,3 +291,26 @@ def _jsonl_articles(
             yield err
     if not any_line:
         raise InputError("E102", path=path)
+
+
+def _whole_lines(pieces: Iterable[bytes], *, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """(line, its size in bytes) for each line of ``pieces``; a line whose text (its newline
+    not counted) is over ``limit`` bytes is (None, size), and is never held whole."""
+    held: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size <= limit + 2:  # room for "\r\n"
+            held.append(piece)
+        if piece.endswith(b"\n"):
+            yield _whole_line(held, size, last=piece, limit=limit)
+            held, size = [], 0
+    if size:
+        yield _whole_line(held, size, last=piece, limit=limit)
+
+
+def _whole_line(
+    held: list[bytes], size: int, *, last: bytes, limit: int
+) -> tuple[bytes | None, int]:
+    newline = 2 if last.endswith(b"\r\n") else 1 if last.endswith(b"\n") else 0
+    return (None if size - newline > limit else b"".join(held)), size

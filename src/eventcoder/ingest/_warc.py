@@ -20,6 +20,8 @@ from eventcoder.ingest._html import decode_html, html_article
 from eventcoder.types import Article
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
+# The longest version or header line read: a file without newlines must not be read whole.
+_MAX_LINE = 65536
 
 
 def open_warc(path: str) -> BinaryIO:
@@ -36,7 +38,8 @@ def warc_articles(
     stream: BinaryIO, *, path: str, default_date: dt.date | None = None, max_bytes: int
 ) -> Iterator[Article | InputError]:
     """One Article per HTML page in the archive; a page that cannot be read is yielded as its
-    InputError. A broken record structure ends the archive with InputError E112."""
+    InputError. A broken record structure ends the archive with InputError E122; a record
+    or a decompressed page over ``max_bytes`` is E108 / E114."""
     offset = 0
     while True:
         try:
@@ -53,10 +56,10 @@ def warc_articles(
         headers, block, size = record
         origin = f"{path}@{offset}"
         offset += size
-        page = _html_of(headers, block)
-        if page is None:
-            continue
         try:
+            page = _html_of(headers, block, origin=origin, max_bytes=max_bytes)
+            if page is None:
+                continue
             markup, charset = page
             yield html_article(decode_html(markup, path=origin, charset=charset),
                                origin=origin, default_date=default_date,
@@ -69,10 +72,10 @@ def _next_record(
     stream: BinaryIO, *, offset: int, path: str, max_bytes: int
 ) -> tuple[dict[str, str], bytes, int] | None:
     size = 0
-    line = stream.readline()
+    line = stream.readline(_MAX_LINE)
     while line in (b"\r\n", b"\n"):  # tolerate extra blank lines between records
         size += len(line)
-        line = stream.readline()
+        line = stream.readline(_MAX_LINE)
     if not line:
         return None
     size += len(line)
@@ -80,18 +83,24 @@ def _next_record(
         raise InputError("E122", path=path, offset=offset, detail="expected a WARC/1.x line")
     headers: dict[str, str] = {}
     while True:
-        line = stream.readline()
+        line = stream.readline(_MAX_LINE)
         size += len(line)
         if not line:
             raise InputError("E122", path=path, offset=offset, detail="headers end early")
         if line in (b"\r\n", b"\n"):
             break
+        if len(line) == _MAX_LINE and not line.endswith(b"\n"):
+            raise InputError("E122", path=path, offset=offset,
+                             detail=f"a header line is over {_MAX_LINE} bytes")
         name, sep, value = line.decode("utf-8", "replace").partition(":")
         if not sep:
-            raise InputError("E122", path=path, offset=offset, detail=f"bad header {name!r}")
+            raise InputError("E122", path=path, offset=offset,
+                             detail=f"bad header {name[:40]!r}")
         headers[name.strip().lower()] = value.strip()
     try:
         length = int(headers["content-length"])
+        if length < 0:
+            raise ValueError(length)  # read(-1) would read the rest of the archive
     except (KeyError, ValueError):
         raise InputError("E122", path=path, offset=offset,
                          detail="missing or bad Content-Length") from None
@@ -104,8 +113,11 @@ def _next_record(
     return headers, block, size
 
 
-def _html_of(headers: dict[str, str], block: bytes) -> tuple[bytes, str | None] | None:
-    """The HTML bytes and declared charset of a record, or None when it holds no HTML page."""
+def _html_of(
+    headers: dict[str, str], block: bytes, *, origin: str, max_bytes: int
+) -> tuple[bytes, str | None] | None:
+    """The HTML bytes and declared charset of a record, or None when it holds no HTML page.
+    Raises InputError E114 when the page decompresses to more than ``max_bytes``."""
     kind = headers.get("warc-type", "")
     content_type = headers.get("content-type", "")
     if kind == "resource":
@@ -131,9 +143,12 @@ def _html_of(headers: dict[str, str], block: bytes) -> tuple[bytes, str | None] 
         body = _unchunked(body)
     if http.get("content-encoding", "").lower() in ("gzip", "deflate"):
         try:
-            body = zlib.decompress(body, 47)  # 47: gzip or zlib header, detected
+            # 47: gzip or zlib header, detected. Bounded: a few KB can inflate to gigabytes.
+            body = zlib.decompressobj(47).decompress(body, max_bytes + 1)
         except zlib.error:
             return None
+        if len(body) > max_bytes:
+            raise InputError("E114", path=origin, limit=max_bytes)
     return body, _charset(http.get("content-type", ""))
 
 

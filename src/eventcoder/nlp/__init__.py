@@ -45,10 +45,13 @@ def _register_components() -> None:
 
     @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
     def paragraphs(doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if not token.is_space and previous.text.count("\n") + previous.whitespace_.count("\n") >= 2:
-                token.is_sent_start = True
+        # Newlines live only in whitespace tokens (a token's own trailing whitespace is at
+        # most one space), so only those are looked at: no Python loop over every token.
+        for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
+            following = i + 1
+            if (following < len(doc) and not doc[following].is_space
+                    and doc[i].text_with_ws.count("\n") >= 2):
+                doc[following].is_sent_start = True
         return doc
 
 

@@ -2,7 +2,8 @@
 
 Tables: ``articles`` (one row per story, with the sha256 of its document text),
 ``mentions`` (one row per coded sentence-event: the full record as JSON plus columns to filter
-on and the deduplication keys) and ``schema_migrations`` (which schema steps the file has had).
+on, the deduplication keys and the place), ``api_keys`` (the sha256 of each key of the HTTP
+API, see ``_keys``) and ``schema_migrations`` (which schema steps the file has had).
 Ingest is idempotent: the same story twice adds nothing; a corrected story replaces its earlier
 version. Each story is written in one transaction, so a killed ingest leaves whole stories only,
 and a rerun (which skips the stories already stored) ends with the same store.
@@ -36,8 +37,10 @@ installs without spaCy or a model.
 """
 
 from eventcoder.store._dedup import DEFAULT_POLICY, POLICIES, DedupPolicy
+from eventcoder.store._keys import ApiKey
 from eventcoder.store._migrations import SCHEMA_VERSION
 from eventcoder.store._query import PERIODS, AggregateRow, EventFilter
+from eventcoder.store._read import TIMELINE_PERIODS, EventPage
 from eventcoder.store._store import Store, content_hash
 
 __all__ = [
@@ -45,9 +48,12 @@ __all__ = [
     "PERIODS",
     "POLICIES",
     "SCHEMA_VERSION",
+    "TIMELINE_PERIODS",
     "AggregateRow",
+    "ApiKey",
     "DedupPolicy",
     "EventFilter",
+    "EventPage",
     "Store",
     "content_hash",
 ]

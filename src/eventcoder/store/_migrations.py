@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 
@@ -23,6 +24,18 @@ class Migration:
     version: int
     name: str
     apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+#: The place columns of ``mentions`` added by migration 3, in ``location_values`` order.
+LOCATION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("location_name", "TEXT"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+)
+
+
+def location_values(record: Mapping[str, Any]) -> tuple[str | None, float | None, float | None]:
+    """(location name, lat, lon) of an event record; Nones when it has no place."""
+    location = record.get("location") or {}
+    return location.get("name"), location.get("lat"), location.get("lon")
 
 
 def _articles_and_mentions(conn: duckdb.DuckDBPyConnection) -> None:
@@ -85,9 +98,39 @@ def _dedup_keys_and_events_view(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("CREATE VIEW events AS " + events_sql(POLICIES["exact-key.v1"]))
 
 
+def _location_columns(conn: duckdb.DuckDBPyConnection) -> None:
+    # The map and the bounding-box filter group and filter by coordinates on every request:
+    # scalar columns keep that free of JSON unpacking. Filled here for older rows.
+    for column, kind in LOCATION_COLUMNS:
+        conn.execute(f"ALTER TABLE mentions ADD COLUMN {column} {kind}")
+    rows = conn.execute("SELECT id, record FROM mentions").fetchall()
+    if rows:
+        conn.executemany(
+            "UPDATE mentions SET location_name = ?, lat = ?, lon = ? WHERE id = ?",
+            [(*location_values(json.loads(record)), mention_id) for mention_id, record in rows],
+        )
+
+
+def _api_keys(conn: duckdb.DuckDBPyConnection) -> None:
+    # Only the sha256 of a key is kept: a copy of the store gives no one the right to write.
+    conn.execute(
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT,
+            key_sha256 TEXT NOT NULL,
+            created_at TIMESTAMP NOT NULL,
+            revoked_at TIMESTAMP
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles_and_mentions", _articles_and_mentions),
     Migration(2, "dedup_keys_and_events_view", _dedup_keys_and_events_view),
+    Migration(3, "location_columns", _location_columns),
+    Migration(4, "api_keys", _api_keys),
 )
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 

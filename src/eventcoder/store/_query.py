@@ -10,28 +10,37 @@ GROUPINGS = ("dyad", "country")
 SPLITS = ("quad", "type")
 
 
+Values = str | tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Which mentions to keep; every field left None keeps all.
 
     ``since``/``until`` bound the event date (inclusive; undated events are then dropped),
     ``actor_country``/``recipient_country``/``place_country`` are ISO alpha-3 codes (or IGO,
-    UNO...), ``actor_sector`` a sector (GOV, MIL...), ``event_type`` a PLOVER type,
-    ``cameo_root`` a two-digit root ("14"), ``quad_class`` 1-4, ``text`` a case-insensitive
-    substring of the sentence. Countries, sectors, types and roots match the first actor /
+    UNO...), ``actor_sector``/``recipient_sector`` sectors (GOV, MIL...), ``event_type`` a
+    PLOVER type, ``cameo_root`` a two-digit root ("14"), ``quad_class`` 1-4; each of these also
+    takes a tuple of values, any of which matches. ``text`` is a case-insensitive substring of
+    the sentence, ``search`` one of the sentence or of an actor's or recipient's name; ``bbox``
+    (min lon, min lat, max lon, max lat) keeps events placed inside it (min lon > max lon
+    crosses the antimeridian). Countries, sectors, types and roots match the first actor /
     recipient (the scalar columns of ``mentions``).
     """
 
     since: _dt.date | None = None
     until: _dt.date | None = None
-    actor_country: str | None = None
-    recipient_country: str | None = None
-    actor_sector: str | None = None
-    event_type: str | None = None
-    cameo_root: str | None = None
-    quad_class: int | None = None
-    place_country: str | None = None
+    actor_country: Values | None = None
+    recipient_country: Values | None = None
+    actor_sector: Values | None = None
+    recipient_sector: Values | None = None
+    event_type: Values | None = None
+    cameo_root: Values | None = None
+    quad_class: int | tuple[int, ...] | None = None
+    place_country: Values | None = None
     text: str | None = None
+    search: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     def sql(self, alias: str = "m") -> tuple[str, list[object]]:
         """The WHERE condition over ``mentions`` aliased ``alias``, and its parameters."""
@@ -41,25 +50,61 @@ class EventFilter:
             value = getattr(self, field.name)
             if value is None:
                 continue
-            conditions.append(_CONDITIONS[field.name].format(m=alias))
-            params.append(value.upper() if field.name in _UPPER else value)
+            if field.name == "bbox":
+                condition, values = _bbox_condition(value)
+            elif field.name in _COLUMNS:
+                condition, values = _match_condition(field.name, value)
+            else:
+                condition = _CONDITIONS[field.name]
+                # ``search`` looks in three places, each taking the value once.
+                values = [value] * condition.count("?")
+            conditions.append(condition.format(m=alias))
+            params.extend(values)
         return " AND ".join(conditions) or "TRUE", params
 
 
-_UPPER = {"actor_country", "recipient_country", "actor_sector", "event_type", "place_country"}
+# filter field -> the mentions column it matches (equality, or membership for a tuple)
+_COLUMNS = {
+    "actor_country": "actor_country",
+    "recipient_country": "recipient_country",
+    "actor_sector": "actor_sector",
+    "recipient_sector": "recipient_sector",
+    "event_type": "event_type",
+    "cameo_root": "cameo_root",
+    "quad_class": "quad_class",
+    "place_country": "location_country",
+}
+_UPPER = {"actor_country", "recipient_country", "actor_sector", "recipient_sector", "event_type",
+          "place_country"}
+_SENTENCE = "json_extract_string({m}.record, '$.sentence')"
+# The names of all actors (compound ones too), one per line, so a match cannot span two.
+_ACTOR_NAMES = "array_to_string(json_extract_string({m}.record, '$.actor[*].name'), chr(10))"
+_RECIPIENT_NAMES = (
+    "array_to_string(json_extract_string({m}.record, '$.recipient[*].name'), chr(10))"
+)
 _CONDITIONS = {
     "since": "{m}.date >= ?",
     "until": "{m}.date <= ?",
-    "actor_country": "{m}.actor_country = ?",
-    "recipient_country": "{m}.recipient_country = ?",
-    "actor_sector": "{m}.actor_sector = ?",
-    "event_type": "{m}.event_type = ?",
-    "cameo_root": "{m}.cameo_root = ?",
-    "quad_class": "{m}.quad_class = ?",
-    "place_country": "{m}.location_country = ?",
     # contains() rather than LIKE: "%" and "_" typed by a user are plain characters.
-    "text": "contains(lower(json_extract_string({m}.record, '$.sentence')), lower(?))",
+    "text": f"contains(lower({_SENTENCE}), lower(?))",
+    "search": f"(contains(lower({_SENTENCE}), lower(?)) "
+              f"OR contains(lower({_ACTOR_NAMES}), lower(?)) "
+              f"OR contains(lower({_RECIPIENT_NAMES}), lower(?)))",
 }
+
+
+def _match_condition(name: str, value: object) -> tuple[str, list[object]]:
+    column = _COLUMNS[name]
+    upper = (lambda v: v.upper()) if name in _UPPER else (lambda v: v)
+    if isinstance(value, tuple):
+        return f"list_contains(?, {{m}}.{column})", [[upper(v) for v in value]]
+    return f"{{m}}.{column} = ?", [upper(value)]
+
+
+def _bbox_condition(bbox: tuple[float, float, float, float]) -> tuple[str, list[object]]:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    lon = "{m}.lon BETWEEN ? AND ?" if min_lon <= max_lon else "({m}.lon >= ? OR {m}.lon <= ?)"
+    return f"{{m}}.lat BETWEEN ? AND ? AND {lon}", [min_lat, max_lat, min_lon, max_lon]
 
 
 @dataclass(frozen=True)

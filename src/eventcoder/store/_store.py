@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import time
@@ -14,15 +15,19 @@ from typing import Any
 import duckdb
 
 from eventcoder.errors import StoreError
+from eventcoder.store import _keys, _read
 from eventcoder.store._dedup import DEFAULT_POLICY, events_sql, policy_named, record_keys
+from eventcoder.store._keys import ApiKey
 from eventcoder.store._migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
     applied_versions,
+    location_values,
     migrate,
     utcnow,
 )
 from eventcoder.store._query import AggregateRow, EventFilter, aggregate_sql
+from eventcoder.store._read import EventPage, PageKey
 from eventcoder.types import Article, Event
 
 _INSERT_ARTICLE = """
@@ -34,8 +39,8 @@ _INSERT_MENTION = """
     INSERT INTO mentions (id, article_id, sentence_index, event_type, cameo, cameo_root,
                           goldstein, quad_class, date, actor_country, actor_sector, actor_code,
                           recipient_country, recipient_sector, recipient_code, location_country,
-                          record, actor_key, recipient_key, place_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          record, actor_key, recipient_key, place_key, location_name, lat, lon)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 # Rows fetched per round trip while streaming events: bounded memory on big stores.
 _FETCH_BATCH = 1000
@@ -63,18 +68,23 @@ class Store:
         While another process holds the file (see "Concurrency" in the package docstring),
         try again for up to ``wait`` seconds. The parent directory must exist. Raises
         StoreError E301 when the file cannot be opened, E307 when it stayed locked, E302 when
-        ``read_only`` and there is no file, E304/E305 when its schema version does not match
-        this eventcoder's.
+        ``read_only`` and there is no file, E308 when a new store cannot be created (nothing is
+        left behind), E309 when the file or its folder is not writable, E304/E305 when its
+        schema version does not match this eventcoder's.
         """
         store = cls(path, read_only=read_only, wait=wait)
         store._connect()
         return store
 
     def close(self) -> None:
-        """Close the connection; closing twice is harmless."""
+        """Close the connection; closing twice is harmless. Raises StoreError E303 when the
+        last write to the file (DuckDB's checkpoint) fails."""
         if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+            connection, self._connection = self._connection, None
+            try:
+                connection.close()
+            except duckdb.Error as err:
+                raise _write_error(self.path, err) from err
 
     def __enter__(self) -> Store:
         return self
@@ -202,23 +212,39 @@ class Store:
             raise StoreError(
                 "E301", path=self.path, detail=f"no such directory: {self.path.parent}"
             )
+        creating = not self.read_only and not self.path.exists()
+        try:
+            conn = self._connect_waiting()
+            try:
+                self._prepare_schema(conn)
+            except BaseException:
+                conn.close()
+                raise
+        except StoreError as err:
+            if not creating or err.code == "E307":
+                raise
+            # A store cut short while being created (a full disk) would fail every later
+            # open: remove what was written, so that the next run starts afresh.
+            for leftover in (self.path, self.path.with_name(self.path.name + ".wal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+            detail = err.values.get("detail", err.what)
+            raise StoreError("E308", path=self.path, detail=detail) from err
+        self._connection = conn
+
+    def _connect_waiting(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.wait
         while True:
             try:
-                conn = duckdb.connect(str(self.path), read_only=self.read_only)
-                break
+                return duckdb.connect(str(self.path), read_only=self.read_only)
             except duckdb.Error as err:
                 if not _is_lock_conflict(err):
+                    if _is_permission_error(err):
+                        raise StoreError("E309", path=self.path, detail=_one_line(err)) from err
                     raise StoreError("E301", path=self.path, detail=_one_line(err)) from err
                 if time.monotonic() >= deadline:
                     raise StoreError("E307", path=self.path, wait=self.wait) from err
                 time.sleep(_LOCK_RETRY)
-        try:
-            self._prepare_schema(conn)
-        except BaseException:
-            conn.close()
-            raise
-        self._connection = conn
 
     def _prepare_schema(self, conn: duckdb.DuckDBPyConnection) -> None:
         try:
@@ -234,6 +260,8 @@ class Store:
                     "E304", path=self.path, found=max(found, default=0), expected=SCHEMA_VERSION
                 )
         except duckdb.Error as err:
+            if _is_permission_error(err):
+                raise StoreError("E309", path=self.path, detail=_one_line(err)) from err
             raise StoreError("E301", path=self.path, detail=_one_line(err)) from err
 
     @contextmanager
@@ -244,11 +272,89 @@ class Store:
             try:
                 yield conn
             except BaseException:
-                conn.rollback()
+                # After a failed write (a full disk) DuckDB may have nothing left to roll
+                # back; the error worth reporting is the first one.
+                with contextlib.suppress(duckdb.Error):
+                    conn.rollback()
                 raise
             conn.commit()
         except duckdb.Error as err:
-            raise StoreError("E303", path=self.path, detail=_one_line(err)) from err
+            raise _write_error(self.path, err) from err
+
+    # Reads for the HTTP API (eventcoder.serve); see eventcoder.store._read.
+
+    def event_page(
+        self,
+        *,
+        policy: str = "off",
+        where: EventFilter | None = None,
+        limit: int = 50,
+        after: PageKey | None = None,
+    ) -> EventPage:
+        """A page of up to ``limit`` events (``policy`` "off": mentions) after the position
+        ``after`` (a page's ``next_key``), newest first: see ``_read.event_page``."""
+        return _read.event_page(self._conn, policy=policy, where=where, limit=limit, after=after)
+
+    def event_detail(self, mention_id: str, *, policy: str = DEFAULT_POLICY) -> dict | None:
+        """The mention ``mention_id`` with every mention of its event under ``policy``, or
+        None: see ``_read.event_detail``."""
+        return _read.event_detail(self._conn, mention_id, policy=policy)
+
+    def map_points(
+        self, *, policy: str = "off", where: EventFilter | None = None, limit: int = 5000
+    ) -> list[dict[str, Any]]:
+        """Events counted by place and quad class: see ``_read.map_points``."""
+        return _read.map_points(self._conn, policy=policy, where=where, limit=limit)
+
+    def timeline(
+        self, *, policy: str = "off", where: EventFilter | None = None, period: str = "month"
+    ) -> list[dict[str, Any]]:
+        """Dated events counted by period and quad class: see ``_read.timeline``."""
+        return _read.timeline(self._conn, policy=policy, where=where, period=period)
+
+    def network(
+        self,
+        *,
+        policy: str = "off",
+        where: EventFilter | None = None,
+        max_nodes: int = 50,
+        min_weight: int = 1,
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The directed actor network: see ``_read.network``."""
+        return _read.network(self._conn, policy=policy, where=where, max_nodes=max_nodes,
+                             min_weight=min_weight)
+
+    def reader(self) -> Store:
+        """Another Store on this open database, for use in another thread (a DuckDB cursor:
+        connections are not shared between threads). Closing it leaves this store open."""
+        other = Store(self.path, read_only=self.read_only, wait=self.wait)
+        other._connection = self._conn.cursor()
+        return other
+
+    def interrupt(self) -> None:
+        """Stop the query running on this store now (from another thread); it raises
+        duckdb.InterruptException. Harmless when nothing runs or the store is closed."""
+        if self._connection is not None:
+            self._connection.interrupt()
+
+    def create_api_key(self, *, name: str | None = None) -> tuple[ApiKey, str]:
+        """Create an API key; returns its record and the key, shown this once (only its
+        sha256 is stored)."""
+        with self._transaction() as conn:
+            return _keys.create_key(conn, name=name)
+
+    def api_keys(self) -> list[ApiKey]:
+        """Every API key (records only), oldest first."""
+        return _keys.list_keys(self._conn)
+
+    def revoke_api_key(self, key_id: str) -> ApiKey | None:
+        """Revoke the API key ``key_id``; returns its record, or None when there is none."""
+        with self._transaction() as conn:
+            return _keys.revoke_key(conn, key_id)
+
+    def find_api_key(self, token: str) -> ApiKey | None:
+        """The stored record of the API key ``token`` (check ``revoked_at``), or None."""
+        return _keys.find_key(self._conn, token)
 
 
 def content_hash(article: Article) -> str:
@@ -331,7 +437,18 @@ def _mention_row(event: Event) -> tuple[object, ...]:
         event.location.country if event.location else None,
         record,
         *record_keys(event.to_dict()),
+        *location_values(event.to_dict()),
     )
+
+
+def _write_error(path: Path, err: duckdb.Error) -> StoreError:
+    code = "E309" if _is_permission_error(err) else "E303"
+    return StoreError(code, path=path, detail=_one_line(err))
+
+
+def _is_permission_error(err: duckdb.Error) -> bool:
+    # DuckDB reports the OS error as text (strerror of EACCES / EROFS).
+    return any(text in str(err) for text in ("Permission denied", "Read-only file system"))
 
 
 def _is_lock_conflict(err: duckdb.Error) -> bool:
