@@ -40,12 +40,17 @@ def example_events(coder):
     return article, events
 
 
-@pytest.fixture(scope="module")
-def builder():
-    """scripts/build_actor_tables.py, imported as a module (for the regeneration tests)."""
-    spec = importlib.util.spec_from_file_location("build_actor_tables", ROOT / "scripts" / "build_actor_tables.py")
+def script_module(name: str):
+    """Import scripts/NAME.py as a module; yields it, then forgets it (a fixture body)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up by name
     spec.loader.exec_module(module)
     yield module
     del sys.modules[spec.name]
+
+
+@pytest.fixture(scope="module")
+def builder():
+    """scripts/build_actor_tables.py, imported as a module (for the regeneration tests)."""
+    yield from script_module("build_actor_tables")

@@ -3,15 +3,15 @@ everything is bundled (no CDN), every input is labelled, the world outline is va
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from .conftest import script_module
 
 REPO = Path(__file__).resolve().parents[1]
 STATIC = REPO / "src" / "eventcoder" / "serve" / "static"
@@ -23,12 +23,7 @@ NAMESPACES = {"http://www.w3.org/2000/svg"}
 @pytest.fixture(scope="module")
 def world_builder() -> ModuleType:
     """scripts/build_world.py imported as a module."""
-    spec = importlib.util.spec_from_file_location("build_world", REPO / "scripts" / "build_world.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("build_world")
 
 
 @pytest.fixture(scope="module")

@@ -3,24 +3,15 @@ concurrent clients without one server error (scripts/loadtest.py runs the full 1
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import script_module
 
 
 @pytest.fixture(scope="module")
 def loadtest():
     """scripts/loadtest.py, imported as a module."""
-    spec = importlib.util.spec_from_file_location("loadtest", ROOT / "scripts" / "loadtest.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from script_module("loadtest")
 
 
 def test_load_thousand_requests_sixteen_clients_no_server_error(loadtest, tmp_path: Path) -> None:
