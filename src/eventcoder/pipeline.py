@@ -184,6 +184,17 @@ class Coder:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p)) is not None)
+                if not _coded(recipient) and not any(map(_named, cand.recipient)):
+                    # Only things among the direct participants: the nearest actor deeper in
+                    # the phrase ("imposed sanctions, including bans, on X", "returned a
+                    # painting to the museum"), coded first, else named.
+                    deeper = next((a for p in cand.more
+                                   if (a := self._resolve(story, p)) is not None
+                                   and (a.code or a.country)), None)
+                    if deeper is not None:
+                        recipient = (deeper,)
+                    else:
+                        recipient = _uncoded([p for p in cand.more if _named(p)], document)
                 recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
                 if not actor and any(map(_named, cand.actor)):
                     # "A Kansas woman started a hunger strike": a named actor the tables do

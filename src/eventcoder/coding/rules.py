@@ -90,7 +90,21 @@ _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "
 _SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
                  "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
 # "A said it would attack B" is a threat: the code for threatening what was announced.
-_THREAT_CODES = {"15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138"}
+_THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138",
+                 "20": "138"}
+
+
+# "X called Y" with a named person or body as object: a telephone call (CAMEO 041).
+_PHONE_VERBS = {"call", "ring", "phone", "telephone"}
+_PHONE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="041", preps=frozenset())
+
+
+def _phoned(verb: Token) -> bool:
+    """"called Y" (to talk), not "called Y a liar", "called elections" or "called it off"."""
+    if any(c.dep_ in ("oprd", "ccomp", "prt", "attr") for c in verb.children):
+        return False
+    objects = _children(verb, {"dobj"})
+    return bool(objects) and objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 @dataclass(frozen=True)
@@ -102,7 +116,9 @@ class Candidate:
     place names attached to the trigger; ``clause`` the character ranges of the trigger's own
     clause (nested clauses left out), where its date expressions are looked for; ``content``
     the CAMEO code of a trigger in its complement ("refused to MEET", "vowed to ATTACK");
-    ``speaker`` who reports the event ("..., the Elysee said").
+    ``speaker`` who reports the event ("..., the Elysee said"); ``more`` further participants
+    deeper in the trigger's phrase, nearest first, for when no ``recipient`` is an actor
+    ("imposed sanctions, including travel bans, on X", "agreed to offer aid to X").
     """
 
     sentence_index: int
@@ -119,6 +135,7 @@ class Candidate:
     clause: tuple[tuple[int, int], ...] = ()
     content: str | None = None
     speaker: Phrase | None = None
+    more: tuple[Phrase, ...] = ()
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -158,8 +175,40 @@ def _phrases(tokens: list[Token]) -> tuple[Phrase, ...]:
     for token in tokens:
         for t in _conjuncts(token):
             if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
-                out.append(phrase_of(t))
+                out.extend(_split_modifiers(t))
     return tuple(out)
+
+
+_NAME_ENTS = {"GPE", "NORP", "ORG"}
+
+
+def _split_modifiers(head: Token) -> list[Phrase]:
+    """"UK and EU negotiators", "US and Western allies": one phrase per coordinated name
+    before the head ("UK negotiators", "EU negotiators"); any other phrase as it is."""
+    phrase = phrase_of(head)
+    for mod in head.children:
+        if mod.i > head.i or mod.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        others = [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
+        if not others and any(c.dep_ == "cc" for c in mod.children):
+            # "UK and EU negotiators" parsed as two modifiers, the first with the "and".
+            others = [c for c in head.children if c.i > mod.right_edge.i and c.i < head.i
+                      and c.dep_ in ("compound", "nmod", "amod")][:1]
+        if not others or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
+                                 for t in (mod, *others)):
+            continue
+        groups = [mod, *others]
+        dropped = {t.i for g in groups for t in g.subtree}
+        out = []
+        for group in groups:
+            own = {t.i for t in group.subtree if t.dep_ not in ("conj", "cc")
+                   and not any(o.i != group.i and t in o.subtree for o in groups)}
+            words = tuple(w for w in phrase.words
+                          if w.start not in {head.doc[i].idx for i in dropped - own})
+            out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
+                                                     if w.dep == "head")))
+        return out
+    return [phrase]
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -301,6 +350,47 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return []
 
 
+# Where further participants are looked for: down objects, prepositions and complements.
+_MORE_DEPS = {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acl", "attr", "oprd",
+              "conj", "appos", "advcl"}
+_MORE_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "for",
+                         "from", "over", "upon"})
+# Types whose place is a participant: force, curfews and ceasefires, aid, easing restrictions.
+_MORE_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]) -> tuple[Phrase, ...]:
+    """Noun phrases governed by the trigger through objects, prepositions and complements,
+    nearest first: the objects of participant prepositions ("to X", "on X", "against X"), and
+    for force, restrictions, ceasefires and aid the places ("in X")."""
+    skipped = {t.i for s in skip for t in s.subtree}
+    places = row.cameo[:2] in _MORE_PLACE_ROOTS
+    seen: set[int] = set()
+    found: list[Token] = []
+    frontier = [(t, 0) for t in starts]
+    while frontier:
+        token, depth = frontier.pop(0)
+        if token.i in seen or depth > 4:
+            continue
+        seen.add(token.i)
+        for child in token.children:
+            if child.i in skipped or child.dep_ not in _MORE_DEPS or child.i in seen:
+                continue
+            if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
+                preposition = child.lemma_.lower()
+                for obj in _children(child, {"pobj"}):
+                    if preposition in _MORE_PREPS or (
+                            places and preposition in _TARGET_PLACE_PREPS
+                            and obj.ent_type_ in _PLACE_LABELS):
+                        found.extend(_conjuncts(obj))
+            frontier.append((child, depth + 1))
+    out: list[Phrase] = []
+    for token in found:
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in skipped:
+            out.append(phrase_of(token))
+    return tuple(out)
+
+
 def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
     """Repair a prepositional attachment: "accuses [the authorities] [in Tripoli]"."""
     head = token.head
@@ -325,6 +415,10 @@ def _noun_key(token: Token) -> list[str]:
     return keys
 
 
+# Who announces an arrest made it: "police announced the arrest of X".
+_ARREST_NOUNS = {"arrest", "detention", "capture", "seizure", "deportation", "expulsion"}
+
+
 def _governing_verb(noun: Token, violent: bool) -> Token | None:
     """The light verb whose object (or object's "of" complement) the event noun is."""
     token = noun
@@ -333,7 +427,8 @@ def _governing_verb(noun: Token, violent: bool) -> Token | None:
             verb = token.head
             lemma = verb.lemma_.lower()
             if violent:
-                return verb if lemma in _VIOLENT_LIGHT_VERBS else None
+                arrest = noun.lemma_.lower() in _ARREST_NOUNS and lemma == "announce"
+                return verb if lemma in _VIOLENT_LIGHT_VERBS or arrest else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
@@ -455,14 +550,19 @@ class RuleCoder:
 
     def _match(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            particles = {c.lemma_.lower() for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+            # A particle follows its verb: "On Monday, X called Y" is no "call on".
+            particles = {c.lemma_.lower() for c in token.children
+                         if c.dep_ in ("prep", "prt", "agent") and c.i > token.i}
             particles |= {f"n:{c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             # "went on strike", "put its army on high alert": the noun of a preposition.
             particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
                           for o in c.children if o.dep_ == "pobj"}
             if token.dep_ == "agent":
                 return None
-            return self.lexicon.verb(token.lemma_.lower(), particles)
+            row = self.lexicon.verb(token.lemma_.lower(), particles)
+            if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
+                return _PHONE_ROW
+            return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             for key in _noun_key(token):
                 row = self.lexicon.noun(key)
@@ -475,6 +575,16 @@ class RuleCoder:
     def code_sentence(self, sent: SpacySpan, index: int) -> Iterator[Candidate]:
         """Candidates for one sentence, in token order."""
         matched = {t.i: row for t in sent if (row := self._match(t)) is not None}
+        for i, row in list(matched.items()):
+            token = sent.doc[i]
+            if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
+                matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
+            if row.kind == "V" and token.lemma_.lower() in _EXPRESSIVE_VERBS and any(
+                    o.i in matched and matched[o.i].kind == "N"
+                    and matched[o.i].cameo[:2] in _EXPRESSED_ROOTS
+                    for o in _children(token, {"dobj"})):
+                # "offered scathing criticism of X": the noun is the event, the verb light.
+                del matched[i]
 
         def is_trigger(token: Token) -> bool:
             return token.i in matched
@@ -492,7 +602,12 @@ class RuleCoder:
             else:
                 candidate = self._code_noun(token, row, index)
             if candidate is not None:
-                content = _content_trigger(token, matched)
+                content_token = _content_token(token, matched)
+                content = matched[content_token.i] if content_token is not None else None
+                if (content is not None and content.cameo[:2] in _PUNITIVE_ROOTS
+                        and _demands_punishment(candidate, content_token)):
+                    candidate = replace(candidate, row=replace(row, cameo="111"))
+                    content = None
                 if content is not None and token.lemma_.lower() in _ADOPTING_VERBS:
                     # "ordered the arrest of X", "authorised air strikes": an order given by
                     # those in power is the act it orders.
@@ -506,12 +621,16 @@ class RuleCoder:
             # "elections called for by the people": a description of a thing, not an event.
             return None
         agents, patients = subject_of(verb)
+        if patients and not agents and row.cameo[:2] == "17":
+            # "X was arrested in Rwanda": the state where it happened arrested X.
+            agents = [o for o in _prep_objects(verb, frozenset({"in"})) if o.ent_type_ == "GPE"][:1]
         objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
                    or _complement_objects(verb, row.preps) or _target_places(verb, row))
         if row.particle and row.particle.startswith("n:"):
-            # "went on strike": the noun that makes the trigger is not its recipient.
-            objects = [o for o in objects
-                       if o.dep_ != "pobj" or o.lemma_.lower() != row.particle[2:]]
+            # "went on strike", "joined forces with": the noun that makes the trigger is not
+            # its recipient, unless it is the only one ("expelled French diplomats").
+            others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
+            objects = others if others or any(o.dep_ == "pobj" for o in objects) else objects
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
@@ -522,12 +641,13 @@ class RuleCoder:
             if particle is not None and particle.i == verb.i + 1:
                 last = particle
         end = last.idx + len(last.text)
+        more = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
         return Candidate(
             sentence_index=index,
             trigger=Span(text=verb.doc[verb.i:last.i + 1].text, start=verb.idx, end=end),
             row=row, verbal=True, actor=_phrases(agents), recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
-            clause=clause_ranges(verb),
+            clause=clause_ranges(verb), more=more,
         )
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
@@ -556,12 +676,15 @@ class RuleCoder:
             recipient = tuple(phrase_of(t) for t in pair[1:])
         places, here = _places(verb if verb is not None else noun)
         negated, hypothetical, future = _modality(noun, verb)
+        starts = [noun] if verb is None else [noun, verb]
+        skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
         return Candidate(
             sentence_index=index,
             trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
             row=row, verbal=False, actor=actor, recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
+            more=_more_participants(starts, row, skip),
         )
 
 
@@ -599,9 +722,34 @@ def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
     )
 
 
+# Verbs that only deliver what their object says: "offered criticism", "gave praise".
+_EXPRESSIVE_VERBS = {"offer", "give", "express", "voice", "lodge", "level", "deliver", "issue"}
+_EXPRESSED_ROOTS = {"01", "05", "11", "12", "13"}
+# What force does: "carried out strikes on X", "launched strikes against X".
+_FORCE_VERBS = {"carry", "launch", "conduct", "order", "authorize", "authorise", "fire",
+                "unleash", "mount", "step", "intensify", "resume", "escalate"}
+
+
+def _military_strike(noun: Token) -> bool:
+    """A "strike" that is force, not a walk-out: one carried out or launched, or one "on" a
+    target ("strikes on rebel positions"); "went on strike", "a strike by nurses" stay."""
+    if noun.lemma_.lower() != "strike" or any(
+            c.lemma_.lower() in ("hunger", "general", "labor", "labour", "worker", "sit")
+            for c in noun.children):
+        return False
+    if _prep_objects(noun, frozenset({"on"})):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FORCE_VERBS
+
+
 def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | None:
     """The trigger heading the token's complement ("refused to MEET", "vowed to ATTACK",
     "accused X of ATTACKING", "called for a CEASEFIRE")."""
+    found = _content_token(token, matched)
+    return matched[found.i] if found is not None else None
+
+
+def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
     for comp in token.children:
         heads: list[Token] = []
         if comp.dep_ in ("xcomp", "ccomp", "dobj"):
@@ -610,8 +758,24 @@ def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | Non
             heads = [t for c in comp.children if c.dep_ in ("pcomp", "pobj") for t in _conjuncts(c)]
         for head in heads:
             if head.i in matched:
-                return matched[head.i]
+                return head
     return None
+
+
+# Punishment called for against someone is an accusation of them: "called for sanctions
+# against X", "demanded the prosecution of X" (the one to punish is the recipient, not the one
+# asked to act).
+_PUNITIVE_ROOTS = {"16", "17", "18", "19", "20"}
+
+
+def _demands_punishment(cand: Candidate, content: Token) -> bool:
+    if cand.row.cameo[:2] not in _REQUEST_ROOTS or not cand.recipient:
+        return False
+    if cand.row.lemma in _ADOPTING_VERBS:
+        return False  # "ordered the arrest of X" is the arrest
+    start = content.idx + len(content.text)
+    end = content.right_edge.idx + len(content.right_edge.text)
+    return all(start <= p.start and p.end <= end for p in cand.recipient)
 
 
 def _speaker(token: Token) -> tuple[Token | None, Token | None]:
