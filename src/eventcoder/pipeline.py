@@ -183,13 +183,14 @@ class Coder:
             for cand in candidates:
                 actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
                 recipient = tuple(a for p in cand.recipient
-                                  if (a := self._resolve(story, p)) is not None)
-                if not _coded(recipient) and not any(map(_named, cand.recipient)):
+                                  if (a := self._resolve(story, p, target=True)) is not None)
+                if (not _coded(recipient) and not any(map(_named, cand.recipient))
+                        and not any(p.head_word.lemma.lower() in _PEOPLE for p in cand.recipient)):
                     # Only things among the direct participants: the nearest actor deeper in
                     # the phrase ("imposed sanctions, including bans, on X", "returned a
                     # painting to the museum"), coded first, else named.
                     deeper = next((a for p in cand.more
-                                   if (a := self._resolve(story, p)) is not None
+                                   if (a := self._resolve(story, p, target=True)) is not None
                                    and (a.code or a.country)), None)
                     if deeper is not None:
                         recipient = (deeper,)
@@ -230,13 +231,36 @@ class Coder:
             kept = [d for e in kept for d in _dyads(e)]
         yield from kept
 
-    def _resolve(self, story: StoryActors, phrase: Phrase) -> Actor | None:
+    def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False
+                 ) -> Actor | None:
         """The phrase's actor; a place named in it gives the country the tables did not
-        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL)."""
+        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target that is a thing
+        in a place is that place's country ("struck a power plant in Odesa" -> UKR)."""
         actor = story.resolve(phrase)
         if actor is not None and actor.country:
             return actor
         run = [w for w in phrase.words if w.ent == "GPE"]
+        if target and actor is None and phrase.head_word.ent != "GPE":
+            inside = [k for k, w in enumerate(phrase.words)
+                      if w.dep == "prep" and w.lemma.lower() in ("in", "of") and k > phrase.head]
+            words = phrase.words[inside[0]:] if inside else ()
+            first = next((k for k, w in enumerate(words) if w.ent == "GPE"), None)
+            run = []
+            if first is not None:
+                # The first place name: "in Odesa", "in New York".
+                for w in words[first:]:
+                    if w.ent != "GPE":
+                        break
+                    run.append(w)
+            elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
+                  and phrase.head_word.ent in ("", "LOC", "FAC")):
+                run = [phrase.head_word]  # a place the parser did not name: "Kharkiv"
+            if run:
+                place = self.gazetteer.lookup(join_words(run))
+                if place is not None and place.country:
+                    return Actor(text=phrase.text, name=place.name, country=place.country,
+                                 code=place.country, start=phrase.start, end=phrase.end)
+            return None
         if not run or (actor is None and phrase.head_word.ent != "GPE"):
             return actor
         place = self.gazetteer.lookup(join_words(run))
@@ -407,6 +431,15 @@ def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
         return a.start <= b.start and b.end <= a.end
     return tuple(a for i, a in enumerate(actors)
                  if not any(repeats(i, j) for j in range(len(actors))))
+
+
+# Heads of phrases that name people, never things: "detained several suspects".
+_PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
+           "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
+           "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
+           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
+           "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
+           "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner"}
 
 
 def _coded(actors: Sequence[Actor]) -> bool:

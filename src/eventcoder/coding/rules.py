@@ -265,10 +265,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+# Times and amounts are never participants: "on Monday", "by 2 percent".
+_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [o for prep in token.children
             if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
-            for o in _children(prep, {"pobj"})]
+            for o in _children(prep, {"pobj"}) if o.ent_type_ not in _NOT_PARTICIPANT_ENTS]
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -353,8 +357,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acl", "attr", "oprd",
               "conj", "appos", "advcl"}
-_MORE_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "for",
-                         "from", "over", "upon"})
+_MORE_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "from",
+                         "upon"})
 # Types whose place is a participant: force, curfews and ceasefires, aid, easing restrictions.
 _MORE_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
@@ -381,12 +385,13 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]) -> 
                 for obj in _children(child, {"pobj"}):
                     if preposition in _MORE_PREPS or (
                             places and preposition in _TARGET_PLACE_PREPS
-                            and obj.ent_type_ in _PLACE_LABELS):
+                            and any(t.ent_type_ in _PLACE_LABELS for t in obj.subtree)):
                         found.extend(_conjuncts(obj))
             frontier.append((child, depth + 1))
     out: list[Phrase] = []
     for token in found:
-        if token.pos_ in ("NOUN", "PROPN") and token.i not in skipped:
+        if (token.pos_ in ("NOUN", "PROPN") and token.i not in skipped
+                and token.ent_type_ not in _NOT_PARTICIPANT_ENTS):
             out.append(phrase_of(token))
     return tuple(out)
 
