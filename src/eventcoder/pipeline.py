@@ -195,7 +195,8 @@ class Coder:
                     if deeper is not None:
                         recipient = (deeper,)
                     else:
-                        recipient = _uncoded([p for p in cand.more if _named(p)], document)
+                        recipient = (_uncoded([p for p in cand.more if _named(p)], document)
+                                     or _uncoded(cand.goals, document))
                 recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
                 if not actor and any(map(_named, cand.actor)):
                     # "A Kansas woman started a hunger strike": a named actor the tables do

@@ -136,6 +136,7 @@ class Candidate:
     content: str | None = None
     speaker: Phrase | None = None
     more: tuple[Phrase, ...] = ()
+    goals: tuple[Phrase, ...] = ()
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -280,6 +281,9 @@ def _owners(noun: Token) -> list[Token]:
         return []
     owners = _prep_objects(noun, frozenset({"by"}))
     owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    # "the appeal filed by X", "threats made by X"
+    owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+               for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
     return owners
 
 
@@ -295,6 +299,7 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
         objects = [o for obj in objects for o in (*_owners(obj), obj)]
+        objects += [o for obj in objects for c in _conjuncts(obj)[1:] for o in _owners(c)]
         if theme:
             return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
         out += objects
@@ -355,22 +360,28 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where further participants are looked for: down objects, prepositions and complements.
-_MORE_DEPS = {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acl", "attr", "oprd",
-              "conj", "appos", "advcl"}
+_MORE_DEPS = {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "acl", "attr", "oprd", "conj",
+              "appos"}
+# The prepositions whose objects are participants even when no table codes them: "returned
+# the painting to its owner".
+_GOAL_PREPS = frozenset({"to", "with", "against", "toward", "towards", "into", "from"})
 _MORE_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "from",
                          "upon"})
 # Types whose place is a participant: force, curfews and ceasefires, aid, easing restrictions.
 _MORE_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
-def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]) -> tuple[Phrase, ...]:
+def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
+                       ) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
     """Noun phrases governed by the trigger through objects, prepositions and complements,
     nearest first: the objects of participant prepositions ("to X", "on X", "against X"), and
-    for force, restrictions, ceasefires and aid the places ("in X")."""
+    for force, restrictions, ceasefires and aid the places ("in X"); then those of them that
+    are goals ("to X", "with X", "from X")."""
     skipped = {t.i for s in skip for t in s.subtree}
     places = row.cameo[:2] in _MORE_PLACE_ROOTS
     seen: set[int] = set()
     found: list[Token] = []
+    goals: set[int] = set()
     frontier = [(t, 0) for t in starts]
     while frontier:
         token, depth = frontier.pop(0)
@@ -387,13 +398,18 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]) -> 
                             places and preposition in _TARGET_PLACE_PREPS
                             and any(t.ent_type_ in _PLACE_LABELS for t in obj.subtree)):
                         found.extend(_conjuncts(obj))
+                        if preposition in _GOAL_PREPS:
+                            goals.update(t.i for t in _conjuncts(obj))
             frontier.append((child, depth + 1))
     out: list[Phrase] = []
+    goal_phrases: list[Phrase] = []
     for token in found:
         if (token.pos_ in ("NOUN", "PROPN") and token.i not in skipped
                 and token.ent_type_ not in _NOT_PARTICIPANT_ENTS):
             out.append(phrase_of(token))
-    return tuple(out)
+            if token.i in goals:
+                goal_phrases.append(out[-1])
+    return tuple(out), tuple(goal_phrases)
 
 
 def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
@@ -646,13 +662,13 @@ class RuleCoder:
             if particle is not None and particle.i == verb.i + 1:
                 last = particle
         end = last.idx + len(last.text)
-        more = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
+        more, goals = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
         return Candidate(
             sentence_index=index,
             trigger=Span(text=verb.doc[verb.i:last.i + 1].text, start=verb.idx, end=end),
             row=row, verbal=True, actor=_phrases(agents), recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
-            clause=clause_ranges(verb), more=more,
+            clause=clause_ranges(verb), more=more, goals=goals,
         )
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
@@ -683,13 +699,14 @@ class RuleCoder:
         negated, hypothetical, future = _modality(noun, verb)
         starts = [noun] if verb is None else [noun, verb]
         skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
+        more, goals = _more_participants(starts, row, skip)
         return Candidate(
             sentence_index=index,
             trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
             row=row, verbal=False, actor=actor, recipient=recipient,
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
-            more=_more_participants(starts, row, skip),
+            more=more, goals=goals,
         )
 
 
