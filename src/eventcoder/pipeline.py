@@ -448,7 +448,9 @@ def _coded(actors: Sequence[Actor]) -> bool:
 
 
 def _named(phrase: Phrase) -> bool:
-    return any(w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE") for w in phrase.words)
+    """Whether the phrase names someone: a proper noun, a named entity or an acronym ("ICE")."""
+    return any(w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE")
+               or (len(w.text) > 1 and w.text.isupper() and w.text.isalpha()) for w in phrase.words)
 
 
 def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:

@@ -360,7 +360,7 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 # Where further participants are looked for: down objects, prepositions and complements.
-_MORE_DEPS = {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "acl", "attr", "oprd", "conj",
+_MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
 # The prepositions whose objects are participants even when no table codes them: "returned
 # the painting to its owner".
@@ -438,6 +438,12 @@ def _noun_key(token: Token) -> list[str]:
 
 # Who announces an arrest made it: "police announced the arrest of X".
 _ARREST_NOUNS = {"arrest", "detention", "capture", "seizure", "deportation", "expulsion"}
+
+
+def _leaders(noun: Token) -> list[Token]:
+    """"a Saudi-led strike", "US-backed forces": the name before "-led"."""
+    return [n for c in noun.children if c.dep_ == "amod" and c.lower_ in ("led", "backed")
+            for n in c.children if n.ent_type_ in ("NORP", "GPE", "ORG") and n.i < c.i]
 
 
 def _governing_verb(noun: Token, violent: bool) -> Token | None:
@@ -573,7 +579,8 @@ class RuleCoder:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             # A particle follows its verb: "On Monday, X called Y" is no "call on".
             particles = {c.lemma_.lower() for c in token.children
-                         if c.dep_ in ("prep", "prt", "agent") and c.i > token.i}
+                         if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
+                         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
             particles |= {f"n:{c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             # "went on strike", "put its army on high alert": the noun of a preposition.
             particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
@@ -644,7 +651,8 @@ class RuleCoder:
         agents, patients = subject_of(verb)
         if patients and not agents and row.cameo[:2] == "17":
             # "X was arrested in Rwanda": the state where it happened arrested X.
-            agents = [o for o in _prep_objects(verb, frozenset({"in"})) if o.ent_type_ == "GPE"][:1]
+            agents = [o for t in (verb, *_children(verb, {"npadvmod"}))
+                      for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"][:1]
         objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
                    or _complement_objects(verb, row.preps) or _target_places(verb, row))
         if row.particle and row.particle.startswith("n:"):
@@ -681,7 +689,8 @@ class RuleCoder:
             # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
             agents = _prep_objects(noun, frozenset({"by"})) or [
                 c for c in noun.children if c.dep_ == "poss"
-                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            ] or _leaders(noun)
         recipients = _objects(noun, row.preps, direct=False)
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
