@@ -22,7 +22,7 @@ from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
-from .coding.rules import (RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
+from .coding.rules import (PEOPLE, RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
                            phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
@@ -185,7 +185,7 @@ class Coder:
                 recipient = tuple(a for p in cand.recipient
                                   if (a := self._resolve(story, p, target=True)) is not None)
                 if (not _coded(recipient) and not any(map(_named, cand.recipient))
-                        and not any(p.head_word.lemma.lower() in _PEOPLE for p in cand.recipient)):
+                        and not any(p.head_word.lemma.lower() in PEOPLE for p in cand.recipient)):
                     # Only things among the direct participants: the nearest actor deeper in
                     # the phrase ("imposed sanctions, including bans, on X", "returned a
                     # painting to the museum"), coded first, else named.
@@ -434,15 +434,6 @@ def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
                  if not any(repeats(i, j) for j in range(len(actors))))
 
 
-# Heads of phrases that name people, never things: "detained several suspects".
-_PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
-           "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
-           "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
-           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
-           "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
-           "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner"}
-
-
 def _coded(actors: Sequence[Actor]) -> bool:
     return any(a.code or a.country for a in actors)
 
@@ -453,10 +444,16 @@ def _named(phrase: Phrase) -> bool:
                or (len(w.text) > 1 and w.text.isupper() and w.text.isalpha()) for w in phrase.words)
 
 
+def _of_someone(phrase: Phrase) -> bool:
+    """"hundreds of banks", "dozens of protesters": a number of someone is a participant."""
+    return phrase.head_word.ent == "CARDINAL" and any(
+        w.dep == "prep" and w.lemma.lower() == "of" for w in phrase.words[phrase.head + 1:])
+
+
 def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:
     """The first phrase no table codes, kept as an uncoded participant (PLOVER codes events
     on any target: "condemned the election results"); times, amounts and pronouns are not."""
-    kept = [p for p in phrases if p.head_word.ent not in _NOT_PARTICIPANT_ENTS
+    kept = [p for p in phrases if (p.head_word.ent not in _NOT_PARTICIPANT_ENTS or _of_someone(p))
             and p.head_word.text.lower() not in _NOT_PARTICIPANT_WORDS]
     # A named participant before a thing: "returned a painting to the Louvre".
     kept.sort(key=lambda p: not _named(p))

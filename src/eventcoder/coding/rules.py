@@ -74,7 +74,7 @@ _NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt",
                     "jeopardise", "threaten", "undermine", "oppose", "reject", "criticize",
                     "criticise", "welcome", "praise", "condemn", "deny", "be", "become",
                     "include", "mark", "cause", "prompt", "trigger", "spark", "follow", "end"}
-_CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer",
+_CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer", "state",
                     "letter", "word", "words", "pledge", "promise", "declaration", "note",
                     "series", "round", "wave", "number", "host", "lot", "string"}
 _NP_EXCLUDE = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep"}
@@ -266,8 +266,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
-# Times and amounts are never participants: "on Monday", "by 2 percent".
-_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Times and amounts are never participants: "on Monday", "by 2 percent" (a number of
+# someone is: "against hundreds of banks").
+_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Heads of phrases that name people, never things: "detained several suspects".
+PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
+          "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
+          "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
+          "official", "leader", "activist", "journalist", "family", "supporter", "follower",
+          "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
+          "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
+          "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -659,7 +668,8 @@ class RuleCoder:
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
             others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
-            objects = others if others or any(o.dep_ == "pobj" for o in objects) else objects
+            keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
+            objects = objects if keep and not others else others
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
