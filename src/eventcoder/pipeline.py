@@ -178,32 +178,13 @@ class Coder:
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
             candidates = list(rules.code_sentence(sent, index))
-            if not candidates and self.classifier is not None:
-                candidates = [c for c in (open_candidate(sent, index),) if c is not None]
-            for cand in candidates:
-                actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
-                recipient = tuple(a for p in cand.recipient
-                                  if (a := self._resolve(story, p, target=True)) is not None)
-                if (not _coded(recipient) and not any(map(_named, cand.recipient))
-                        and not any(p.head_word.lemma.lower() in PEOPLE for p in cand.recipient)):
-                    # Only things among the direct participants: the nearest actor deeper in
-                    # the phrase ("imposed sanctions, including bans, on X", "returned a
-                    # painting to the museum"), coded first, else named.
-                    deeper = next((a for p in cand.more
-                                   if (a := self._resolve(story, p, target=True)) is not None
-                                   and (a.code or a.country)), None)
-                    if deeper is not None:
-                        recipient = (deeper,)
-                    else:
-                        recipient = (_uncoded([p for p in cand.more if _named(p)], document)
-                                     or _uncoded(cand.goals, document))
-                recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
-                if not actor and any(map(_named, cand.actor)):
-                    # "A Kansas woman started a hunger strike": a named actor the tables do
-                    # not know stays, uncoded (a typhoon or a blast, unnamed, does not).
-                    actor = _uncoded(cand.actor, document)
-                speaker = self._resolve(story, cand.speaker) if cand.speaker else None
-                resolved.append(_Resolved(cand, actor, recipient, text, offset, speaker))
+            found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
+            if self.classifier is not None and not any(r.actor for r in found):
+                # No trigger, or none with an actor: the main clause, for the classifier.
+                cand = open_candidate(sent, index)
+                if cand is not None:
+                    found.append(self._resolved(story, cand, text, offset, document))
+            resolved.extend(found)
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
             if subjects:
                 story.note_subject(story.resolve(phrase_of(subjects[0])))
@@ -231,6 +212,33 @@ class Coder:
         if self.expand_dyads:
             kept = [d for e in kept for d in _dyads(e)]
         yield from kept
+
+    def _resolved(self, story: StoryActors, cand: Candidate, text: str, offset: int,
+                  document: str) -> _Resolved:
+        """A candidate with its participants resolved to actors."""
+        actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
+        recipient = tuple(a for p in cand.recipient
+                          if (a := self._resolve(story, p, target=True)) is not None)
+        if (not _coded(recipient) and not any(map(_named, cand.recipient))
+                and not any(p.head_word.lemma.lower() in PEOPLE for p in cand.recipient)):
+            # Only things among the direct participants: the nearest actor deeper in the
+            # phrase ("imposed sanctions, including bans, on X", "returned a painting to the
+            # museum"), coded first, else named.
+            deeper = next((a for p in cand.more
+                           if (a := self._resolve(story, p, target=True)) is not None
+                           and (a.code or a.country)), None)
+            if deeper is not None:
+                recipient = (deeper,)
+            else:
+                recipient = (_uncoded([p for p in cand.more if _named(p)], document)
+                             or _uncoded(cand.goals, document))
+        recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
+        if not actor and any(map(_named, cand.actor)):
+            # "A Kansas woman started a hunger strike": a named actor the tables do not know
+            # stays, uncoded (a typhoon or a blast, unnamed, does not).
+            actor = _uncoded(cand.actor, document)
+        speaker = self._resolve(story, cand.speaker) if cand.speaker else None
+        return _Resolved(cand, actor, recipient, text, offset, speaker)
 
     def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False
                  ) -> Actor | None:

@@ -276,7 +276,9 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
           "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
           "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
-          "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee"}
+          "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee",
+          "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
+          "friend", "colleague", "partner", "relative", "parent", "wife", "lawyer", "owner"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
