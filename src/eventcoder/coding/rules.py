@@ -457,6 +457,10 @@ def _leaders(noun: Token) -> list[Token]:
             for n in c.children if n.ent_type_ in ("NORP", "GPE", "ORG") and n.i < c.i]
 
 
+# Who announces a deployment makes it: "Nigeria announced the deployment of 230 troops".
+_DEPLOY_NOUNS = {"deployment", "mobilization", "mobilisation", "dispatch"}
+
+
 def _governing_verb(noun: Token, violent: bool) -> Token | None:
     """The light verb whose object (or object's "of" complement) the event noun is."""
     token = noun
@@ -465,8 +469,9 @@ def _governing_verb(noun: Token, violent: bool) -> Token | None:
             verb = token.head
             lemma = verb.lemma_.lower()
             if violent:
-                arrest = noun.lemma_.lower() in _ARREST_NOUNS and lemma == "announce"
-                return verb if lemma in _VIOLENT_LIGHT_VERBS or arrest else None
+                announced = lemma == "announce" and (
+                    noun.lemma_.lower() in _ARREST_NOUNS or noun.lemma_.lower() in _DEPLOY_NOUNS)
+                return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced) and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
@@ -474,6 +479,11 @@ def _governing_verb(noun: Token, violent: bool) -> Token | None:
             prep = token.head
             owner = prep.head
             if owner.pos_ == "NOUN" and (owner.lemma_.lower() in _CONTAINER_NOUNS) and prep.lemma_.lower() == "of":
+                token = owner
+                continue
+            if (not violent and owner.pos_ in ("NOUN", "NUM") and owner.dep_ == "dobj"
+                    and prep.lemma_.lower() in ("in", "on")):
+                # "provided $2 million in assistance", "led a delegation on a visit to X"
                 token = owner
                 continue
         return None
