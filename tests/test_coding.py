@@ -221,3 +221,113 @@ def test_coding_refine_codes_means_and_intent(cameo, sentence, future, expected)
     from eventcoder.coding.refine import refine
 
     assert refine(cameo, sentence, future=future) == expected
+
+
+PHONED = """
+On on ADP prep 3
+Monday Monday PROPN pobj 0 DATE
+Tillerson Tillerson PROPN nsubj 3 PERSON
+called call VERB ROOT 3
+Lavrov Lavrov PROPN dobj 3 PERSON
+"""
+
+CALLED_NAMES = """
+Trump Trump PROPN nsubj 1 PERSON
+called call VERB ROOT 1
+Biden Biden PROPN dobj 1 PERSON
+a a DET det 4
+liar liar NOUN oprd 1
+"""
+
+PUNISH = """
+Norway Norway PROPN nsubj 1 GPE
+called call VERB ROOT 1
+for for ADP prep 1
+sanctions sanction NOUN pobj 2
+against against ADP prep 3
+Myanmar Myanmar PROPN pobj 4 GPE
+"""
+
+STRIKES_ON = """
+Jets jet NOUN nsubj 1
+carried carry VERB ROOT 1
+out out ADP prt 1
+strikes strike NOUN dobj 1
+on on ADP prep 3
+rebels rebel NOUN pobj 4
+"""
+
+WALKOUT = """
+Nurses nurse NOUN nsubj 1
+went go VERB ROOT 1
+on on ADP prep 1
+strike strike NOUN pobj 2
+"""
+
+OFFERED_CRITICISM = """
+Delegates delegate NOUN nsubj 1
+offered offer VERB ROOT 1
+criticism criticism NOUN dobj 1
+of of ADP prep 2
+Malta Malta PROPN pobj 3 GPE
+"""
+
+ARRESTED_IN = """
+Ingabire Ingabire PROPN nsubjpass 2 PERSON
+was be AUX auxpass 2
+arrested arrest VERB ROOT 2
+in in ADP prep 2
+Rwanda Rwanda PROPN pobj 3 GPE
+"""
+
+NEGOTIATORS = """
+UK UK PROPN nmod 3 GPE
+and and CCONJ cc 0
+EU EU PROPN compound 3 ORG
+negotiators negotiator NOUN nsubj 4
+agreed agree VERB ROOT 4
+"""
+
+AID_DEEP = """
+Germany Germany PROPN nsubj 1 GPE
+sent send VERB ROOT 1
+aid aid NOUN dobj 1
+including include VERB prep 2
+tents tent NOUN pobj 3
+to to ADP prep 4
+refugees refugee NOUN pobj 5
+"""
+
+
+@pytest.mark.parametrize(("rows", "cameo", "actor", "recipient"), [
+    (PHONED, "041", ["Tillerson"], ["Lavrov"]),            # no "call on" from "On Monday"
+    (PUNISH, "111", ["Norway"], ["Myanmar"]),              # punishment called for: accusation
+    (STRIKES_ON, "190", ["Jets"], ["rebels"]),             # a strike on someone is force
+    (WALKOUT, "143", ["Nurses"], []),                      # a strike one goes on is a protest
+    (OFFERED_CRITICISM, "111", ["Delegates"], ["Malta"]),  # the noun is the event, not "offer"
+    (ARRESTED_IN, "173", ["Rwanda"], ["Ingabire"]),        # the state where one is arrested
+])
+def test_coding_v3_triggers_and_participants(rows, cameo, actor, recipient):
+    candidates = code(parse(rows))
+    assert [c.row.cameo for c in candidates] == [cameo]
+    assert texts(candidates[0].actor) == actor
+    assert texts(candidates[0].recipient) == recipient
+
+
+def test_coding_calling_someone_names_is_no_phone_call():
+    assert [c.row.cameo for c in code(parse(CALLED_NAMES))] == []
+
+
+def test_coding_coordinated_names_before_a_head_are_two_actors():
+    (cand,) = code(parse(NEGOTIATORS))
+    assert texts(cand.actor) == ["UK negotiators", "EU negotiators"]
+
+
+def test_coding_deeper_participants_are_offered_when_no_object_is_one():
+    """"sent aid including tents to refugees": the aid is the trigger's own noun, so the
+    goal deeper in the phrase is offered to the pipeline."""
+    (cand,) = code(parse(AID_DEEP))
+    assert cand.row.cameo == "070"
+    assert texts(cand.recipient) == []
+    assert texts(cand.more) == ["refugees"]
+    assert texts(cand.goals) == ["refugees"]

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v2``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v3``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -33,7 +33,7 @@ from spacy.tokens import Token
 from ..types import Phrase, Span, Word
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v2"
+RULES_VERSION = "eventcoder.rules.v3"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
