@@ -22,6 +22,7 @@ from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
+from .coding.arguments import ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
                            phrase_of)
 from .counts import extract_counts
@@ -45,6 +46,12 @@ _TYPE_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": 
 #: An untriggered main clause between two coded actors is an event when the classifier gives
 #: its best type at least this probability (PLV_train, held out: see scripts/train_classifier.py).
 OPEN_MIN_PROBABILITY = 0.5
+#: The argument ranker's recipient replaces the grammar's when it has at least this
+#: probability (PLV_train, held out: see scripts/train_arguments.py).
+ARGUMENT_MIN_PROBABILITY = 0.5
+#: "known": the ranker replaces a recipient no table codes, with someone coded or named;
+#: "uncoded": also with a thing; "always": any recipient (measured worse on PLV).
+ARGUMENT_POLICY = "known"
 
 ErrorHandler = Callable[[Article, Exception], None]
 
@@ -98,6 +105,8 @@ class Coder:
         actor_dictionaries: Sequence[str] = (),
         classifier: EventClassifier | None = None,
         use_classifier: bool = True,
+        argument_ranker: ArgumentRanker | None = None,
+        use_arguments: bool = True,
     ) -> None:
         self.nlp = Pipeline(model)
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer()
@@ -108,6 +117,8 @@ class Coder:
         self._dictionary: UserDictionary | None = None
         self._classifier = classifier
         self.use_classifier = use_classifier
+        self._ranker = argument_ranker
+        self.use_arguments = use_arguments
 
     @property
     def classifier(self) -> EventClassifier | None:
@@ -126,11 +137,22 @@ class Coder:
         return self._dictionary
 
     @property
+    def argument_ranker(self) -> ArgumentRanker | None:
+        """The recipient ranker (the shipped one unless given), None when switched off."""
+        if not self.use_arguments:
+            return None
+        if self._ranker is None:
+            self._ranker = ArgumentRanker.load()
+        return self._ranker
+
+    @property
     def versions(self) -> dict[str, str]:
         versions = {"coder": CODER_VERSION, "ontology": ontology.ONTOLOGY_VERSION,
                     "model": self.nlp.version}
         if self.classifier is not None:
             versions["classifier"] = self.classifier.version
+        if self.argument_ranker is not None:
+            versions["arguments"] = self.argument_ranker.version
         return versions
 
     def code_articles(
@@ -143,7 +165,7 @@ class Coder:
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Yield (article, its events) for each article; a story that fails is reported
         through ``on_error`` and skipped, never ending the batch."""
-        rules = RuleCoder(self._lexicon or default_lexicon())
+        rules = RuleCoder(self._lexicon or default_lexicon(), ranker=self.argument_ranker)
         versions = self.versions
         limit = self.nlp.nlp.max_length
 
@@ -219,6 +241,15 @@ class Coder:
         actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
         recipient = tuple(a for p in cand.recipient
                           if (a := self._resolve(story, p, target=True)) is not None)
+        if (cand.ranked and cand.ranked_p >= ARGUMENT_MIN_PROBABILITY
+                and (ARGUMENT_POLICY == "always" or not _coded(recipient))):
+            # The grammar found no actor to receive the event (or the ranker always wins):
+            # the ranker's recipient, when it is sure enough and names someone.
+            ranked = tuple(a for p in cand.ranked
+                           if (a := self._resolve(story, p, target=True)) is not None)
+            if ARGUMENT_POLICY != "known" or _coded(ranked) or any(map(_named, cand.ranked)):
+                cand = dataclasses.replace(cand, recipient=cand.ranked, more=(), goals=())
+                recipient = ranked
         if (not _coded(recipient) and not any(map(_named, cand.recipient))
                 and not any(p.head_word.lemma.lower() in PEOPLE for p in cand.recipient)):
             # Only things among the direct participants: the nearest actor deeper in the

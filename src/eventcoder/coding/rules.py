@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import Phrase, Span, Word
+from .arguments import ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
 RULES_VERSION = "eventcoder.rules.v3"
@@ -118,7 +119,8 @@ class Candidate:
     the CAMEO code of a trigger in its complement ("refused to MEET", "vowed to ATTACK");
     ``speaker`` who reports the event ("..., the Elysee said"); ``more`` further participants
     deeper in the trigger's phrase, nearest first, for when no ``recipient`` is an actor
-    ("imposed sanctions, including travel bans, on X", "agreed to offer aid to X").
+    ("imposed sanctions, including travel bans, on X", "agreed to offer aid to X"); ``ranked``
+    the argument ranker's recipient (with its conjuncts), ``ranked_p`` its probability.
     """
 
     sentence_index: int
@@ -137,6 +139,8 @@ class Candidate:
     speaker: Phrase | None = None
     more: tuple[Phrase, ...] = ()
     goals: tuple[Phrase, ...] = ()
+    ranked: tuple[Phrase, ...] = ()
+    ranked_p: float = 0.0
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -373,6 +377,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
+# Prepositions that lead on to participants: "sanctions, including bans, on X".
+_THROUGH_PREPS = frozenset({"of", "including", "include"})
 # The prepositions whose objects are participants even when no table codes them: "returned
 # the painting to its owner".
 _GOAL_PREPS = frozenset({"to", "with", "against", "toward", "towards", "into", "from"})
@@ -404,6 +410,9 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 continue
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
+                if preposition not in _MORE_PREPS | _THROUGH_PREPS and not (
+                        places and preposition in _TARGET_PLACE_PREPS):
+                    continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
                     if preposition in _MORE_PREPS or (
                             places and preposition in _TARGET_PLACE_PREPS
@@ -424,7 +433,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
 
 
 def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
-    """Repair a prepositional attachment: "accuses [the authorities] [in Tripoli]"."""
+    """Repair a prepositional attachment: "accuses [the authorities] [in Tripoli]" (a named
+    person's place is where they are, not who they are: "met Haftar in Paris")."""
+    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+        return phrase
     head = token.head
     nxt = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
     if nxt is None or nxt.dep_ != "prep" or nxt.head != head or nxt.lemma_.lower() not in ("in", "from"):
@@ -593,8 +605,24 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
 class RuleCoder:
     """Finds event candidates in parsed sentences with the trigger lexicon."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, ranker: ArgumentRanker | None = None) -> None:
         self.lexicon = lexicon
+        self.ranker = ranker
+
+    def _ranked(self, cand: Candidate, token: Token, sent: SpacySpan) -> Candidate:
+        """The candidate with the ranker's best recipient (and that phrase's conjuncts)."""
+        if self.ranker is None or not cand.actor or (len(cand.actor) > 1 and not cand.recipient):
+            return cand  # "X and Y met": no recipient to find
+        inside = [(p.start, p.end) for p in cand.actor]
+        heads = [h for h in noun_heads(sent) if h.i != token.i
+                 and not any(start <= h.idx < end for start, end in inside)]
+        if not heads:
+            return cand
+        best, probability = self.ranker.rank(
+            token, heads, cameo=cand.row.cameo, kind=cand.row.kind, chosen=cand.recipient,
+            deeper=cand.more)[0]
+        return replace(cand, ranked=tuple(phrase_of(t) for t in _conjuncts(best)),
+                       ranked_p=round(probability, 4))
 
     def _match(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -663,7 +691,7 @@ class RuleCoder:
                     candidate = replace(candidate, row=replace(row, cameo=content.cameo))
                 elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
-                yield _reported(candidate, token)
+                yield self._ranked(_reported(candidate, token), token, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         if verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
