@@ -280,27 +280,16 @@ class Coder:
         if actor is not None and actor.country:
             return actor
         run = [w for w in phrase.words if w.ent == "GPE"]
-        if target and actor is None and phrase.head_word.ent != "GPE":
-            inside = [k for k, w in enumerate(phrase.words)
-                      if w.dep == "prep" and w.lemma.lower() in ("in", "of") and k > phrase.head]
-            words = phrase.words[inside[0]:] if inside else ()
-            first = next((k for k, w in enumerate(words) if w.ent == "GPE"), None)
-            run = []
-            if first is not None:
-                # The first place name: "in Odesa", "in New York".
-                for w in words[first:]:
-                    if w.ent != "GPE":
-                        break
-                    run.append(w)
-            elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
-                  and phrase.head_word.ent in ("", "LOC", "FAC")):
-                run = [phrase.head_word]  # a place the parser did not name: "Kharkiv"
-            if run:
-                place = self.gazetteer.lookup(join_words(run))
-                if place is not None and place.country:
+        if target and phrase.head_word.ent != "GPE":
+            place = self._place_in(phrase)
+            if place is not None:
+                if actor is None:
                     return Actor(text=phrase.text, name=place.name, country=place.country,
                                  code=place.country, start=phrase.start, end=phrase.end)
-            return None
+                return dataclasses.replace(actor, country=place.country,
+                                           code=f"{place.country}{actor.sector or ''}")
+            if actor is None:
+                return None
         if not run or (actor is None and phrase.head_word.ent != "GPE"):
             return actor
         place = self.gazetteer.lookup(join_words(run))
@@ -311,6 +300,31 @@ class Coder:
                          code=place.country, start=phrase.start, end=phrase.end)
         return dataclasses.replace(actor, country=place.country,
                                    code=f"{place.country}{actor.sector or ''}")
+
+    def _place_in(self, phrase: Phrase):
+        """The place a target phrase is in: the first place name after its "in" or "of" ("a
+        school in Kharkiv"), or the phrase itself when it is one proper noun the parser did not
+        name ("Kharkiv"); None when no gazetteer place with a country fits."""
+        inside = [k for k, w in enumerate(phrase.words)
+                  if w.dep == "prep" and w.lemma.lower() in ("in", "of") and k > phrase.head]
+        words = phrase.words[inside[0] + 1:] if inside else ()
+        names = ("GPE",) if any(w.ent == "GPE" for w in words) else ("GPE", "", "LOC", "FAC")
+        first = next((k for k, w in enumerate(words)
+                      if w.ent in names and (w.ent == "GPE" or w.pos == "PROPN")), None)
+        run = []
+        if first is not None:
+            # The first place name: "in Odesa", "in New York".
+            for w in words[first:]:
+                if not (w.ent in names and (w.ent == "GPE" or w.pos == "PROPN")):
+                    break
+                run.append(w)
+        elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
+              and phrase.head_word.ent in ("", "LOC", "FAC")):
+            run = [phrase.head_word]
+        if not run:
+            return None
+        place = self.gazetteer.lookup(join_words(run))
+        return place if place is not None and place.country else None
 
     def _event(self, r: _Resolved, ctx: _StoryContext, versions) -> Event | None:
         cand = r.candidate

@@ -98,6 +98,8 @@ _THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138"
 # "X called Y" with a named person or body as object: a telephone call (CAMEO 041).
 _PHONE_VERBS = {"call", "ring", "phone", "telephone"}
 _PHONE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="041", preps=frozenset())
+_CALLED_PEOPLE = {"counterpart", "president", "premier", "chancellor", "minister", "king",
+                  "emir", "prince", "pope", "secretary", "leader", "ambassador", "envoy"}
 
 
 def _phoned(verb: Token) -> bool:
@@ -105,7 +107,29 @@ def _phoned(verb: Token) -> bool:
     if any(c.dep_ in ("oprd", "ccomp", "prt", "attr") for c in verb.children):
         return False
     objects = _children(verb, {"dobj"})
-    return bool(objects) and objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return bool(objects) and (objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                              or objects[0].lemma_.lower() in _CALLED_PEOPLE)
+
+
+# Verbs with a small clause: "found X guilty" (CAMEO 116), "set X free", "let X go" (084).
+_GUILTY_ROW = Trigger(kind="V", lemma="find", particle=None, cameo="116", preps=frozenset())
+_FREED_ROW = Trigger(kind="V", lemma="set", particle=None, cameo="084", preps=frozenset())
+_SMALL_CLAUSE_DEPS = {"ccomp", "oprd", "acomp", "xcomp", "advcl"}
+
+
+def _small_clause(verb: Token) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    if lemma not in ("find", "set", "let"):
+        return None
+    predicates = [c for c in verb.children if c.dep_ in _SMALL_CLAUSE_DEPS]
+    predicates += [a for o in _children(verb, {"dobj"}) for a in o.children
+                   if a.dep_ == "amod" and a.i < o.i and a.i == verb.i + 1]  # "let free X"
+    words = {c.lemma_.lower() for c in predicates}
+    if lemma == "find" and words & {"guilty", "liable"}:
+        return _GUILTY_ROW
+    if lemma in ("set", "let") and ("free" in words or (lemma == "let" and "go" in words)):
+        return _FREED_ROW
+    return None
 
 
 @dataclass(frozen=True)
@@ -206,10 +230,15 @@ def _split_modifiers(head: Token) -> list[Phrase]:
         dropped = {t.i for g in groups for t in g.subtree}
         out = []
         for group in groups:
-            own = {t.i for t in group.subtree if t.dep_ not in ("conj", "cc")
-                   and not any(o.i != group.i and t in o.subtree for o in groups)}
-            words = tuple(w for w in phrase.words
-                          if w.start not in {head.doc[i].idx for i in dropped - own})
+            # The group's own words: not "and", not a later group nested under it.
+            nested = {t.i for o in groups if o.i != group.i and o in group.subtree
+                      for t in o.subtree}
+            own = {t.i for t in group.subtree if t.i not in nested and t.dep_ != "cc"}
+            dropped_starts = {head.doc[i].idx for i in dropped}
+            shared = [w for w in phrase.words if w.start not in dropped_starts]
+            mine = [Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
+                         start=t.idx) for t in (head.doc[i] for i in sorted(own))]
+            words = tuple(sorted(shared + mine, key=lambda w: w.start))
             out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
                                                      if w.dep == "head")))
         return out
@@ -639,6 +668,8 @@ class RuleCoder:
             row = self.lexicon.verb(token.lemma_.lower(), particles)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
+            if row is None:
+                row = _small_clause(token)
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             for key in _noun_key(token):
@@ -670,6 +701,9 @@ class RuleCoder:
             token = sent.doc[i]
             if _content_of_trigger(token, is_trigger):
                 continue
+            if (row.kind == "N" and token.dep_ in ("nsubj", "nsubjpass")
+                    and token.head.i in matched and matched[token.head.i].cameo[:2] == row.cameo[:2]):
+                continue  # "a Russian missile struck X": one event, the verb's
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
