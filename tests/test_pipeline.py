@@ -191,10 +191,13 @@ class _FixedClassifier:
 
 
 @pytest.mark.parametrize(("sentence", "best", "probability", "expected"), [
-    ("Brazil scolded Venezuela.", "ACCUSE", 0.9, ("ACCUSE", "110", "BRA", "VEN")),
-    ("Brazil scolded Venezuela.", "ACCUSE", 0.3, None),       # not sure enough
-    ("Brazil scolded the weather.", "ACCUSE", 0.9, None),     # no coded recipient
-    ("Brazil said that Chile scolded Peru.", "ACCUSE", 0.9, ("ACCUSE", "110", "CHL", "PER")),
+    ("Brazil needled Venezuela.", "ACCUSE", 0.9, ("ACCUSE", "110", "BRA", "VEN")),
+    ("Brazil needled Venezuela.", "ACCUSE", 0.3, None),       # not sure enough
+    ("Brazil needled the weather.", "ACCUSE", 0.9, None),     # no coded recipient
+    ("Brazil said that Chile needled Peru.", "ACCUSE", 0.9, ("ACCUSE", "110", "CHL", "PER")),
+    # a trigger with no actor ("the protests") leaves the main clause to the classifier
+    ("Brazil needled Venezuela after the protests.", "ACCUSE", 0.9,
+     ("ACCUSE", "110", "BRA", "VEN")),
 ])
 def test_pipeline_types_untriggered_clauses_with_the_classifier(coder, sentence, best,
                                                                  probability, expected):
