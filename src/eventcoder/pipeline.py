@@ -343,8 +343,9 @@ class Coder:
                     or ranked[0][1] < OPEN_MIN_PROBABILITY):
                 return None
             base = _TYPE_CAMEO[ranked[0][0]]
-        if negated and cand.future and base[:2] in _COOPERATIVE_ROOTS:
-            # "will not accept", "won't meet": a refusal made now, which PLOVER codes REJECT.
+        if negated and (cand.future or cand.failed) and base[:2] in _COOPERATIVE_ROOTS:
+            # "will not accept", "won't meet", "failed to reach agreement": a refusal made
+            # now, which PLOVER codes REJECT.
             cameo = refine("120", r.sentence, future=False, content=base)
             negated = future = False
         else:

@@ -45,10 +45,12 @@ _HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
-                   "offer", "refuse", "decline", "fail", "deny", "urge", "ask", "call"}
+                   "offer", "refuse", "decline", "deny", "urge", "ask", "call"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
                      "prepared", "determined", "eager", "keen", "poised"}
 _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
+# Failing to do something cooperative is a refusal made now: "failed to reach agreement".
+_FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
                "goal", "way", "need", "right", "chance", "possibility"}
 # Verbs that carry an event noun's agent: "held talks", "issued a message of support".
@@ -144,7 +146,8 @@ class Candidate:
     ``speaker`` who reports the event ("..., the Elysee said"); ``more`` further participants
     deeper in the trigger's phrase, nearest first, for when no ``recipient`` is an actor
     ("imposed sanctions, including travel bans, on X", "agreed to offer aid to X"); ``ranked``
-    the argument ranker's recipient (with its conjuncts), ``ranked_p`` its probability.
+    the argument ranker's recipient (with its conjuncts), ``ranked_p`` its probability;
+    ``failed`` that the act is what someone failed to do ("failed to reach agreement").
     """
 
     sentence_index: int
@@ -165,6 +168,7 @@ class Candidate:
     goals: tuple[Phrase, ...] = ()
     ranked: tuple[Phrase, ...] = ()
     ranked_p: float = 0.0
+    failed: bool = False
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -565,12 +569,26 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             future = True
         elif lemma in _NEGATING_GOVERNORS:
             negated = True
+        elif lemma in _FAILING_GOVERNORS:
+            negated = True  # "failed to reach agreement": it did not happen
         elif lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS:
             hypothetical = True
         if _negated(governor):
             negated = True
         node = governor
     return negated, hypothetical, future
+
+
+def _failed(token: Token) -> bool:
+    """Whether the trigger is what its clause's subject failed to do."""
+    node = _clause_head(token)
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _FAILING_GOVERNORS:
+            return True
+    return False
 
 
 def _content_of_trigger(token: Token, is_trigger) -> bool:
@@ -705,6 +723,9 @@ class RuleCoder:
                     and token.head.i in matched and matched[token.head.i].cameo[:2] == row.cameo[:2]):
                 continue  # "a Russian missile struck X": one event, the verb's
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
+                   # "refused to respond to a request from X" is a rejection of X
+                   and not any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "to")
+                               for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
             verbal = row.kind == "V"
@@ -725,6 +746,7 @@ class RuleCoder:
                     candidate = replace(candidate, row=replace(row, cameo=content.cameo))
                 elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
+                candidate = replace(candidate, failed=_failed(token))
                 yield self._ranked(_reported(candidate, token), token, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
