@@ -134,6 +134,24 @@ def _small_clause(verb: Token) -> Trigger | None:
     return None
 
 
+# "called off the strike", "lifted the boycott": dissent eased (CAMEO 082).
+_DISSENT_NOUNS = {"strike", "protest", "boycott", "demonstration", "march", "blockade",
+                  "sit-in", "walkout", "hunger"}
+_EASED_DISSENT_ROW = Trigger(kind="V", lemma="call", particle="off", cameo="082",
+                             preps=frozenset({"against"}))
+
+
+def _dissent_eased(verb: Token) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    objects = {o.lemma_.lower() for o in _children(verb, {"dobj", "nsubjpass"})}
+    if not objects & _DISSENT_NOUNS:
+        return None
+    if (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)) \
+            or lemma in ("lift", "end", "suspend", "halt", "abandon"):
+        return _EASED_DISSENT_ROW
+    return None
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A coded trigger with its participants, before actor resolution.
@@ -688,6 +706,8 @@ class RuleCoder:
                 return _PHONE_ROW
             if row is None:
                 row = _small_clause(token)
+            if token.lemma_.lower() in ("call", "lift") and (eased := _dissent_eased(token)):
+                return eased  # before "lift" (085) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             for key in _noun_key(token):
@@ -754,10 +774,14 @@ class RuleCoder:
             # "elections called for by the people": a description of a thing, not an event.
             return None
         agents, patients = subject_of(verb)
-        if patients and not agents and row.cameo[:2] == "17":
-            # "X was arrested in Rwanda": the state where it happened arrested X.
-            agents = [o for t in (verb, *_children(verb, {"npadvmod"}))
-                      for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"][:1]
+        if patients and not agents and (row.cameo[:2] == "17" or row.cameo[:3] == "084"):
+            # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
+            # where it happened arrested or released X.
+            places = [o for t in (verb, *_children(verb, {"npadvmod"}))
+                      for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
+            places += [o for t in _prep_objects(verb, frozenset({"from"}))
+                       for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
+            agents = places[:1]
         objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
                    or _complement_objects(verb, row.preps) or _target_places(verb, row))
         if row.particle and row.particle.startswith("n:"):
