@@ -43,15 +43,31 @@ def noun_heads(sent: SpacySpan) -> list[Token]:
     """The heads of the sentence's noun phrases and names, in order (no times or amounts)."""
     heads: dict[int, Token] = {}
     covered: set[int] = set()
-    for chunk in sent.noun_chunks:
-        covered.update(range(chunk.start, chunk.end))
-        if chunk.root.ent_type_ not in _NOT_PARTICIPANT_ENTS:
-            heads[chunk.root.i] = chunk.root
+    for start, end, root in _chunks(sent.doc):
+        if start < sent.start or end > sent.end:
+            continue
+        covered.update(range(start, end))
+        token = sent.doc[root]
+        if token.ent_type_ not in _NOT_PARTICIPANT_ENTS:
+            heads[root] = token
     for ent in sent.ents:
         # A name inside a noun phrase ("the Philippines army") is part of it, not a phrase.
         if ent.label_ not in _NOT_PARTICIPANT_ENTS and ent.root.i not in covered:
             heads[ent.root.i] = ent.root
     return [heads[i] for i in sorted(heads)]
+
+
+def _chunks(doc) -> list[tuple[int, int, int]]:
+    """The document's noun chunks as (start, end, root) token indices, found once per Doc
+    (``Span.noun_chunks`` walks the whole document at every call)."""
+    cached = doc.user_data.get(_CHUNKS_KEY)
+    if cached is None:
+        cached = [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
+        doc.user_data[_CHUNKS_KEY] = cached
+    return cached
+
+
+_CHUNKS_KEY = "eventcoder.noun_chunks"
 
 
 def _path(trigger: Token, head: Token) -> tuple[str, list[str]]:
