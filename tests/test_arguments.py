@@ -68,11 +68,11 @@ def test_arguments_never_replace_a_coded_recipient_or_offer_a_thing(coder):
         ("ACCUSE", ["Germany"], ["the decision"])]
 
 
-def test_arguments_switch_off_and_version(coder):
+def test_arguments_off_by_default_and_versioned_when_on(coder):
     from eventcoder.pipeline import Coder
 
-    assert "arguments" in coder.versions
-    assert "arguments" not in Coder(use_arguments=False).versions
+    assert "arguments" not in coder.versions
+    assert Coder(use_arguments=True).versions["arguments"] == ARGUMENTS_VERSION
 
 
 def test_arguments_training_reproduces_the_artefact(shared, tmp_path):

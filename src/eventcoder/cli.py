@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="also output negated and hypothetical events (flagged)")
         p.add_argument("--dyads", action="store_true",
                        help="split compound actors into one event per actor-recipient pair")
+        p.add_argument("--ranker", action="store_true",
+                       help="let the trained argument ranker give recipients the grammar did "
+                            "not find (more recipients; on news about half of them right)")
         p.add_argument("--actors", action="append", default=[], metavar="FILE",
                        help="an actor dictionary (CSV, YAML, or PETRARCH/Phoenix .txt/.actors/"
                             ".agents) whose entries win over the built-in ones; repeatable")
@@ -218,7 +221,7 @@ def _coder(args: argparse.Namespace):
     from .pipeline import Coder
 
     coder = Coder(model=args.model, include_modal=args.include_modal, expand_dyads=args.dyads,
-                  actor_dictionaries=args.actors)
+                  actor_dictionaries=args.actors, use_arguments=args.ranker)
     if coder.dictionary is not None:
         for problem in coder.dictionary.problems:
             print(f"eventcoder: skipped: {problem}", file=sys.stderr)
@@ -407,7 +410,8 @@ def _run_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         coded = code_in_processes(
             itertools.chain([first], stories), workers=args.workers,
             coder_options={"model": args.model, "include_modal": args.include_modal,
-                           "expand_dyads": args.dyads, "actor_dictionaries": tuple(args.actors)},
+                           "expand_dyads": args.dyads, "actor_dictionaries": tuple(args.actors),
+                           "use_arguments": args.ranker},
             on_error=batch.on_error)
     else:
         coded = _coder(args).code_articles(itertools.chain([first], stories),

@@ -394,6 +394,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only every N-th PLV row (the rows are sorted by type)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--model", help="spaCy pipeline package (default: as for code)")
+    parser.add_argument("--ranker", action="store_true",
+                        help="code with the argument ranker (as code --ranker)")
 
 
 def _print_table(title: str, result: dict[str, Any], out: TextIO) -> None:
@@ -437,7 +439,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             date = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UsageError("E001", value=args.date) from None
-    coder = Coder(model=args.model)
+    coder = Coder(model=args.model, use_arguments=args.ranker)
     if args.expected:
         result = evaluate_expected(args.path, args.expected, coder, date=date)
     else:

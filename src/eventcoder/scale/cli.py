@@ -16,7 +16,8 @@ from ._ray import code_stories, read_stories, session, staging_folder, write_par
 def coder_options(args: argparse.Namespace) -> dict[str, Any]:
     """The Coder keywords of the shared input options (as ``eventcoder code`` uses them)."""
     return {"model": args.model, "include_modal": args.include_modal,
-            "expand_dyads": args.dyads, "actor_dictionaries": tuple(args.actors)}
+            "expand_dyads": args.dyads, "actor_dictionaries": tuple(args.actors),
+            "use_arguments": args.ranker}
 
 
 def run_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
