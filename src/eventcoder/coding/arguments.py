@@ -19,8 +19,6 @@ time only; the script also reports 5-fold cross-validated figures) and shipped a
 from __future__ import annotations
 
 import functools
-import io
-import zipfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import Phrase
-from .classifier import _Linear, hashed
+from .classifier import _Linear, hashed, write_arrays
 
 ARGUMENTS_VERSION = "eventcoder.arguments.v1"
 ARTEFACT = "arguments.npz"
@@ -148,12 +146,7 @@ class ArgumentRanker:
             "weights": self.model.weights.astype(np.float16),
             "bias": self.model.bias.astype(np.float64),
         }
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                buffer = io.BytesIO()
-                np.lib.format.write_array(buffer, array, allow_pickle=False)
-                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                archive.writestr(info, buffer.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
+        write_arrays(path, arrays)
 
 
 @functools.lru_cache(maxsize=4)

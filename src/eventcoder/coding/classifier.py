@@ -198,12 +198,18 @@ class EventClassifier:
             "split_weights": self.split.weights.astype(np.float16),
             "split_bias": self.split.bias.astype(np.float64),
         }
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                buffer = io.BytesIO()
-                np.lib.format.write_array(buffer, array, allow_pickle=False)
-                info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-                archive.writestr(info, buffer.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
+        write_arrays(path, arrays)
+
+
+def write_arrays(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
+    """An .npz of plain arrays (no pickle) with fixed zip timestamps: the same arrays always
+    give the same bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, array, allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(info, buffer.getvalue(), compress_type=zipfile.ZIP_DEFLATED)
 
 
 def choose_type(rule_type: str, ranked: list[tuple[str, float]], *,
@@ -259,4 +265,4 @@ def _load(path: str | None) -> EventClassifier:
 
 
 __all__ = ["CLASSIFIER_VERSION", "KEEP_RULE_AT", "EventClassifier", "choose_type", "features",
-           "hashed", "stem", "trigger_between"]
+           "hashed", "stem", "trigger_between", "write_arrays"]
