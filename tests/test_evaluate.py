@@ -86,7 +86,7 @@ def test_evaluate_plv_tiny_file(tmp_path, coder):
 
 
 def test_evaluate_cli_writes_json(tmp_path, coder, monkeypatch):
-    monkeypatch.setattr("eventcoder.pipeline.Coder", lambda model=None: coder)
+    monkeypatch.setattr("eventcoder.pipeline.Coder", lambda model=None, use_arguments=False: coder)
     parser = argparse.ArgumentParser()
     evaluate.add_arguments(parser)
     report = tmp_path / "report.json"
