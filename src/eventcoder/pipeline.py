@@ -22,7 +22,7 @@ from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
-from .coding.arguments import ArgumentRanker
+from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
                            phrase_of)
 from .counts import extract_counts
@@ -472,7 +472,8 @@ class Coder:
 
 
 # Phrases that name a time, an amount or nobody are no participants, coded or not.
-_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Numbers too, unless they count someone (``_of_someone``).
+_NOT_PARTICIPANT_ENTS = NOT_PARTICIPANT_ENTS | {"CARDINAL"}
 _NOT_PARTICIPANT_WORDS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "you",
                           "i", "me", "this", "that", "these", "those", "one", "itself",
                           "themselves", "himself", "herself", "which", "who", "what"}

@@ -32,8 +32,9 @@ from .classifier import _Linear, hashed, write_arrays
 
 ARGUMENTS_VERSION = "eventcoder.arguments.v1"
 ARTEFACT = "arguments.npz"
-#: Entity types that are never participants.
-_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+#: Entity types that are never participants: times and amounts ("on Monday", "by 2 percent").
+#: The rules and the pipeline share this set.
+NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _PLACE_ENTS = {"GPE", "LOC", "NORP"}
 
 
@@ -46,11 +47,11 @@ def noun_heads(sent: SpacySpan) -> list[Token]:
             continue
         covered.update(range(start, end))
         token = sent.doc[root]
-        if token.ent_type_ not in _NOT_PARTICIPANT_ENTS:
+        if token.ent_type_ not in NOT_PARTICIPANT_ENTS:
             heads[root] = token
     for ent in sent.ents:
         # A name inside a noun phrase ("the Philippines army") is part of it, not a phrase.
-        if ent.label_ not in _NOT_PARTICIPANT_ENTS and ent.root.i not in covered:
+        if ent.label_ not in NOT_PARTICIPANT_ENTS and ent.root.i not in covered:
             heads[ent.root.i] = ent.root
     return [heads[i] for i in sorted(heads)]
 
@@ -162,4 +163,5 @@ def _load(path: str | None) -> ArgumentRanker:
         )
 
 
-__all__ = ["ARGUMENTS_VERSION", "ArgumentRanker", "features", "noun_heads"]
+__all__ = ["ARGUMENTS_VERSION", "NOT_PARTICIPANT_ENTS", "ArgumentRanker", "features",
+           "noun_heads"]

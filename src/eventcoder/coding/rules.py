@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..types import Phrase, Span, Word
-from .arguments import ArgumentRanker, noun_heads
+from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
 RULES_VERSION = "eventcoder.rules.v3"
@@ -249,15 +249,14 @@ def _split_modifiers(head: Token) -> list[Phrase]:
                                  for t in (mod, *others)):
             continue
         groups = [mod, *others]
-        dropped = {t.i for g in groups for t in g.subtree}
+        dropped = {t.idx for g in groups for t in g.subtree}
+        shared = [w for w in phrase.words if w.start not in dropped]
         out = []
         for group in groups:
             # The group's own words: not "and", not a later group nested under it.
             nested = {t.i for o in groups if o.i != group.i and o in group.subtree
                       for t in o.subtree}
             own = {t.i for t in group.subtree if t.i not in nested and t.dep_ != "cc"}
-            dropped_starts = {head.doc[i].idx for i in dropped}
-            shared = [w for w in phrase.words if w.start not in dropped_starts]
             mine = [Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
                          start=t.idx) for t in (head.doc[i] for i in sorted(own))]
             words = tuple(sorted(shared + mine, key=lambda w: w.start))
@@ -321,9 +320,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
-# Times and amounts are never participants: "on Monday", "by 2 percent" (a number of
-# someone is: "against hundreds of banks").
-_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Heads of phrases that name people, never things: "detained several suspects".
 PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
           "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
@@ -333,13 +329,13 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
           "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
           "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee",
           "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
-          "friend", "colleague", "partner", "relative", "parent", "wife", "lawyer", "owner"}
+          "friend", "colleague", "partner", "relative", "parent", "lawyer", "owner"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return [o for prep in token.children
             if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
-            for o in _children(prep, {"pobj"}) if o.ent_type_ not in _NOT_PARTICIPANT_ENTS]
+            for o in _children(prep, {"pobj"}) if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
 
 
 def _owners(noun: Token) -> list[Token]:
@@ -476,7 +472,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
     goal_phrases: list[Phrase] = []
     for token in found:
         if (token.pos_ in ("NOUN", "PROPN") and token.i not in skipped
-                and token.ent_type_ not in _NOT_PARTICIPANT_ENTS):
+                and token.ent_type_ not in NOT_PARTICIPANT_ENTS):
             out.append(phrase_of(token))
             if token.i in goals:
                 goal_phrases.append(out[-1])
@@ -903,14 +899,9 @@ def _military_strike(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FORCE_VERBS
 
 
-def _content_trigger(token: Token, matched: dict[int, Trigger]) -> Trigger | None:
-    """The trigger heading the token's complement ("refused to MEET", "vowed to ATTACK",
-    "accused X of ATTACKING", "called for a CEASEFIRE")."""
-    found = _content_token(token, matched)
-    return matched[found.i] if found is not None else None
-
-
 def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
+    """The trigger word heading the token's complement ("refused to MEET", "vowed to ATTACK",
+    "accused X of ATTACKING", "called for a CEASEFIRE")."""
     for comp in token.children:
         heads: list[Token] = []
         if comp.dep_ in ("xcomp", "ccomp", "dobj"):
