@@ -187,7 +187,7 @@ def test_coding_every_plover_type_has_triggers():
     from eventcoder import ontology
 
     lexicon = default_lexicon()
-    rows = [r for rs in lexicon.verbs.values() for r in rs] + list(lexicon.nouns.values())
+    rows = lexicon.rows()
     types = {ontology.to_plover(r.cameo).event_type for r in rows}
     expected = {t.name for t in ontology.plover_types()}
     assert expected <= types
@@ -202,7 +202,7 @@ def test_coding_lexicon_codes_exist_in_the_ontology():
     from eventcoder import ontology
 
     lexicon = default_lexicon()
-    for row in [r for rs in lexicon.verbs.values() for r in rs] + list(lexicon.nouns.values()):
+    for row in lexicon.rows():
         assert ontology.cameo(row.cameo).code == row.cameo
 
 

@@ -453,7 +453,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
             continue
         seen.add(token.i)
         for child in token.children:
-            if child.i in skipped or child.dep_ not in _MORE_DEPS or child.i in seen:
+            if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
+                    # "gave $2m to fight the epidemic in West Africa": what aid is for
+                    places and child.dep_ == "advcl"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
                 continue
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
@@ -516,12 +519,15 @@ def _leaders(noun: Token) -> list[Token]:
             for n in c.children if n.ent_type_ in ("NORP", "GPE", "ORG") and n.i < c.i]
 
 
+_RESTRICTING_VERBS = {"declare", "announce", "extend", "proclaim", "introduce", "enforce",
+                      "reimpose", "tighten"}
 # Who announces a deployment makes it: "Nigeria announced the deployment of 230 troops".
 _DEPLOY_NOUNS = {"deployment", "mobilization", "mobilisation", "dispatch"}
 
 
-def _governing_verb(noun: Token, violent: bool) -> Token | None:
-    """The light verb whose object (or object's "of" complement) the event noun is."""
+def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> Token | None:
+    """The light verb whose object (or object's "of" complement) the event noun is;
+    ``restriction`` for curfews, states of emergency and bans (CAMEO 172)."""
     token = noun
     for _ in range(3):
         if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
@@ -530,6 +536,9 @@ def _governing_verb(noun: Token, violent: bool) -> Token | None:
             if violent:
                 announced = lemma == "announce" and (
                     noun.lemma_.lower() in _ARREST_NOUNS or noun.lemma_.lower() in _DEPLOY_NOUNS)
+                # Restrictions are declared, announced and extended by whoever imposes them:
+                # "declared a state of emergency", "extended the curfew".
+                announced = announced or (lemma in _RESTRICTING_VERBS and restriction)
                 return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced) and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
@@ -663,6 +672,18 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
     return tuple(names), here
 
 
+def _headless(verb: Token) -> bool:
+    """A sentence with no finite verb of its own, whose verb the parser hung on the first
+    noun: "A U.S. report called for sanctions", "Imran Khan, called President Erdogan". The
+    noun is the verb's subject (a reduced relative, "the elections called for by X", has its
+    own agent or sits inside a clause)."""
+    return (verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass")
+                        for c in verb.children)
+            and any(c.dep_ in ("dobj", "prep", "oprd", "ccomp", "xcomp") for c in verb.children))
+
+
 class RuleCoder:
     """Finds event candidates in parsed sentences with the trigger lexicon."""
 
@@ -706,8 +727,10 @@ class RuleCoder:
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            # "a state of emergency", "the suspension of aid": the noun of its "of".
+            particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
-                row = self.lexicon.noun(key)
+                row = self.lexicon.noun(key, particles)
                 if row is not None:
                     return row
             if "-" in token.text:
@@ -764,19 +787,27 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token))
                 yield self._ranked(_reported(candidate, token), token, sent)
+        for verb in sent:
+            if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)):
+                yield self._ranked(candidate, verb, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
-        if verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
+        headless = _headless(verb)
+        if verb.dep_ == "acl" and not headless and not any(c.dep_ == "aux" for c in verb.children):
             # "elections called for by the people": a description of a thing, not an event.
             return None
-        agents, patients = subject_of(verb)
-        if patients and not agents and (row.cameo[:2] == "17" or row.cameo[:3] == "084"):
+        agents, patients = ([verb.head], []) if headless else subject_of(verb)
+        if patients and not agents and (row.cameo[:2] == "17" or row.cameo[:3] in ("084", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
-            # where it happened arrested or released X.
+            # where it happened arrested or released X; "X was expelled from Iran": the state
+            # that expelled X.
             places = [o for t in (verb, *_children(verb, {"npadvmod"}))
                       for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
             places += [o for t in _prep_objects(verb, frozenset({"from"}))
                        for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
+            if row.cameo[:3] == "166":
+                places = [o for o in _prep_objects(verb, frozenset({"from"}))
+                          if o.ent_type_ == "GPE"] + places
             agents = places[:1]
         objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
                    or _complement_objects(verb, row.preps) or _target_places(verb, row))
@@ -807,7 +838,7 @@ class RuleCoder:
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
         violent = row.cameo[:2] in _VIOLENT_ROOTS
-        verb = _governing_verb(noun, violent)
+        verb = _governing_verb(noun, violent, row.cameo[:3] == "172")
         agents: list[Token] = []
         if verb is not None:
             agents, _ = subject_of(verb)
@@ -962,6 +993,39 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         else:
             cand = replace(cand, hypothetical=False, future=True)
     return cand
+
+
+# "X said Y must withdraw": X demands it of Y (CAMEO 100); "should": X appeals to Y (020).
+_OBLIGATION_CODES = {"must": "100", "should": "020"}
+_OBLIGATION_VERBS = _SPEECH_VERBS | {"argue", "emphasize", "emphasise", "reiterate",
+                                     "maintain", "believe", "think"}
+
+
+def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
+    """A reported obligation: the speaker's demand of (or appeal to) the one who must act.
+    Only a named or noun subject is an addressee ("we must" is no demand of anyone), and only
+    one who acts ("sanctions must be lifted" has none)."""
+    modal = next((c for c in verb.children
+                  if c.dep_ == "aux" and c.lower_ in _OBLIGATION_CODES), None)
+    if modal is None or verb.head.lemma_.lower() not in _OBLIGATION_VERBS:
+        return None
+    speakers = _children(verb.head, {"nsubj"})
+    addressees = [s for s in _children(verb, {"nsubj"}) if s.pos_ in ("NOUN", "PROPN")]
+    if not speakers or not addressees:
+        return None
+    content = matched.get(verb.i)
+    negated, hypothetical, future = _modality(verb.head, verb.head)
+    places, here = _places(verb.head)
+    row = Trigger(kind="V", lemma=modal.lower_, particle=None,
+                  cameo=_OBLIGATION_CODES[modal.lower_], preps=frozenset())
+    return Candidate(
+        sentence_index=index,
+        trigger=Span(text=modal.text, start=modal.idx, end=modal.idx + len(modal.text)),
+        row=row, verbal=True, actor=_phrases(speakers),
+        recipient=tuple(phrase_of(t) for a in addressees for t in _conjuncts(a)),
+        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        clause=clause_ranges(verb.head), content=content.cameo if content else None,
+    )
 
 
 def person_phrases(doc: Doc) -> Iterator[Phrase]:
