@@ -388,7 +388,20 @@ def _target_places(token: Token, row: Trigger) -> list[Token]:
     if row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES:
         return []
     return [o for o in _prep_objects(token, _TARGET_PLACE_PREPS)
-            if o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN"]
+            if o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN" or _named_area(o)]
+
+
+# Common nouns for parts of a country: "in Bosnian Serb territory", "in the north region".
+_AREA_NOUNS = {"territory", "region", "area", "district", "province", "state", "city", "town",
+               "village", "border", "capital", "countryside", "zone", "enclave", "camp",
+               "county", "neighbourhood", "neighborhood", "suburb", "coast", "island"}
+
+
+def _named_area(token: Token) -> bool:
+    """An area of a named place: "Bosnian Serb territory", "the capital", "areas of Kabul"."""
+    return token.lemma_.lower() in _AREA_NOUNS and (
+        token.lemma_.lower() == "capital"
+        or any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in token.subtree))
 
 
 def _addressees(token: Token, row: Trigger) -> list[Token]:
@@ -426,6 +439,8 @@ _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", 
               "appos"}
 # Prepositions that lead on to participants: "sanctions, including bans, on X".
 _THROUGH_PREPS = frozenset({"of", "including", "include"})
+# Types whose "for" names what they serve: aid, and force made ready.
+_PURPOSE_ROOTS = {"07", "15"}
 # The prepositions whose objects are participants even when no table codes them: "returned
 # the painting to its owner".
 _GOAL_PREPS = frozenset({"to", "with", "against", "toward", "towards", "into", "from"})
@@ -461,6 +476,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
                 if preposition not in _MORE_PREPS | _THROUGH_PREPS and not (
+                        # "mobilized troops for a war against X", "aid for refugees in X"
+                        preposition == "for" and row.cameo[:2] in _PURPOSE_ROOTS) and not (
                         places and preposition in _TARGET_PLACE_PREPS):
                     continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
@@ -596,8 +613,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             negated = True  # "failed to reach agreement": it did not happen
         elif lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS:
             hypothetical = True
-        if _negated(governor):
-            negated = True
+        if _negated(governor) or (governor.pos_ == "ADJ" and governor.dep_ == "acomp"
+                                  and _negated(governor.head)):
+            negated = True  # "is not willing to talk"
         node = governor
     return negated, hypothetical, future
 
@@ -670,6 +688,31 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
                 if ents:
                     names.append(" ".join(t.text for t in ents if t.ent_iob_ != "O"))
     return tuple(names), here
+
+
+# Weapons that stand for their attack: "missiles fired by X struck Y".
+_WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
+            "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
+# Documents that say what their authors say: "a report accusing X", "a resolution criticizing X".
+_DOCUMENTS = {"report", "resolution", "statement", "letter", "lawsuit", "suit", "complaint",
+              "petition", "motion", "bill", "communique", "declaration", "decree", "ruling",
+              "verdict", "editorial", "article", "post", "tweet", "video", "speech", "note"}
+
+
+def _author(verb: Token) -> list[Token] | None:
+    """The author of a document whose content the verb is: "Amnesty put out a report
+    accusing the army", "a resolution by parliament criticizing X"; None when the verb does
+    not describe a document."""
+    document = verb.head
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" and document.lemma_.lower() in _DOCUMENTS):
+        return None
+    owners = _owners(document)
+    if owners:
+        return owners
+    if document.dep_ in ("dobj", "attr") and document.head.pos_ in ("VERB", "AUX"):
+        agents, _ = subject_of(document.head)
+        return agents or None
+    return None
 
 
 def _headless(verb: Token) -> bool:
@@ -788,15 +831,27 @@ class RuleCoder:
                 candidate = replace(candidate, failed=_failed(token))
                 yield self._ranked(_reported(candidate, token), token, sent)
         for verb in sent:
-            if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)):
+            if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
+                                         or _blamed(verb, index)):
+                yield self._ranked(candidate, verb, sent)
+            elif verb.dep_ == "xcomp" and verb.i not in matched and (
+                    candidate := _willing(verb, index)):
                 yield self._ranked(candidate, verb, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         headless = _headless(verb)
-        if verb.dep_ == "acl" and not headless and not any(c.dep_ == "aux" for c in verb.children):
+        author = _author(verb)
+        if (verb.dep_ == "acl" and not headless and author is None
+                and not any(c.dep_ == "aux" for c in verb.children)):
             # "elections called for by the people": a description of a thing, not an event.
             return None
-        agents, patients = ([verb.head], []) if headless else subject_of(verb)
+        if author is not None:
+            agents, patients = author, []
+        else:
+            agents, patients = ([verb.head], []) if headless else subject_of(verb)
+        # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's
+        # owner did it.
+        agents = [o for a in agents for o in (self._attackers(a) or [a])]
         if patients and not agents and (row.cameo[:2] == "17" or row.cameo[:3] in ("084", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
             # where it happened arrested or released X; "X was expelled from Iran": the state
@@ -809,14 +864,15 @@ class RuleCoder:
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
-        objects = (patients or _objects(verb, row.preps, direct=True) or _addressees(verb, row)
-                   or _complement_objects(verb, row.preps) or _target_places(verb, row))
+        objects = patients or _objects(verb, row.preps, direct=True)
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
             others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
             keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
             objects = objects if keep and not others else others
+        objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
+                   or _target_places(verb, row))
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
@@ -835,6 +891,16 @@ class RuleCoder:
             negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
             clause=clause_ranges(verb), more=more, goals=goals,
         )
+
+    def _attackers(self, noun: Token) -> list[Token]:
+        """Who is behind an attack or a weapon that is a verb's subject: its "by" agent,
+        possessor, or nationality ("Russian missiles"); none when it has no owner."""
+        row = self._match(noun) if noun.pos_ == "NOUN" else None
+        if not ((row is not None and row.kind == "N" and row.cameo[:2] in _VIOLENT_ROOTS)
+                or noun.lemma_.lower() in _WEAPONS):
+            return []
+        return _owners(noun) or [c for c in noun.children if c.dep_ in ("amod", "compound")
+                                 and c.ent_type_ in ("NORP", "GPE", "ORG")]
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
         violent = row.cameo[:2] in _VIOLENT_ROOTS
@@ -1026,6 +1092,73 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
         negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
         clause=clause_ranges(verb.head), content=content.cameo if content else None,
     )
+
+
+# "X said Y was responsible": X accuses Y (CAMEO 112).
+_BLAME_WORDS = {"responsible", "guilty", "culpable", "blame"}
+_BLAME_ROW = Trigger(kind="V", lemma="responsible", particle=None, cameo="112",
+                     preps=frozenset())
+
+
+def _blamed(verb: Token, index: int) -> Candidate | None:
+    """A reported attribution of blame: "the government said the Taliban were responsible",
+    "X says Y is to blame"."""
+    if verb.head.lemma_.lower() not in _OBLIGATION_VERBS or verb.lemma_.lower() != "be":
+        return None
+    words = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")
+             and c.lemma_.lower() in _BLAME_WORDS]
+    speakers = _children(verb.head, {"nsubj"})
+    blamed = [s for s in _children(verb, {"nsubj"}) if s.pos_ in ("NOUN", "PROPN")]
+    if not words or not speakers or not blamed:
+        return None
+    negated, hypothetical, future = _modality(verb.head, verb.head)
+    negated = negated or _negated(verb)
+    places, here = _places(verb.head)
+    word = words[0]
+    return Candidate(
+        sentence_index=index,
+        trigger=Span(text=word.text, start=word.idx, end=word.idx + len(word.text)),
+        row=_BLAME_ROW, verbal=True, actor=_phrases(speakers),
+        recipient=tuple(phrase_of(t) for b in blamed for t in _conjuncts(b)),
+        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        clause=clause_ranges(verb.head),
+    )
+
+
+# "X is willing to send aid to Y": an intent to cooperate with Y (CAMEO 030).
+_WILLING = {"willing", "ready", "prepared", "eager", "keen"}
+_WILLING_ROW = Trigger(kind="V", lemma="willing", particle=None, cameo="030",
+                       preps=frozenset({"to", "with", "for"}))
+_WILLING_PREPS = frozenset({"to", "with", "for"})
+
+
+def _willing(verb: Token, index: int) -> Candidate | None:
+    """Willingness to do something, with someone or for someone, that the lexicon has no
+    trigger for ("ready to contribute to X", "willing to provide a loan to X"); conflictual
+    acts are triggers of their own ("ready to strike X" is a threat)."""
+    adjective = verb.head
+    if adjective.lemma_.lower() not in _WILLING or adjective.pos_ != "ADJ":
+        return None
+    agents, _ = subject_of(verb)
+    recipients = [o for o in _objects(verb, _WILLING_PREPS, direct=True)
+                  if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    recipients = [o for o in recipients if o.dep_ == "pobj" or o.ent_type_ in _ACTOR_ENTS]
+    if not agents or not recipients:
+        return None
+    negated, hypothetical, future = _modality(verb, verb)
+    places, here = _places(verb)
+    return Candidate(
+        sentence_index=index,
+        trigger=Span(text=adjective.text, start=adjective.idx,
+                     end=adjective.idx + len(adjective.text)),
+        row=_WILLING_ROW, verbal=True, actor=_phrases(agents),
+        recipient=tuple(phrase_of(t) for r in recipients[:1] for t in _conjuncts(r)),
+        negated=negated or _negated(adjective.head), hypothetical=hypothetical, future=False,
+        here=here, places=places, clause=clause_ranges(verb),
+    )
+
+
+_ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 
 
 def person_phrases(doc: Doc) -> Iterator[Phrase]:
