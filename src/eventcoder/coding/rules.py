@@ -834,8 +834,7 @@ class RuleCoder:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
                                          or _blamed(verb, index)):
                 yield self._ranked(candidate, verb, sent)
-            elif verb.dep_ == "xcomp" and verb.i not in matched and (
-                    candidate := _willing(verb, index)):
+            elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
                 yield self._ranked(candidate, verb, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
@@ -1061,8 +1060,25 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     return cand
 
 
-# "X said Y must withdraw": X demands it of Y (CAMEO 100); "should": X appeals to Y (020).
-_OBLIGATION_CODES = {"must": "100", "should": "020"}
+# "X said Y must withdraw": X demands it of Y (CAMEO 100). "Should" is left alone: it
+# mostly gives opinions ("Australia should be concerned"), not appeals.
+_OBLIGATION_CODES = {"must": "100"}
+# Verbs of being and knowing are no act one can demand: "Germany must be able to ...".
+_STATIVE = {"be", "have", "know", "feel", "seem", "remain", "understand", "realise",
+            "realize", "accept", "recognise", "recognize"}
+# Common nouns that name actors, besides people: "the government must ...".
+_ACTOR_NOUNS = PEOPLE | {"government", "authority", "administration", "army", "military",
+                         "police", "force", "regime", "parliament", "court", "council",
+                         "ministry", "country", "state", "nation", "union", "party",
+                         "opposition", "rebel", "committee", "agency", "company", "bank",
+                         "coalition", "alliance", "group", "organisation", "organization",
+                         "cabinet", "congress", "senate", "leadership", "junta", "militia"}
+
+
+def _actor_like(token: Token) -> bool:
+    """A noun that can name an actor: a name, or a common noun for people or institutions."""
+    return token.ent_type_ in _ACTOR_ENTS or (
+        token.pos_ == "NOUN" and token.lemma_.lower() in _ACTOR_NOUNS)
 _OBLIGATION_VERBS = _SPEECH_VERBS | {"argue", "emphasize", "emphasise", "reiterate",
                                      "maintain", "believe", "think"}
 
@@ -1073,10 +1089,11 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
     one who acts ("sanctions must be lifted" has none)."""
     modal = next((c for c in verb.children
                   if c.dep_ == "aux" and c.lower_ in _OBLIGATION_CODES), None)
-    if modal is None or verb.head.lemma_.lower() not in _OBLIGATION_VERBS:
+    if (modal is None or verb.head.lemma_.lower() not in _OBLIGATION_VERBS
+            or verb.lemma_.lower() in _STATIVE):
         return None
     speakers = _children(verb.head, {"nsubj"})
-    addressees = [s for s in _children(verb, {"nsubj"}) if s.pos_ in ("NOUN", "PROPN")]
+    addressees = [s for s in _children(verb, {"nsubj"}) if _actor_like(s)]
     if not speakers or not addressees:
         return None
     content = matched.get(verb.i)
@@ -1108,7 +1125,7 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
     words = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")
              and c.lemma_.lower() in _BLAME_WORDS]
     speakers = _children(verb.head, {"nsubj"})
-    blamed = [s for s in _children(verb, {"nsubj"}) if s.pos_ in ("NOUN", "PROPN")]
+    blamed = [s for s in _children(verb, {"nsubj"}) if _actor_like(s)]
     if not words or not speakers or not blamed:
         return None
     negated, hypothetical, future = _modality(verb.head, verb.head)
@@ -1132,17 +1149,19 @@ _WILLING_ROW = Trigger(kind="V", lemma="willing", particle=None, cameo="030",
 _WILLING_PREPS = frozenset({"to", "with", "for"})
 
 
-def _willing(verb: Token, index: int) -> Candidate | None:
+def _willing(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
     """Willingness to do something, with someone or for someone, that the lexicon has no
-    trigger for ("ready to contribute to X", "willing to provide a loan to X"); conflictual
-    acts are triggers of their own ("ready to strike X" is a threat)."""
+    trigger for ("ready to contribute to X", "willing to provide a loan to X"); an act the
+    lexicon knows is its own event ("ready to launch an operation against X" is a threat)."""
     adjective = verb.head
-    if adjective.lemma_.lower() not in _WILLING or adjective.pos_ != "ADJ":
+    if (adjective.lemma_.lower() not in _WILLING or adjective.pos_ != "ADJ"
+            or any(t.i in matched for t in verb.subtree)):
         return None
     agents, _ = subject_of(verb)
-    recipients = [o for o in _objects(verb, _WILLING_PREPS, direct=True)
-                  if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in NOT_PARTICIPANT_ENTS]
-    recipients = [o for o in recipients if o.dep_ == "pobj" or o.ent_type_ in _ACTOR_ENTS]
+    objects = _children(verb, {"dobj"})
+    recipients = [o for o in (*_prep_objects(verb, _WILLING_PREPS), *objects,
+                              *(t for o in objects for t in _prep_objects(o, _WILLING_PREPS)))
+                  if _actor_like(o)]
     if not agents or not recipients:
         return None
     negated, hypothetical, future = _modality(verb, verb)
@@ -1153,7 +1172,8 @@ def _willing(verb: Token, index: int) -> Candidate | None:
                      end=adjective.idx + len(adjective.text)),
         row=_WILLING_ROW, verbal=True, actor=_phrases(agents),
         recipient=tuple(phrase_of(t) for r in recipients[:1] for t in _conjuncts(r)),
-        negated=negated or _negated(adjective.head), hypothetical=hypothetical, future=False,
+        negated=negated or _negated(adjective.head) or any(_negated(a) for a in agents),
+        hypothetical=hypothetical, future=False,
         here=here, places=places, clause=clause_ranges(verb),
     )
 
