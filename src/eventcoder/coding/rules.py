@@ -329,7 +329,14 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
           "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
           "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee",
           "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
-          "friend", "colleague", "partner", "relative", "parent", "lawyer", "owner"}
+          "friend", "colleague", "partner", "relative", "parent", "lawyer", "owner",
+          "captain", "commander", "officer", "pilot", "sailor", "guard", "driver", "doctor",
+          "nurse", "teacher", "priest", "imam", "judge", "mayor", "governor", "candidate",
+          "politician", "lawmaker", "senator", "opponent", "critic", "dissident", "blogger",
+          "reporter", "executive", "businessman", "businesswoman", "farmer", "villager",
+          "pilgrim", "athlete", "scientist", "professor", "spokesman", "spokeswoman",
+          "spokesperson", "adviser", "advisor", "aide", "deputy", "chairman", "director",
+          "president", "premier", "chief", "head", "general", "colonel", "mp"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
