@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventcoder.actors import StoryActors, describe
 from eventcoder.types import Phrase, Word
 
 
-def phrase(spec: str, head: int | None = None) -> Phrase:
-    """Words as "text/POS/ENT" separated by spaces; the head defaults to the last word."""
+def phrase(spec: str, head: int | None = None, *, start: int = 0) -> Phrase:
+    """Words as "text/POS/ENT/DEP" separated by spaces (ENT and DEP optional), the first at
+    offset ``start``; the head defaults to the last word."""
     words = []
-    at = 0
+    at = start
     for item in spec.split():
-        text, pos, ent = (item.split("/") + ["", ""])[:3]
+        text, pos, ent, dep = (item.split("/") + ["", "", ""])[:4]
         text = text.replace("_", " ")
-        words.append(Word(text=text, lemma=text.lower(), pos=pos or "NOUN", ent=ent, dep="", start=at))
+        words.append(Word(text=text, lemma=text.lower(), pos=pos or "NOUN", ent=ent, dep=dep, start=at))
         at += len(text) + 1
     return Phrase(words=tuple(words), head=len(words) - 1 if head is None else head)
 
@@ -93,8 +96,6 @@ def test_actors_country_from_the_right_words(spec, head, country):
 
 
 def test_actors_people_table_and_user_dictionary(tmp_path):
-    import datetime as dt
-
     from eventcoder.actors.user import UserDictionary
 
     putin = phrase("Vladimir/PROPN/PERSON Putin/PROPN/PERSON")
@@ -126,3 +127,85 @@ def test_actors_user_agent_words_set_the_sector(tmp_path):
 def test_actors_role_reference_names_only_a_person(spec, name):
     actor = _story().resolve(phrase(spec))
     assert actor is not None and actor.name == name
+
+
+# One sentence, "<subject> said <owned phrase> ...": the owned phrase starts after the subject.
+_PUTIN = "Prime/PROPN Minister/PROPN Vladimir/PROPN/PERSON Putin/PROPN/PERSON"
+_SYRIAN = "The/DET Syrian/ADJ/NORP president/NOUN"
+_IRAN = "Iran/PROPN/GPE"
+
+
+@pytest.mark.parametrize(("subject", "spec", "code"), [
+    (_PUTIN, "his/PRON//poss country/NOUN", "RUS"),
+    (_SYRIAN, "his/PRON//poss government/NOUN", "SYRGOV"),
+    (_IRAN, "its/PRON//poss forces/NOUN", "IRNMIL"),
+    (_IRAN, "its/PRON//poss nation/NOUN", "IRN"),
+    (_IRAN, "their/PRON//poss homeland/NOUN", "IRN"),
+    (_IRAN, "its/PRON//poss territory/NOUN", "IRN"),
+    (_IRAN, "their/PRON//poss troops/NOUN", "IRNMIL"),
+    (_IRAN, "its/PRON//poss army/NOUN", "IRNMIL"),
+    (_IRAN, "her/PRON//poss ministry/NOUN", "IRNGOV"),
+    (_IRAN, "its/PRON//poss foreign/ADJ ministry/NOUN", "IRNGOV"),
+    ("Emmanuel/PROPN/PERSON Macron/PROPN/PERSON", "its/PRON//poss army/NOUN", "FRAMIL"),  # a person's "its"
+])
+def test_actors_possessive_pronoun_takes_the_sentence_subjects_country(subject, spec, code):
+    story = StoryActors(on=dt.date(2010, 6, 1))
+    story.add_person(phrase(subject))
+    story.note_sentence_subject(story.resolve(phrase(subject)))
+    actor = story.resolve(phrase(spec, start=100))
+    assert actor is not None and actor.code == code
+    assert (actor.text, actor.start) == (phrase(spec, start=100).text, 100)
+
+
+@pytest.mark.parametrize(("spec", "head", "code"), [
+    ("Iran/PROPN/GPE/poss 's/PART/case forces/NOUN", 2, "IRNMIL"),        # a named owner wins
+    ("Haftar/PROPN/PERSON/poss 's/PART/case forces/NOUN", 2, "LBYMIL"),   # a named person too
+    ("the/DET/ country/NOUN", None, None),                                # no pronoun, no owner
+    ("forces/NOUN", None, "MIL"),
+    ("his/PRON//poss efforts/NOUN", None, None),                         # not a country or role
+    ("their/PRON//poss military/ADJ advisers/NOUN", None, "MIL"),        # the role is no head
+])
+def test_actors_possessive_pronoun_changes_only_pronoun_owned_phrases(spec, head, code):
+    story = _story()
+    story.note_sentence_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
+    actor = story.resolve(phrase(spec, head, start=100))
+    assert (actor.code if actor is not None else None) == code
+
+
+@pytest.mark.parametrize("subject", [None, "Jane/PROPN/PERSON Doe/PROPN/PERSON", "protesters/NOUN"])
+def test_actors_possessive_pronoun_invents_nothing_without_an_antecedent_country(subject):
+    story = _story()
+    if subject is not None:
+        story.note_sentence_subject(story.resolve(phrase(subject)))
+    assert story.resolve(phrase("his/PRON//poss country/NOUN", start=100)) is None
+    actor = story.resolve(phrase("his/PRON//poss government/NOUN", start=100))
+    assert actor is not None and (actor.country, actor.code) == (None, "GOV")
+
+
+def test_actors_pronouns_prefer_the_sentence_subject_to_the_previous_one():
+    story = _story()
+    story.note_subject(story.resolve(phrase("Macron/PROPN/PERSON")))            # sentence 1
+    story.note_sentence_subject(story.resolve(phrase(_IRAN)))                  # sentence 2
+    assert story.resolve(phrase("it/PRON", start=100)).code == "IRN"
+    assert story.resolve(phrase("its/PRON//poss forces/NOUN", start=100)).code == "IRNMIL"
+    story.note_subject(story.resolve(phrase(_IRAN)))                           # end of sentence 2
+    story.note_sentence_subject(None)                                          # sentence 3: no subject
+    assert story.resolve(phrase("its/PRON//poss forces/NOUN", start=100)).code == "IRNMIL"
+    story.note_subject(None)
+    story.note_sentence_subject(story.resolve(phrase("Haftar/PROPN/PERSON")))  # sentence 4
+    assert story.resolve(phrase("his/PRON//poss troops/NOUN", start=100)).code == "LBYMIL"
+    story.note_subject(None)                   # the sentence's subject ends with the sentence
+    assert story.resolve(phrase("his/PRON//poss troops/NOUN", start=100)).code == "IRNMIL"
+
+
+@pytest.mark.parametrize("spec", ["He/PRON", "His/PRON//poss country/NOUN"])
+def test_actors_pronoun_subject_does_not_refer_to_itself(spec):
+    story = StoryActors(on=dt.date(2010, 6, 1))
+    story.note_subject(story.resolve(phrase(_PUTIN)))        # "Putin spoke." then "He/His country ..."
+    subject = story.resolve(phrase(spec, start=50))
+    assert subject is not None and subject.country == "RUS"
+    story.note_sentence_subject(subject)
+    again = story.resolve(phrase(spec, start=50))             # resolving the subject once more
+    assert again == subject
+    story.note_sentence_subject(None)                         # even noted, then cleared
+    assert story.resolve(phrase(spec, start=50)) == subject

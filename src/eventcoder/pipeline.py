@@ -23,7 +23,7 @@ from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
-from .coding.rules import (PEOPLE, RULES_VERSION, Candidate, RuleCoder, open_candidate, person_phrases,
+from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, open_candidate, person_phrases,
                            phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
@@ -203,6 +203,12 @@ class Coder:
             start, end = sent.start_char, sent.end_char
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
+            # The speaker is what the pronouns of what they said stand for ("Putin said his
+            # country ..."); elsewhere a pronoun continues the previous sentence's subject.
+            subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
+            subject = story.resolve(phrase_of(subjects[0])) if subjects else None
+            speaking = sent.root.lemma_.lower() in SPEECH_VERBS
+            story.note_sentence_subject(subject if speaking else None)
             candidates = list(rules.code_sentence(sent, index))
             found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
             if self.classifier is not None and not any(r.actor for r in found):
@@ -211,9 +217,7 @@ class Coder:
                 if cand is not None:
                     found.append(self._resolved(story, cand, text, offset, document))
             resolved.extend(found)
-            subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
-            if subjects:
-                story.note_subject(story.resolve(phrase_of(subjects[0])))
+            story.note_subject(subject)
         countries = tuple(dict.fromkeys(
             a.country for r in resolved for a in (*r.actor, *r.recipient)
             if a.country and len(a.country) == 3 and a.country.isalpha()
@@ -244,7 +248,10 @@ class Coder:
         """A candidate with its participants resolved to actors."""
         actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
         recipient = tuple(a for p in cand.recipient
-                          if (a := self._resolve(story, p, target=True)) is not None)
+                          if (a := self._resolve(story, p, target=True)) is not None
+                          # "held captive by them": a pronoun for the actor is not its target
+                          and not (p.head_word.pos == "PRON" and any(
+                              a.code and a.code == b.code for b in actor)))
         if (cand.ranked and cand.ranked_p >= ARGUMENT_MIN_PROBABILITY
                 and (ARGUMENT_POLICY == "always" or not _coded(recipient))):
             # The grammar found no actor to receive the event (or the ranker always wins):

@@ -4,8 +4,9 @@ A phrase is described by what its words say: an organisation from the dictionary
 Nations"), a person's name (an entity), a country (name, adjective, demonym or capital), a
 sector (a role word or title). People are known across the story: the first full mention
 ("French President Emmanuel Macron") gives country and sector to later bare surnames
-("Macron"), to role references ("the President") and to pronouns that continue the previous
-sentence's subject ("He").
+("Macron"), to role references ("the President") and to pronouns, which stand for the
+sentence's own main subject when the caller has noted it ("Putin said his country ...") and
+otherwise continue the previous sentence's subject ("He").
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from .user import UserDictionary
 
 RESOLVER_VERSION = "eventcoder.actors.v1"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
+# Possessive pronouns whose owner is the antecedent: "his country", "its forces".
+_POSSESSIVES = {"his", "her", "its", "their"}
+# Heads that stand for the owner's state itself: "his country" is the antecedent's country.
+_COUNTRY_NOUNS = {"country", "nation", "homeland", "territory"}
 _MAX_NGRAM = 6
 # Heads that name one person by office: "the President", "the French leader", "the general".
 _PERSON_TITLES = {"president", "leader", "premier", "minister", "commander", "general", "chief",
@@ -176,6 +181,7 @@ class StoryActors:
     _people: dict[str, Description] = field(default_factory=dict)
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
+    _sentence_subject: Actor | None = None
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
@@ -191,18 +197,40 @@ class StoryActors:
             if all(p.person != desc.person for p in people):
                 people.append(desc)
 
+    def note_sentence_subject(self, actor: Actor | None) -> None:
+        """Set the main subject of the sentence about to be resolved, the antecedent of its
+        pronouns ("he", "his government", "its forces").
+
+        The caller passes the main clause subject, already resolved, before resolving the
+        sentence's other phrases; after a reporting verb that is the speaker ("X said his
+        country ..." -> X). Call it for every sentence: ``None`` (no subject, or none that
+        resolves) clears it, so pronouns fall back to the previous sentence's subject.
+        `note_subject`, after the sentence, clears it too.
+        """
+        self._sentence_subject = actor
+
     def note_subject(self, actor: Actor | None) -> None:
-        """Remember a sentence's subject, the antecedent of a following "he"/"it"."""
+        """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
+        this ends the sentence, so its own subject (`note_sentence_subject`) is forgotten."""
+        self._sentence_subject = None
         if actor is not None:
             self._last_subject = actor
+
+    def _antecedent(self, phrase: Phrase) -> Actor | None:
+        """Whom a pronoun in ``phrase`` stands for: this sentence's subject, else the previous
+        sentence's. The subject phrase itself (same offsets) skips its own entry, so it never
+        refers to itself and resolves the same before and after it is noted."""
+        current = self._sentence_subject
+        if current is not None and (current.start, current.end) != (phrase.start, phrase.end):
+            return current
+        return self._last_subject
 
     def resolve(self, phrase: Phrase) -> Actor | None:
         """The Actor a phrase names, or None when it names no one we can code."""
         head = phrase.head_word
         if head.pos == "PRON":
-            if head.lemma.lower() in _PRONOUNS and self._last_subject is not None:
-                return _with_text(self._last_subject, phrase)
-            return None
+            antecedent = self._antecedent(phrase) if head.lemma.lower() in _PRONOUNS else None
+            return _with_text(antecedent, phrase) if antecedent is not None else None
         desc = describe(phrase)
         wikidata = None
         if self.user is not None:
@@ -213,6 +241,9 @@ class StoryActors:
             agent = agent or self.user.agent(head.text)
             if agent is not None:
                 desc = dataclasses.replace(desc, sector=agent)
+        owned = self._owned_by_pronoun(phrase, desc)
+        if owned is not None:
+            return owned
         if not desc.person and not desc.code and head.text[:1].isupper() and head.text.lower() in self._people:
             # A surname seen in a full mention, whatever the tagger made of it ("Zelenskyy").
             known = self._people[head.text.lower()]
@@ -261,6 +292,33 @@ class StoryActors:
         return Actor(text=phrase.text, name=desc.name, country=desc.country, sector=desc.sector,
                      code=desc.code or _code(desc.country, desc.sector), wikidata=wikidata,
                      start=phrase.start, end=phrase.end)
+
+    def _owned_by_pronoun(self, phrase: Phrase, desc: Description) -> Actor | None:
+        """"his country", "its forces", "their troops": a country or role noun owned by a
+        possessive pronoun, whose own words name no country, person or organisation, takes
+        the antecedent's country ("Iran said its forces ..." -> IRN MIL); None otherwise.
+
+        Any antecedent with a country will do, for every pronoun, except an international
+        organisation (whose country is a region): "his" of a person is that person's country, and "its" of a person ("Macron said its army ...") is rare enough
+        that its country is the better guess than none. No antecedent, no country: None,
+        and the phrase resolves on its own words as before.
+        """
+        head = phrase.head_word
+        if desc.country or desc.code or desc.person or not any(
+                w.dep == "poss" and w.pos == "PRON" and w.lemma.lower() in _POSSESSIVES
+                for w in phrase.words):
+            return None
+        if head.lemma.lower() not in _COUNTRY_NOUNS and (
+                desc.sector is None or tables.lookup_sector(head.text) is None):
+            return None  # "his efforts", "their military advisers": the head is no country or role
+        antecedent = self._antecedent(phrase)
+        if (antecedent is None or not antecedent.country
+                or (antecedent.code or "").startswith(("IGO", "NGO"))):
+            # An organisation's "country" is a region ("its troops" of NATO are not WST MIL).
+            return None
+        return Actor(text=phrase.text, country=antecedent.country, sector=desc.sector,
+                     code=_code(antecedent.country, desc.sector), start=phrase.start,
+                     end=phrase.end)
 
     def _role(self, name: str) -> PersonRole | None:
         """A known person's role on the story's date: the user's dictionary first."""

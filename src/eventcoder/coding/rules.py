@@ -90,8 +90,9 @@ _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", 
 _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "answer",
                      "respond", "disclose", "reveal", "specify", "name", "identify", "give"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
-_SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
-                 "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
+# Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
+SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
+                "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
 # "A said it would attack B" is a threat: the code for threatening what was announced.
 _THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138",
                  "20": "138"}
@@ -697,6 +698,10 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
     return tuple(names), here
 
 
+# What makes an attack one of words: "a scathing attack on the government".
+_VERBAL_ATTACK = {"scathing", "stinging", "blistering", "withering", "verbal", "scornful",
+                  "rhetorical", "personal", "furious", "bitter", "savage", "extraordinary",
+                  "thinly-veiled", "veiled", "excoriating", "vitriolic", "vituperative"}
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
@@ -794,6 +799,10 @@ class RuleCoder:
             token = sent.doc[i]
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
+            if row.kind == "N" and row.cameo[:2] in ("18", "19") and any(
+                    c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children):
+                # "launched a scathing attack on X": words, not force.
+                matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
             if row.kind == "V" and token.lemma_.lower() in _EXPRESSIVE_VERBS and any(
                     o.i in matched and matched[o.i].kind == "N"
                     and matched[o.i].cameo[:2] in _EXPRESSED_ROOTS
@@ -833,6 +842,9 @@ class RuleCoder:
                     # "ordered the arrest of X", "authorised air strikes": an order given by
                     # those in power is the act it orders.
                     candidate = replace(candidate, row=replace(row, cameo=content.cameo))
+                elif content is not None and token.lemma_.lower() == "offer" and content.cameo[:2] == "15":
+                    # "offered to send troops to X": an offer of military help, no threat.
+                    candidate = replace(candidate, content="074")
                 elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token))
@@ -954,7 +966,7 @@ def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
     verb hands over to what was reported. The event classifier types it, or nobody does."""
     verb = sent.root
     for _ in range(2):
-        if verb.lemma_.lower() not in _SPEECH_VERBS:
+        if verb.lemma_.lower() not in SPEECH_VERBS:
             break
         reported = _children(verb, {"ccomp"})
         if not reported:
@@ -1037,7 +1049,7 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None]:
     """(speech verb, its subject) when the token's clause is reported speech."""
     clause = _clause_head(token)
     for _ in range(3):
-        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in _SPEECH_VERBS:
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in SPEECH_VERBS:
             subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return clause.head, (subjects[0] if subjects else None)
         if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
@@ -1086,7 +1098,7 @@ def _actor_like(token: Token) -> bool:
     """A noun that can name an actor: a name, or a common noun for people or institutions."""
     return token.ent_type_ in _ACTOR_ENTS or (
         token.pos_ == "NOUN" and token.lemma_.lower() in _ACTOR_NOUNS)
-_OBLIGATION_VERBS = _SPEECH_VERBS | {"argue", "emphasize", "emphasise", "reiterate",
+_OBLIGATION_VERBS = SPEECH_VERBS | {"argue", "emphasize", "emphasise", "reiterate",
                                      "maintain", "believe", "think"}
 
 
