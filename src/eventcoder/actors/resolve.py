@@ -21,7 +21,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v1"
+RESOLVER_VERSION = "eventcoder.actors.v2"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
