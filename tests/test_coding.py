@@ -331,3 +331,18 @@ def test_coding_deeper_participants_are_offered_when_no_object_is_one():
     assert texts(cand.recipient) == []
     assert texts(cand.more) == ["refugees"]
     assert texts(cand.goals) == ["refugees"]
+
+
+def test_coding_lexicon_noun_rows_pick_their_of_complement():
+    lexicon = parse_lexicon("N\tstate\tn:emergency\t1724\tin\nN\tsuspension\t-\t160\twith\n"
+                            "N\tsuspension\tn:aid\t162\tto\n")
+    assert lexicon.noun("state", {"n:emergency"}).cameo == "1724"
+    assert lexicon.noun("state", {"n:affairs"}) is None  # "the state of affairs"
+    assert lexicon.noun("suspension", {"n:aid"}).cameo == "162"
+    assert lexicon.noun("suspension").cameo == "160"
+    assert len(lexicon.rows()) == 3
+
+
+def test_coding_lexicon_rejects_a_noun_with_a_preposition_particle():
+    with pytest.raises(ValueError, match="line 1"):
+        parse_lexicon("N\tcall\ton\t040\t-\n")

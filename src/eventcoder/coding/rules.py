@@ -517,7 +517,7 @@ def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
     if nxt is None or nxt.dep_ != "prep" or nxt.head != head or nxt.lemma_.lower() not in ("in", "from"):
         return phrase
     objs = _children(nxt, {"pobj"})
-    if not objs or not any(t.ent_type_ == "GPE" for t in objs[0].subtree):
+    if not objs or not any(t.ent_type_ in ("GPE", "LOC") for t in objs[0].subtree):
         return phrase
     extra = phrase_of(objs[0])
     prep_word = Word(text=nxt.text, lemma=nxt.lemma_, pos=nxt.pos_, ent="", dep="prep", start=nxt.idx)
@@ -870,7 +870,8 @@ class RuleCoder:
         # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's
         # owner did it.
         agents = [o for a in agents for o in (self._attackers(a) or [a])]
-        if patients and not agents and (row.cameo[:2] == "17" or row.cameo[:3] in ("084", "166")):
+        if patients and not agents and (row.cameo[:2] == "17"
+                                        or row.cameo[:3] in ("084", "161", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
             # where it happened arrested or released X; "X was expelled from Iran": the state
             # that expelled X.
@@ -878,7 +879,7 @@ class RuleCoder:
                       for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
             places += [o for t in _prep_objects(verb, frozenset({"from"}))
                        for o in _prep_objects(t, frozenset({"in"})) if o.ent_type_ == "GPE"]
-            if row.cameo[:3] == "166":
+            if row.cameo[:3] in ("161", "166"):
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
@@ -911,14 +912,13 @@ class RuleCoder:
         )
 
     def _attackers(self, noun: Token) -> list[Token]:
-        """Who is behind an attack or a weapon that is a verb's subject: its "by" agent,
-        possessor, or nationality ("Russian missiles"); none when it has no owner."""
+        """Who is behind an attack or a weapon that is a verb's subject: its "by" agent or
+        possessor; none when it has no owner ("Israeli jets" names its actor itself)."""
         row = self._match(noun) if noun.pos_ == "NOUN" else None
         if not ((row is not None and row.kind == "N" and row.cameo[:2] in _VIOLENT_ROOTS)
                 or noun.lemma_.lower() in _WEAPONS):
             return []
-        return _owners(noun) or [c for c in noun.children if c.dep_ in ("amod", "compound")
-                                 and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        return _owners(noun)
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
         violent = row.cameo[:2] in _VIOLENT_ROOTS
@@ -1076,6 +1076,9 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
             cand = replace(cand, row=replace(cand.row, cameo=threat), hypothetical=False, future=False)
         else:
             cand = replace(cand, hypothetical=False, future=True)
+    elif announced and threat is None:
+        # "A said it would not lift the ban": a refusal stated now, not a hypothesis.
+        cand = replace(cand, hypothetical=False, future=True)
     return cand
 
 
