@@ -960,6 +960,25 @@ class RuleCoder:
         )
 
 
+def _word_candidate(word: Token, row: Trigger, index: int, clause: Token,
+                    actors: list[Token], recipients: list[Token], *,
+                    modality: tuple[bool, bool, bool], content: str | None = None
+                    ) -> Candidate:
+    """A candidate whose trigger is one word found by a construction rather than the
+    lexicon ("must", "responsible", "willing", an open clause's verb): the actors and the
+    recipients (with their conjuncts) as phrases, places and dates from ``clause``."""
+    negated, hypothetical, future = modality
+    places, here = _places(clause)
+    return Candidate(
+        sentence_index=index,
+        trigger=Span(text=word.text, start=word.idx, end=word.idx + len(word.text)),
+        row=row, verbal=True, actor=_phrases(actors),
+        recipient=tuple(phrase_of(t) for r in recipients for t in _conjuncts(r)),
+        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
+        clause=clause_ranges(clause), content=content,
+    )
+
+
 def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
     """The main clause of a sentence that has no lexicon trigger, as a candidate with no code
     (``row.cameo == ""``): its verb, its subject and its object ("X lambasted Y"); a reporting
@@ -980,18 +999,10 @@ def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
     objects = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
     if not agents or not objects:
         return None
-    negated, hypothetical, future = _modality(verb, verb)
     row = Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="",
                   preps=frozenset())
-    places, here = _places(verb)
-    return Candidate(
-        sentence_index=index,
-        trigger=Span(text=verb.text, start=verb.idx, end=verb.idx + len(verb.text)),
-        row=row, verbal=True, actor=_phrases(agents),
-        recipient=tuple(phrase_of(t) for o in objects for t in _conjuncts(o)),
-        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
-        clause=clause_ranges(verb),
-    )
+    return _word_candidate(verb, row, index, verb, agents, objects,
+                           modality=_modality(verb, verb))
 
 
 # Verbs that only deliver what their object says: "offered criticism", "gave praise".
@@ -1102,7 +1113,7 @@ def _actor_like(token: Token) -> bool:
     return token.ent_type_ in _ACTOR_ENTS or (
         token.pos_ == "NOUN" and token.lemma_.lower() in _ACTOR_NOUNS)
 _OBLIGATION_VERBS = SPEECH_VERBS | {"argue", "emphasize", "emphasise", "reiterate",
-                                     "maintain", "believe", "think"}
+                                    "maintain", "believe", "think"}
 
 
 def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
@@ -1119,18 +1130,11 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
     if not speakers or not addressees:
         return None
     content = matched.get(verb.i)
-    negated, hypothetical, future = _modality(verb.head, verb.head)
-    places, here = _places(verb.head)
     row = Trigger(kind="V", lemma=modal.lower_, particle=None,
                   cameo=_OBLIGATION_CODES[modal.lower_], preps=frozenset())
-    return Candidate(
-        sentence_index=index,
-        trigger=Span(text=modal.text, start=modal.idx, end=modal.idx + len(modal.text)),
-        row=row, verbal=True, actor=_phrases(speakers),
-        recipient=tuple(phrase_of(t) for a in addressees for t in _conjuncts(a)),
-        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
-        clause=clause_ranges(verb.head), content=content.cameo if content else None,
-    )
+    return _word_candidate(modal, row, index, verb.head, speakers, addressees,
+                           modality=_modality(verb.head, verb.head),
+                           content=content.cameo if content else None)
 
 
 # "X said Y was responsible": X accuses Y (CAMEO 112).
@@ -1151,17 +1155,8 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
     if not words or not speakers or not blamed:
         return None
     negated, hypothetical, future = _modality(verb.head, verb.head)
-    negated = negated or _negated(verb)
-    places, here = _places(verb.head)
-    word = words[0]
-    return Candidate(
-        sentence_index=index,
-        trigger=Span(text=word.text, start=word.idx, end=word.idx + len(word.text)),
-        row=_BLAME_ROW, verbal=True, actor=_phrases(speakers),
-        recipient=tuple(phrase_of(t) for b in blamed for t in _conjuncts(b)),
-        negated=negated, hypothetical=hypothetical, future=future, here=here, places=places,
-        clause=clause_ranges(verb.head),
-    )
+    return _word_candidate(words[0], _BLAME_ROW, index, verb.head, speakers, blamed,
+                           modality=(negated or _negated(verb), hypothetical, future))
 
 
 # "X is willing to send aid to Y": an intent to cooperate with Y (CAMEO 030).
@@ -1186,18 +1181,10 @@ def _willing(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate 
                   if _actor_like(o)]
     if not agents or not recipients:
         return None
-    negated, hypothetical, future = _modality(verb, verb)
-    places, here = _places(verb)
-    return Candidate(
-        sentence_index=index,
-        trigger=Span(text=adjective.text, start=adjective.idx,
-                     end=adjective.idx + len(adjective.text)),
-        row=_WILLING_ROW, verbal=True, actor=_phrases(agents),
-        recipient=tuple(phrase_of(t) for r in recipients[:1] for t in _conjuncts(r)),
-        negated=negated or _negated(adjective.head) or any(_negated(a) for a in agents),
-        hypothetical=hypothetical, future=False,
-        here=here, places=places, clause=clause_ranges(verb),
-    )
+    negated, hypothetical, _ = _modality(verb, verb)
+    negated = negated or _negated(adjective.head) or any(_negated(a) for a in agents)
+    return _word_candidate(adjective, _WILLING_ROW, index, verb, agents, recipients[:1],
+                           modality=(negated, hypothetical, False))
 
 
 _ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
