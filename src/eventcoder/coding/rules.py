@@ -92,7 +92,9 @@ _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "ans
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 # Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
 SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
-                "stress", "write", "tweet", "report", "confirm", "indicate", "signal"}
+                "stress", "write", "tweet", "report", "confirm", "indicate", "signal",
+                "assert", "affirm", "reiterate", "emphasise", "emphasize", "explain",
+                "acknowledge", "admit"}
 # "A said it would attack B" is a threat: the code for threatening what was announced.
 _THREAT_CODES = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138",
                  "20": "138"}
@@ -583,6 +585,23 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
     return None
 
 
+def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
+    """A purpose of another kind than the call, meeting or visit it is made in: "called X to
+    congratulate him" is a call and a congratulation ("met to discuss" is one meeting)."""
+    head = token.head
+    return (token.dep_ == "advcl" and head.i in matched and matched[head.i].cameo[:2] == "04"
+            and token.i in matched and matched[token.i].cameo[:2] != "04"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def _purpose_of(verb: Token) -> list[Token]:
+    """The actor-like direct objects of the verb a purpose clause ("to VERB") serves."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or o.ent_type_
+            in ("PERSON", "ORG", "GPE", "NORP") or o.lemma_.lower() in PEOPLE]
+
+
 def _clause_head(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
@@ -619,8 +638,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             negated = True
         elif lemma in _FAILING_GOVERNORS:
             negated = True  # "failed to reach agreement": it did not happen
-        elif lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS:
-            hypothetical = True
+        elif (lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS) and node.dep_ != "advcl":
+            hypothetical = True  # "urged X to talk", not "called X to talk" (a purpose)
         if _negated(governor) or (governor.pos_ == "ADJ" and governor.dep_ == "acomp"
                                   and _negated(governor.head)):
             negated = True  # "is not willing to talk"
@@ -815,7 +834,7 @@ class RuleCoder:
 
         for i, row in matched.items():
             token = sent.doc[i]
-            if _content_of_trigger(token, is_trigger):
+            if _content_of_trigger(token, is_trigger) and not _purpose_of_contact(token, matched):
                 continue
             if (row.kind == "N" and token.dep_ in ("nsubj", "nsubjpass")
                     and token.head.i in matched and matched[token.head.i].cameo[:2] == row.cameo[:2]):
@@ -892,6 +911,10 @@ class RuleCoder:
             objects = objects if keep and not others else others
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
                    or _target_places(verb, row))
+        if all(o.pos_ == "PRON" for o in objects) and (called := _purpose_of(verb)):
+            # "called X to congratulate him", "visited X to apologise": the one called or
+            # visited is who the purpose is for.
+            objects = called
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
@@ -1063,10 +1086,21 @@ def _speaker(token: Token) -> tuple[Token | None, Token | None]:
         if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in SPEECH_VERBS:
             subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
             return clause.head, (subjects[0] if subjects else None)
-        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
-            break
+        if clause.dep_ not in ("conj", "xcomp", "advcl") or clause.head.i == clause.i:
+            break  # "said he would go to Moscow to meet X": the purpose is said too
         clause = clause.head
     return None, None
+
+
+# What stands for the speaker in what they said: "he", "his country", "its government".
+_OWN_SIDE = {"country", "nation", "government", "administration", "state"}
+
+
+def _speaker_self(phrase: Phrase) -> bool:
+    """A pronoun, or the speaker's own country or government named by a possessive pronoun."""
+    head = phrase.head_word
+    return head.pos == "PRON" or (head.lemma.lower() in _OWN_SIDE and any(
+        w.dep == "poss" and w.pos == "PRON" for w in phrase.words))
 
 
 def _reported(cand: Candidate, token: Token) -> Candidate:
@@ -1077,7 +1111,7 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         return cand
     if speaker is not None:
         cand = replace(cand, speaker=phrase_of(speaker))
-    if speaker is not None and cand.actor and all(p.head_word.pos == "PRON" for p in cand.actor):
+    if speaker is not None and cand.actor and all(map(_speaker_self, cand.actor)):
         cand = replace(cand, actor=(phrase_of(speaker),))
     clause = _clause_head(token)
     announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children)
