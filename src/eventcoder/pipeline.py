@@ -204,11 +204,12 @@ class Coder:
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
             # The speaker is what the pronouns of what they said stand for ("Putin said his
-            # country ..."); elsewhere a pronoun continues the previous sentence's subject.
-            subjects = [t for t in sent.root.children if t.dep_ == "nsubj"]
-            subject = story.resolve(phrase_of(subjects[0])) if subjects else None
+            # country ..."); elsewhere an object pronoun may stand for the main subject.
             speaking = sent.root.lemma_.lower() in SPEECH_VERBS
-            story.note_sentence_subject(subject if speaking else None)
+            subjects = [t for t in sent.root.children if t.dep_ == "nsubj"] or (
+                [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
+            subject = story.resolve(phrase_of(subjects[0])) if subjects else None
+            story.note_sentence_subject(subject, reported=speaking)
             candidates = list(rules.code_sentence(sent, index))
             found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
             if self.classifier is not None and not any(r.actor for r in found):

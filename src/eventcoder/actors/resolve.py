@@ -23,6 +23,7 @@ from .user import UserDictionary
 
 RESOLVER_VERSION = "eventcoder.actors.v2"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
@@ -182,6 +183,7 @@ class StoryActors:
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
     _sentence_subject: Actor | None = None
+    _reported: bool = False
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
@@ -197,7 +199,7 @@ class StoryActors:
             if all(p.person != desc.person for p in people):
                 people.append(desc)
 
-    def note_sentence_subject(self, actor: Actor | None) -> None:
+    def note_sentence_subject(self, actor: Actor | None, *, reported: bool = True) -> None:
         """Set the main subject of the sentence about to be resolved, the antecedent of its
         pronouns ("he", "his government", "its forces").
 
@@ -206,8 +208,14 @@ class StoryActors:
         country ..." -> X). Call it for every sentence: ``None`` (no subject, or none that
         resolves) clears it, so pronouns fall back to the previous sentence's subject.
         `note_subject`, after the sentence, clears it too.
+
+        ``reported`` says the sentence reports what its subject said: then every pronoun in it
+        may stand for the subject. Otherwise only object pronouns do ("Ajak was freed after
+        Kiir pardoned him"), as a subject pronoun often starts a new referent ("the jets
+        forced a plane to land after it violated ...").
         """
         self._sentence_subject = actor
+        self._reported = reported
 
     def note_subject(self, actor: Actor | None) -> None:
         """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
@@ -221,7 +229,8 @@ class StoryActors:
         sentence's. The subject phrase itself (same offsets) skips its own entry, so it never
         refers to itself and resolves the same before and after it is noted."""
         current = self._sentence_subject
-        if current is not None and (current.start, current.end) != (phrase.start, phrase.end):
+        usable = self._reported or phrase.head_word.text.lower() in _OBJECT_PRONOUNS
+        if usable and current is not None and (current.start, current.end) != (phrase.start, phrase.end):
             return current
         return self._last_subject
 

@@ -585,6 +585,20 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
     return None
 
 
+def _displaced_goal(verb: Token) -> Phrase | None:
+    """The last "to X" after a verb of giving or returning, anywhere in its phrase, whose X
+    names a place, a state or an organisation (the goal ends the clause: "returned skulls
+    that date back to 640 AD to Peru"); None when there is none."""
+    found = None
+    for token in verb.subtree:
+        if (token.i > verb.i and token.dep_ == "prep" and token.lower_ == "to"
+                and token.head.i != verb.i):
+            for obj in _children(token, {"pobj"}):
+                if obj.ent_type_ in ("GPE", "ORG", "NORP") or _actor_like(obj):
+                    found = obj
+    return phrase_of(found) if found is not None else None
+
+
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
     """A purpose of another kind than the call, meeting or visit it is made in: "called X to
     congratulate him" is a call and a congratulation ("met to discuss" is one meeting)."""
@@ -926,6 +940,10 @@ class RuleCoder:
                 last = particle
         end = last.idx + len(last.text)
         more, goals = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
+        if not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None:
+            # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal
+            # inside a modifier of the thing returned.
+            more, goals = (*more, goal), (*goals, goal)
         return Candidate(
             sentence_index=index,
             trigger=Span(text=verb.doc[verb.i:last.i + 1].text, start=verb.idx, end=end),
