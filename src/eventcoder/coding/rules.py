@@ -299,6 +299,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if verb.dep_ == "relcl":
         return [verb.head], []
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _RESOLVE_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "X reiterated its commitment to support Y", "X announced its decision to leave":
+        # whoever commits or decides acts.
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners:
+            return owners, []
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            return subject_of(noun.head, depth + 1)
+        return [], []
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
         # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
         return subject_of(verb.head.head, depth + 1)
@@ -321,6 +332,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return patients, []
         return agents, patients
     return [], []
+
+
+# Nouns of resolve whose "to" clause their owner carries out: "its commitment to support".
+_RESOLVE_NOUNS = {"commitment", "decision", "determination", "readiness", "willingness",
+                  "resolve", "resolution", "pledge", "promise", "vow"}
 
 
 # Heads of phrases that name people, never things: "detained several suspects".
@@ -456,6 +472,9 @@ _PURPOSE_ROOTS = {"07", "15"}
 _GOAL_PREPS = frozenset({"to", "with", "against", "toward", "towards", "into", "from"})
 _MORE_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "from",
                          "upon"})
+# Mediation is between sides, however deep: "launched an effort to end the rift between X
+# and Y".
+_MEDIATION_CODES = {"045", "039", "038"}
 # Types whose place is a participant: force, curfews and ceasefires, aid, easing restrictions.
 _MORE_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
@@ -485,6 +504,9 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 continue
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
+                if preposition == "between" and row.cameo in _MEDIATION_CODES:
+                    found.extend(t for o in _children(child, {"pobj"}) for t in _conjuncts(o))
+                    continue
                 if preposition not in _MORE_PREPS | _THROUGH_PREPS and not (
                         # "mobilized troops for a war against X", "aid for refugees in X"
                         preposition == "for" and row.cameo[:2] in _PURPOSE_ROOTS) and not (
@@ -533,7 +555,15 @@ def _noun_key(token: Token) -> list[str]:
     for c in compounds:
         keys.append(f"{c.lemma_.lower()} {token.lemma_.lower()}")
     keys.append(token.lemma_.lower())
+    if token.lemma_.lower() in _EFFORT_NOUNS:
+        # "a mediation effort", "an aid package": the event is the modifier's.
+        keys += [c.lemma_.lower() for c in compounds if c.dep_ == "compound"]
     return keys
+
+
+# Nouns that only package an event named by their modifier.
+_EFFORT_NOUNS = {"effort", "initiative", "mission", "package", "programme", "program",
+                 "operation", "campaign", "process", "shipment", "convoy", "bid"}
 
 
 # Who announces an arrest made it: "police announced the arrest of X".
