@@ -76,7 +76,9 @@ _NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt",
                     "postpone", "cancel", "scrap", "miss", "skip", "leave", "jeopardize",
                     "jeopardise", "threaten", "undermine", "oppose", "reject", "criticize",
                     "criticise", "welcome", "praise", "condemn", "deny", "be", "become",
-                    "include", "mark", "cause", "prompt", "trigger", "spark", "follow", "end"}
+                    "include", "mark", "cause", "prompt", "trigger", "spark", "follow", "end",
+                    # who meets or ignores demands is not who made them
+                    "meet", "satisfy", "fulfil", "fulfill", "ignore", "heed"}
 _CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "sign", "offer", "state",
                     "letter", "word", "words", "pledge", "promise", "declaration", "note",
                     "series", "round", "wave", "number", "host", "lot", "string"}
@@ -355,7 +357,8 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
           "reporter", "executive", "businessman", "businesswoman", "farmer", "villager",
           "pilgrim", "athlete", "scientist", "professor", "spokesman", "spokeswoman",
           "spokesperson", "adviser", "advisor", "aide", "deputy", "chairman", "director",
-          "president", "premier", "chief", "head", "general", "colonel", "mp"}
+          "president", "premier", "chief", "head", "general", "colonel", "mp", "inmate",
+          "captive", "convict", "defendant", "accused", "patient", "survivor", "youth"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -413,7 +416,9 @@ _REQUEST_ROOTS = {"02", "10"}
 def _target_places(token: Token, row: Trigger) -> list[Token]:
     if row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES:
         return []
-    return [o for o in _prep_objects(token, _TARGET_PLACE_PREPS)
+    # "violated the ceasefire in Karabakh": the place may hang on the verb's object.
+    holders = [token, *_children(token, {"dobj"})] if token.pos_ in ("VERB", "AUX") else [token]
+    return [o for holder in holders for o in _prep_objects(holder, _TARGET_PLACE_PREPS)
             if o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN" or _named_area(o)]
 
 
@@ -613,6 +618,21 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
                 continue
         return None
     return None
+
+
+def _condition_party(verb: Token) -> tuple[Phrase, ...]:
+    """Who must act before a refused act will happen: the subject (or passive agent) of its
+    "until", "unless" or "before" clause, when it names an actor."""
+    for clause in _children(verb, {"advcl"}):
+        if not any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "before")
+                   for c in clause.children):
+            continue
+        parties = [p for a in _children(clause, {"agent"}) for p in _children(a, {"pobj"})]
+        parties += _children(clause, {"nsubj"})
+        parties = [t for t in parties if _actor_like(t) or t.pos_ == "PROPN"]
+        if parties:
+            return (phrase_of(parties[0]),)
+    return ()
 
 
 def _displaced_goal(verb: Token) -> Phrase | None:
@@ -970,6 +990,10 @@ class RuleCoder:
                 last = particle
         end = last.idx + len(last.text)
         more, goals = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
+        if negated and (condition := _condition_party(verb)):
+            # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
+            # must act first.
+            more = (*condition, *more)
         if not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None:
             # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal
             # inside a modifier of the thing returned.
