@@ -492,6 +492,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
     are goals ("to X", "with X", "from X")."""
     skipped = {t.i for s in skip for t in s.subtree}
     places = row.cameo[:2] in _MORE_PLACE_ROOTS
+    inquiry = row.cameo[:2] == "09"
     seen: set[int] = set()
     found: list[Token] = []
     goals: set[int] = set()
@@ -502,10 +503,16 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
             continue
         seen.add(token.i)
         for child in token.children:
+            if inquiry and child.dep_ in ("pcomp", "ccomp", "acl") and child.i not in skipped:
+                # "an investigation into whether X was spied on", "into claims that X abused":
+                # who the inquiry is about is the subject of what it looks into.
+                found.extend(t for subject in _children(child, {"nsubj", "nsubjpass"})
+                             for t in _conjuncts(subject) if t.pos_ != "PRON")
             if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
                     # "gave $2m to fight the epidemic in West Africa": what aid is for
                     places and child.dep_ == "advcl"
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)) and not (
+                    inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
@@ -518,7 +525,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         places and preposition in _TARGET_PLACE_PREPS):
                     continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
-                    if preposition in _MORE_PREPS or (
+                    if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             places and preposition in _TARGET_PLACE_PREPS
                             and any(t.ent_type_ in _PLACE_LABELS for t in obj.subtree)):
                         found.extend(_conjuncts(obj))
@@ -592,6 +599,9 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
     ``restriction`` for curfews, states of emergency and bans (CAMEO 172)."""
     token = noun
     for _ in range(3):
+        if token.dep_ == "conj" and token.head.pos_ == "NOUN":
+            token = token.head  # "expressed its rejection and condemnation of X"
+            continue
         if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
             lemma = verb.lemma_.lower()
@@ -1028,6 +1038,11 @@ class RuleCoder:
                 or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
             ] or _leaders(noun)
         recipients = _objects(noun, row.preps, direct=False)
+        if not recipients:
+            # "its rejection and condemnation of X": the last conjunct's complement is both's.
+            recipients = next((found for c in reversed(_conjuncts(noun)[1:])
+                               if c.pos_ == "NOUN" and (found := _objects(c, row.preps, direct=False))),
+                              [])
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
         if not recipients:
