@@ -560,6 +560,23 @@ def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
     return Phrase(words=phrase.words + (prep_word,) + extra.words, head=phrase.head)
 
 
+# Event nouns that are events only with their complement: "opposition to X" (the
+# opposition is also a party).
+_COMPLEMENT_NOUNS = {"opposition": frozenset({"to"})}
+# Phrases where an event noun means something else: "took charge of", "in charge".
+_IDIOM_HEADS = {"charge": {"take", "assume", "in"}}
+
+
+def _idiom(token: Token) -> bool:
+    """Whether an event noun is used in a phrase that is no event."""
+    lemma = token.lemma_.lower()
+    needed = _COMPLEMENT_NOUNS.get(lemma)
+    if needed is not None and not (_prep_objects(token, needed) or (
+            token.dep_ == "dobj" and _prep_objects(token.head, needed))):
+        return True
+    return token.head.lemma_.lower() in _IDIOM_HEADS.get(lemma, ())
+
+
 def _noun_key(token: Token) -> list[str]:
     """Lexicon keys for an event noun, compound first: "air strike", "cease fire", "strike"."""
     keys = []
@@ -875,6 +892,8 @@ class RuleCoder:
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            if _idiom(token):
+                return None
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
