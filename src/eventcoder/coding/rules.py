@@ -111,11 +111,56 @@ _CALLED_PEOPLE = {"counterpart", "president", "premier", "chancellor", "minister
 
 def _phoned(verb: Token) -> bool:
     """"called Y" (to talk), not "called Y a liar", "called elections" or "called it off"."""
-    if any(c.dep_ in ("oprd", "ccomp", "prt", "attr") for c in verb.children):
+    if any(c.dep_ in ("ccomp", "prt", "attr") for c in verb.children):
         return False
-    objects = _children(verb, {"dobj"})
+    objects = _children(verb, {"dobj"}) or _callee(verb)
+    if any(c.dep_ == "oprd" for c in verb.children) and not _callee(verb):
+        return False
     return bool(objects) and (objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                               or objects[0].lemma_.lower() in _CALLED_PEOPLE)
+
+
+# "called X a liar": name-calling is criticism (111); "called X a friend" is praise (051).
+_INSULTS = {"liar", "terrorist", "criminal", "traitor", "disgrace", "idiot", "fool", "dictator",
+            "thug", "murderer", "killer", "butcher", "tyrant", "enemy", "threat", "menace",
+            "puppet", "clown", "fraud", "hypocrite", "racist", "fascist", "nazi", "coward",
+            "loser", "stupid", "incompetent", "corrupt", "dishonest", "illegal", "illegitimate",
+            "unacceptable", "irresponsible", "dangerous", "shameful", "disgraceful",
+            "unconstitutional", "guy", "regime", "aggressor", "occupier", "nutter"}
+_PRAISE = {"friend", "ally", "partner", "hero", "champion", "leader", "brother", "model",
+           "great", "brave", "wise", "courageous", "excellent", "outstanding"}
+
+
+def _name_calling(verb: Token) -> Trigger | None:
+    """"called X a liar" (111), "branded X a terrorist", "called X a great friend" (051)."""
+    objects = _children(verb, {"dobj"})
+    if not objects:
+        return None
+    # "called the minister a terrorist": the parser may hang the name on the object.
+    names = _children(verb, {"oprd", "xcomp", "ccomp", "attr"}) + [
+        a for a in _children(objects[0], {"appos"})
+        if a.i == objects[0].i + 1 or (a.i > 0 and a.doc[a.i - 1].lower_ in ("a", "an"))
+        and a.doc[a.i - 2].text != ","]
+    for name in names:
+        words = {name.lemma_.lower(), *(c.lemma_.lower() for c in name.children
+                                         if c.dep_ in ("amod", "compound"))}
+        if words & _INSULTS and not (name.lemma_.lower() in _PRAISE):
+            return replace(_PHONE_ROW, lemma=verb.lemma_.lower(), cameo="111")
+        if name.lemma_.lower() in _PRAISE or words & _PRAISE - {"leader"}:
+            return replace(_PHONE_ROW, lemma=verb.lemma_.lower(), cameo="051")
+    return None
+
+
+def _callee(verb: Token) -> list[Token]:
+    """"called Merkel on Monday": the parser often takes the one called for an object
+    predicate; a lone name there, with no direct object, is who was called."""
+    names = _children(verb, {"oprd"})
+    if _children(verb, {"dobj"}) or len(names) != 1:
+        return []
+    name = names[0]
+    if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return names
+    return []
 
 
 # Verbs with a small clause: "found X guilty" (CAMEO 116), "set X free", "let X go" (084).
@@ -877,13 +922,20 @@ class RuleCoder:
             particles = {c.lemma_.lower() for c in token.children
                          if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
                          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
-            particles |= {f"n:{c.lemma_.lower()}" for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            particles |= {f"n:{c.lemma_.lower()}" for c in objects}
+            # "ended mediation efforts": the event a packaging noun names.
+            particles |= {f"n:{m.lemma_.lower()}" for c in objects
+                          if c.lemma_.lower() in _EFFORT_NOUNS
+                          for m in c.children if m.dep_ == "compound"}
             # "went on strike", "put its army on high alert": the noun of a preposition.
             particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
                           for o in c.children if o.dep_ == "pobj"}
             if token.dep_ == "agent":
                 return None
             row = self.lexicon.verb(token.lemma_.lower(), particles)
+            if row is None and token.lemma_.lower() in ("call", "brand", "label", "dub"):
+                row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
             if row is None:
@@ -911,6 +963,11 @@ class RuleCoder:
             token = sent.doc[i]
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
+            if row.kind == "N" and row.cameo[:2] == "15" and any(
+                    c.dep_ == "amod" and c.lemma_.lower() in ("joint", "combined", "bilateral")
+                    for c in token.children):
+                # "joint military exercises": cooperation, not a show of force.
+                matched[i] = replace(row, cameo="062", preps=row.preps | {"with"})
             if row.kind == "N" and row.cameo[:2] in ("18", "19") and any(
                     c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children):
                 # "launched a scathing attack on X": words, not force.
@@ -995,7 +1052,8 @@ class RuleCoder:
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
-        objects = patients or _objects(verb, row.preps, direct=True)
+        objects = patients or _objects(verb, row.preps, direct=True) or (
+            _callee(verb) if row is _PHONE_ROW else [])
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
