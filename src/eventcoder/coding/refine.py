@@ -1,8 +1,8 @@
-"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v1``).
+"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v2``).
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
-194), "car bomb" (183); a meeting "by phone" (041). Planned cooperation is coded as intent,
+194), "car bomb" (183); a meeting "by phone" (041); troops deployed for peacekeeping (074). Planned cooperation is coded as intent,
 as PLOVER asks: "will meet" -> 036 (AGREE: express intent to meet), "will send aid" -> 033.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v1"
+REFINE_VERSION = "eventcoder.refine.v2"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
@@ -21,6 +21,7 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"missiles?)\b")),
     ("193", re.compile(r"\b(gunmen|gunfire|opened fire|shot|shooting|snipers?|rifles?|guns?)\b")),
 )
+_PEACEKEEPING = re.compile(r"\bpeace-?keep(ing|ers?)\b")
 _PHONE = re.compile(r"\b(by (tele)?phone|phone call|telephone call|on the phone|video call|"
                     r"video conference|spoke by)\b")
 # Future cooperation is intent: CAMEO root -> the 03x code that expresses it.
@@ -59,6 +60,9 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
                 return code
     if cameo == "040" and _PHONE.search(text):
         return "041"
+    if root == "15" and _PEACEKEEPING.search(text):
+        # "deployed 230 troops to Liberia on a peacekeeping mission": protection given.
+        return "074"
     if cameo == "070":
         for code, pattern in _AID_KIND:
             if pattern.search(text):

@@ -963,6 +963,10 @@ class RuleCoder:
             token = sent.doc[i]
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
+            if row.kind == "N" and row.cameo[:2] == "05" and any(
+                    t.ent_type_ == "MONEY" for t in token.subtree if t.i < token.i):
+                # "provides €45m support for X": money given is aid.
+                matched[i] = replace(row, cameo="071", preps=row.preps | {"for", "to"})
             if row.kind == "N" and row.cameo[:2] == "15" and any(
                     c.dep_ == "amod" and c.lemma_.lower() in ("joint", "combined", "bilateral")
                     for c in token.children):
