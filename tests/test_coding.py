@@ -314,8 +314,11 @@ def test_coding_v3_triggers_and_participants(rows, cameo, actor, recipient):
     assert texts(candidates[0].recipient) == recipient
 
 
-def test_coding_calling_someone_names_is_no_phone_call():
-    assert [c.row.cameo for c in code(parse(CALLED_NAMES))] == []
+def test_coding_calling_someone_names_is_criticism_not_a_phone_call():
+    (cand,) = code(parse(CALLED_NAMES))
+    assert cand.row.cameo == "111"
+    assert texts(cand.actor) == ["Trump"]
+    assert texts(cand.recipient) == ["Biden"]
 
 
 def test_coding_coordinated_names_before_a_head_are_two_actors():
