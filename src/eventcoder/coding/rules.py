@@ -991,8 +991,12 @@ class RuleCoder:
             if _content_of_trigger(token, is_trigger) and not _purpose_of_contact(token, matched):
                 continue
             if (row.kind == "N" and token.dep_ in ("nsubj", "nsubjpass")
-                    and token.head.i in matched and matched[token.head.i].cameo[:2] == row.cameo[:2]):
-                continue  # "a Russian missile struck X": one event, the verb's
+                    and token.head.i in matched
+                    and (matched[token.head.i].cameo[:2] == row.cameo[:2]
+                         or ({matched[token.head.i].cameo[:2], row.cameo[:2]} <= _VIOLENT_ROOTS
+                             # "an attack on a compound killed 20": two targets, two events
+                             and not _prep_objects(token, row.preps)))):
+                continue  # "a Russian missile struck X", "shelling destroyed X": the verb's
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
                    # "refused to respond to a request from X" is a rejection of X
                    and not any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "to")
@@ -1126,6 +1130,11 @@ class RuleCoder:
                               [])
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
+        if (not recipients and violent and noun.dep_ == "nsubj"
+                and noun.head.pos_ == "VERB"):
+            # "air strikes hit the enclave", "the shelling destroyed homes": what the attack
+            # did it to.
+            recipients = _children(noun.head, {"dobj"})
         if not recipients:
             recipients = _target_places(noun, row) or (
                 _target_places(verb, row) if verb is not None else [])
