@@ -692,6 +692,24 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
     return None
 
 
+def _opponents(verb: Token) -> tuple[Phrase, ...]:
+    """Whom a strike or protest called off was against: the other side of the agreement or
+    talks that ended it ("after reaching agreement with the government"), or the subject of
+    the clause that ended it ("after the government accepted their demands")."""
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "with" and token.head.lemma_.lower() in (
+                "agreement", "deal", "talk", "negotiation", "accord", "settlement"):
+            sides = [o for o in _children(token, {"pobj"}) if _actor_like(o)]
+            if sides:
+                return (phrase_of(sides[0]),)
+    for clause in _children(verb, {"advcl"}):
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "once", "when") for c in clause.children):
+            sides = [s for s in _children(clause, {"nsubj"}) if _actor_like(s)]
+            if sides:
+                return (phrase_of(sides[0]),)
+    return ()
+
+
 def _condition_party(verb: Token) -> tuple[Phrase, ...]:
     """Who must act before a refused act will happen: the subject (or passive agent) of its
     "until", "unless" or "before" clause, when it names an actor."""
@@ -1085,6 +1103,10 @@ class RuleCoder:
                 last = particle
         end = last.idx + len(last.text)
         more, goals = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
+        if row.cameo == "082" and (opponents := _opponents(verb)):
+            # "called off the strike after an agreement with the government": dissent eased
+            # toward whoever it was against.
+            more = (*opponents, *more)
         if negated and (condition := _condition_party(verb)):
             # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
             # must act first.
