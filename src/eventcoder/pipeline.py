@@ -360,6 +360,11 @@ class Coder:
             # now, which PLOVER codes REJECT.
             cameo = refine("120", r.sentence, future=False, content=base)
             negated = future = False
+        elif negated and base[:3] == "086":
+            # "did not give permission for the rally", "did not allow X in": permission
+            # withheld is a refusal whenever it is told.
+            cameo = "1245"
+            negated = future = False
         else:
             cameo = refine(base, r.sentence, future=cand.future, content=cand.content)
         mapping = ontology.to_plover(cameo)

@@ -23,7 +23,10 @@ from .user import UserDictionary
 
 RESOLVER_VERSION = "eventcoder.actors.v2"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
-_OBJECT_PRONOUNS = {"him", "her", "them"}
+# Pronouns that may stand for the main subject of a sentence that reports no speech:
+# objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
+# lunch with Macron"); "it" and "they" often start a new referent.
+_OBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "his"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
@@ -210,9 +213,9 @@ class StoryActors:
         `note_subject`, after the sentence, clears it too.
 
         ``reported`` says the sentence reports what its subject said: then every pronoun in it
-        may stand for the subject. Otherwise only object pronouns do ("Ajak was freed after
-        Kiir pardoned him"), as a subject pronoun often starts a new referent ("the jets
-        forced a plane to land after it violated ...").
+        may stand for the subject. Otherwise only object pronouns and "he"/"she"/"his" do
+        ("Ajak was freed after Kiir pardoned him"), as "it" and "they" often start a new
+        referent ("the jets forced a plane to land after it violated ...").
         """
         self._sentence_subject = actor
         self._reported = reported

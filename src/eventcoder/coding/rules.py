@@ -163,6 +163,24 @@ def _callee(verb: Token) -> list[Token]:
     return []
 
 
+# "American troops began leaving Afghanistan": forces leaving a country withdraw (0874).
+_LEAVING_VERBS = {"leave", "quit", "exit", "vacate", "evacuate"}
+_FORCES = {"troop", "force", "soldier", "army", "military", "peacekeeper", "marine",
+           "contingent", "unit", "battalion", "brigade"}
+_WITHDRAW_ROW = Trigger(kind="V", lemma="leave", particle=None, cameo="0874",
+                        preps=frozenset({"from"}))
+
+
+def _troops_leaving(verb: Token) -> Trigger | None:
+    if verb.lemma_.lower() not in _LEAVING_VERBS:
+        return None
+    agents, _ = subject_of(verb)
+    places = [o for o in _children(verb, {"dobj"}) if o.ent_type_ in ("GPE", "LOC")]
+    if places and any(a.lemma_.lower() in _FORCES for a in agents):
+        return _WITHDRAW_ROW
+    return None
+
+
 # Verbs with a small clause: "found X guilty" (CAMEO 116), "set X free", "let X go" (084).
 _GUILTY_ROW = Trigger(kind="V", lemma="find", particle=None, cameo="116", preps=frozenset())
 _FREED_ROW = Trigger(kind="V", lemma="set", particle=None, cameo="084", preps=frozenset())
@@ -454,7 +472,8 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
 # "declared a ceasefire in X", "protested outside the embassy", "clashes in X".
 _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 _PLACE_TARGET_CODES = {"0871", "0872", "0873", "0874", "087"}
-_TARGET_PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "across", "near", "around"})
+_TARGET_PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "across", "near", "around",
+                                 "along"})
 _REQUEST_ROOTS = {"02", "10"}
 
 
@@ -957,7 +976,7 @@ class RuleCoder:
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
             if row is None:
-                row = _small_clause(token)
+                row = _small_clause(token) or _troops_leaving(token)
             if token.lemma_.lower() in ("call", "lift") and (eased := _dissent_eased(token)):
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
