@@ -894,6 +894,10 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
 _VERBAL_ATTACK = {"scathing", "stinging", "blistering", "withering", "verbal", "scornful",
                   "rhetorical", "personal", "furious", "bitter", "savage", "extraordinary",
                   "thinly-veiled", "veiled", "excoriating", "vitriolic", "vituperative"}
+# What attacks do to their targets: "air strikes hit the enclave" ("saved" is not one).
+_IMPACT_VERBS = {"hit", "strike", "target", "pound", "destroy", "damage", "kill", "wound",
+                 "injure", "level", "flatten", "devastate", "rock", "pummel", "batter", "raze",
+                 "shell", "bomb", "tear", "rip", "smash", "demolish", "leave"}
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
@@ -1083,7 +1087,7 @@ class RuleCoder:
             agents, patients = ([verb.head], []) if headless else subject_of(verb)
         # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's
         # owner did it.
-        agents = [o for a in agents for o in (self._attackers(a) or [a])]
+        agents = [o for a in agents for o in self._attack_agents(a)]
         if patients and not agents and (row.cameo[:2] == "17"
                                         or row.cameo[:3] in ("084", "161", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
@@ -1142,14 +1146,23 @@ class RuleCoder:
             clause=clause_ranges(verb), more=more, goals=goals,
         )
 
-    def _attackers(self, noun: Token) -> list[Token]:
-        """Who is behind an attack or a weapon that is a verb's subject: its "by" agent or
-        possessor; none when it has no owner ("Israeli jets" names its actor itself)."""
-        row = self._match(noun) if noun.pos_ == "NOUN" else None
-        if not ((row is not None and row.kind == "N" and row.cameo[:2] in _VIOLENT_ROOTS)
-                or noun.lemma_.lower() in _WEAPONS):
-            return []
-        return _owners(noun)
+    def _attack_agents(self, subject: Token) -> list[Token]:
+        """The agents a verb's subject stands for. An attack or a weapon stands for whoever
+        is behind it: its "by" agent or possessor ("a car bombing by IS killed ..."); a
+        weapon or attack with a nationality names its actor itself ("Israeli jets",
+        "Russian strikes"); an attack nobody is named behind is no actor ("the Manchester
+        Arena attack killed 22")."""
+        row = self._match(subject) if subject.pos_ == "NOUN" else None
+        attack = row is not None and row.kind == "N" and row.cameo[:2] in _VIOLENT_ROOTS
+        if not attack and subject.lemma_.lower() not in _WEAPONS:
+            return [subject]
+        owners = _owners(subject)
+        if owners:
+            return owners
+        # "Russian strikes", "a Taliban-claimed car bomb"
+        named = any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree
+                    if t.i < subject.i)
+        return [subject] if named or not attack else []
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
         violent = row.cameo[:2] in _VIOLENT_ROOTS
@@ -1172,7 +1185,7 @@ class RuleCoder:
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
         if (not recipients and violent and noun.dep_ == "nsubj"
-                and noun.head.pos_ == "VERB"):
+                and noun.head.lemma_.lower() in _IMPACT_VERBS):
             # "air strikes hit the enclave", "the shelling destroyed homes": what the attack
             # did it to.
             recipients = _children(noun.head, {"dobj"})
