@@ -175,7 +175,9 @@ def _troops_leaving(verb: Token) -> Trigger | None:
     if verb.lemma_.lower() not in _LEAVING_VERBS:
         return None
     agents, _ = subject_of(verb)
-    places = [o for o in _children(verb, {"dobj"}) if o.ent_type_ in ("GPE", "LOC")]
+    # Forces leave places, whatever the tagger calls the name ("leaving Mali").
+    places = [o for o in _children(verb, {"dobj"})
+              if o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or _named_area(o)]
     if places and any(a.lemma_.lower() in _FORCES for a in agents):
         return _WITHDRAW_ROW
     return None
@@ -898,6 +900,9 @@ _VERBAL_ATTACK = {"scathing", "stinging", "blistering", "withering", "verbal", "
 _IMPACT_VERBS = {"hit", "strike", "target", "pound", "destroy", "damage", "kill", "wound",
                  "injure", "level", "flatten", "devastate", "rock", "pummel", "batter", "raze",
                  "shell", "bomb", "tear", "rip", "smash", "demolish", "leave"}
+# Verbs whose subject undergoes the event noun: "faces criticism from X".
+_RECEIVING_VERBS = {"face", "draw", "earn", "attract", "receive", "get", "win", "gain",
+                    "garner", "meet", "suffer"}
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
@@ -948,7 +953,10 @@ class RuleCoder:
             return cand  # "X and Y met": no recipient to find
         inside = [(p.start, p.end) for p in cand.actor]
         heads = [h for h in noun_heads(sent) if h.i != token.i
-                 and not any(start <= h.idx < end for start, end in inside)]
+                 and not any(start <= h.idx < end for start, end in inside)
+                 # "the defence secretary, Jim Mattis, quit": the actor's own apposition
+                 and not (h.dep_ == "appos" and any(start <= h.head.idx < end
+                                                    for start, end in inside))]
         if not heads:
             return cand
         best, probability = self.ranker.rank(
@@ -1017,6 +1025,11 @@ class RuleCoder:
                     c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children):
                 # "launched a scathing attack on X": words, not force.
                 matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
+            if row.kind == "V" and token.lemma_.lower() in _RECEIVING_VERBS and any(
+                    o.i in matched and matched[o.i].kind == "N" for o in _children(token, {"dobj"})):
+                # "received military aid from Poland": the aid is the event, from Poland.
+                del matched[i]
+                continue
             if row.kind == "V" and token.lemma_.lower() in _EXPRESSIVE_VERBS and any(
                     o.i in matched and matched[o.i].kind == "N"
                     and matched[o.i].cameo[:2] in _EXPRESSED_ROOTS
@@ -1192,6 +1205,13 @@ class RuleCoder:
         if not recipients:
             recipients = _target_places(noun, row) or (
                 _target_places(verb, row) if verb is not None else [])
+        if verb is not None and verb.lemma_.lower() in _RECEIVING_VERBS and not violent:
+            # "Iran faces criticism from the UN", "X drew condemnation from Y": the one who
+            # faces it is the recipient, the one it comes from the actor.
+            sources = _prep_objects(noun, frozenset({"from", "by"})) or _prep_objects(
+                verb, frozenset({"from", "by"}))
+            if sources:
+                agents, recipients = sources, subject_of(verb)[0]
         actor, recipient = _phrases(agents), _phrases(recipients)
         between = _prep_objects(noun, frozenset({"between"}))
         if not actor and between:
