@@ -432,10 +432,20 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
             for o in _children(prep, {"pobj"}) if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
 
 
+# Verbs that grant what was asked: "approved a request", "met their demands".
+_ACCEDING_VERBS = {"approve", "grant", "accept", "meet", "fulfil", "fulfill", "heed", "answer",
+                   "satisfy", "endorse"}
+# Nouns of asking, whose "from" names who asked: "a request from the ministry".
+_ASKING_NOUNS = {"request", "demand", "appeal", "plea", "call", "petition", "application",
+                 "proposal", "offer", "invitation"}
+
+
 def _owners(noun: Token) -> list[Token]:
     if noun.pos_ != "NOUN":
         return []
     owners = _prep_objects(noun, frozenset({"by"}))
+    if noun.lemma_.lower() in _ASKING_NOUNS:
+        owners += _prep_objects(noun, frozenset({"from"}))
     owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     # "the appeal filed by X", "threats made by X"
     owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
@@ -1025,6 +1035,16 @@ class RuleCoder:
                     c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children):
                 # "launched a scathing attack on X": words, not force.
                 matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
+            if (row.kind == "N" and row.cameo[:2] in _REQUEST_ROOTS
+                    and token.dep_ in ("dobj", "nsubjpass")
+                    and token.head.lemma_.lower() in _ACCEDING_VERBS):
+                # "approved a request from X", "met their demands": a concession to whoever
+                # asked, made by whoever grants it.
+                matched[token.head.i] = Trigger(kind="V", lemma=token.head.lemma_.lower(),
+                                                particle=None, cameo="080",
+                                                preps=frozenset({"from"}))
+                del matched[i]
+                continue
             if row.kind == "V" and token.lemma_.lower() in _RECEIVING_VERBS and any(
                     o.i in matched and matched[o.i].kind == "N" for o in _children(token, {"dobj"})):
                 # "received military aid from Poland": the aid is the event, from Poland.
