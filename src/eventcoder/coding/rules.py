@@ -175,7 +175,11 @@ def _troops_leaving(verb: Token) -> Trigger | None:
     if verb.lemma_.lower() not in _LEAVING_VERBS:
         return None
     agents, _ = subject_of(verb)
-    # Forces leave places, whatever the tagger calls the name ("leaving Mali").
+    # Forces leave places, whatever the tagger calls the name ("leaving Mali"), but not
+    # people in a state ("leaving Assad in power").
+    if any(c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "in")
+           for c in verb.children):
+        return None
     places = [o for o in _children(verb, {"dobj"})
               if o.ent_type_ in ("GPE", "LOC") or o.pos_ == "PROPN" or _named_area(o)]
     if places and any(a.lemma_.lower() in _FORCES for a in agents):
@@ -1230,8 +1234,8 @@ class RuleCoder:
             # faces it is the recipient, the one it comes from the actor.
             sources = _prep_objects(noun, frozenset({"from", "by"})) or _prep_objects(
                 verb, frozenset({"from", "by"}))
-            if sources:
-                agents, recipients = sources, subject_of(verb)[0]
+            # Without a source, the subject is still only who it happened to.
+            agents, recipients = sources, subject_of(verb)[0]
         actor, recipient = _phrases(agents), _phrases(recipients)
         between = _prep_objects(noun, frozenset({"between"}))
         if not actor and between:
