@@ -1041,7 +1041,11 @@ class RuleCoder:
                 matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
             if (row.kind == "N" and row.cameo[:2] in _REQUEST_ROOTS
                     and token.dep_ in ("dobj", "nsubjpass")
-                    and token.head.lemma_.lower() in _ACCEDING_VERBS):
+                    and token.head.lemma_.lower() in _ACCEDING_VERBS
+                    # "met their demands", not "met peak demand" (a market's)
+                    and (token.tag_ == "NNS" or _owners(token) or _prep_objects(
+                        token, frozenset({"of", "from"})) or any(
+                        c.dep_ == "poss" for c in token.children))):
                 # "approved a request from X", "met their demands": a concession to whoever
                 # asked, made by whoever grants it.
                 matched[token.head.i] = Trigger(kind="V", lemma=token.head.lemma_.lower(),
