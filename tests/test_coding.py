@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from eventcoder.coding.lexicon import default_lexicon, parse_lexicon
 from eventcoder.coding.rules import RuleCoder, phrase_of
 
-VOCAB = Vocab()
+VOCAB = English().vocab  # lexical attributes ("lower_") as in a real pipeline
 
 
 def parse(rows: str) -> Doc:
@@ -349,3 +349,130 @@ def test_coding_lexicon_noun_rows_pick_their_of_complement():
 def test_coding_lexicon_rejects_a_noun_with_a_preposition_particle():
     with pytest.raises(ValueError, match="line 1"):
         parse_lexicon("N\tcall\ton\t040\t-\n")
+
+
+OBLIGATION = """
+Pompeo Pompeo PROPN nsubj 1 ORG
+said say VERB ROOT 1
+Russia Russia PROPN nsubj 4 GPE
+must must AUX aux 4
+withdraw withdraw VERB ccomp 1
+its its PRON poss 6
+troops troop NOUN dobj 4
+"""
+
+BLAME = """
+The the DET det 1
+government government NOUN nsubj 2
+said say VERB ROOT 2
+the the DET det 4
+rebels rebel NOUN nsubj 5
+were be AUX ccomp 2
+responsible responsible ADJ acomp 5
+"""
+
+UNWILLING = """
+Japan Japan PROPN nsubj 1 GPE
+is be AUX ROOT 1
+not not PART neg 1
+willing willing ADJ acomp 1
+to to PART aux 5
+work work VERB xcomp 3
+with with ADP prep 5
+China China PROPN pobj 6 GPE
+"""
+
+CONDITION = """
+Obama Obama PROPN nsubj 1 PERSON
+said say VERB ROOT 1
+he he PRON nsubj 5
+will will AUX aux 5
+not not PART neg 5
+lift lift VERB ccomp 1
+the the DET det 7
+embargo embargo NOUN dobj 5
+until until SCONJ mark 10
+Cuba Cuba PROPN nsubj 10 GPE
+changes change VERB advcl 5
+"""
+
+OWNED_ATTACK = """
+A a DET det 1
+bombing bombing NOUN nsubj 4
+by by ADP prep 1
+Hamas Hamas PROPN pobj 2 ORG
+killed kill VERB ROOT 4
+ten ten NUM nummod 6 CARDINAL
+people people NOUN dobj 4
+"""
+
+INQUIRY = """
+Police police NOUN nsubj 1
+opened open VERB ROOT 1
+an an DET det 3
+investigation investigation NOUN dobj 1
+into into ADP prep 3
+whether whether SCONJ mark 7
+Smith Smith PROPN nsubj 7 PERSON
+took take VERB pcomp 4
+bribes bribe NOUN dobj 7
+"""
+
+CALLEE = """
+Macron Macron PROPN nsubj 1 PERSON
+called call VERB ROOT 1
+Merkel Merkel PROPN oprd 1 PERSON
+on on ADP prep 1
+Monday Monday PROPN pobj 3 DATE
+"""
+
+
+def test_coding_a_reported_must_is_a_demand_of_whoever_must_act():
+    cands = code(parse(OBLIGATION))
+    demand = next(c for c in cands if c.row.cameo[:2] == "10")
+    assert demand.trigger.text == "must"
+    assert texts(demand.actor) == ["Pompeo"]
+    assert texts(demand.recipient) == ["Russia"]
+    assert demand.content == "0874"  # what Russia must do: withdraw
+
+
+def test_coding_reported_responsibility_is_an_accusation():
+    (cand,) = code(parse(BLAME))
+    assert cand.row.cameo == "112"
+    assert texts(cand.actor) == ["The government"]
+    assert texts(cand.recipient) == ["the rebels"]
+
+
+def test_coding_unwillingness_to_work_with_someone_is_negated_intent():
+    (cand,) = code(parse(UNWILLING))
+    assert cand.trigger.text == "willing"
+    assert cand.row.cameo == "030"
+    assert cand.negated
+    assert texts(cand.recipient) == ["China"]
+
+
+def test_coding_a_conditional_refusal_is_aimed_at_who_must_act_first():
+    (cand,) = code(parse(CONDITION))
+    assert cand.negated and cand.future
+    assert texts(cand.actor) == ["Obama"]  # "he", in what Obama said
+    assert texts(cand.recipient) == ["the embargo"]
+    assert texts(cand.more)[0] == "Cuba"
+
+
+def test_coding_an_attack_stands_for_whoever_carried_it_out():
+    cands = code(parse(OWNED_ATTACK))
+    assert [c.trigger.text for c in cands] == ["killed"]  # one event, the verb's
+    assert texts(cands[0].actor) == ["Hamas"]
+    assert texts(cands[0].recipient) == ["ten people"]
+
+
+def test_coding_an_inquiry_is_about_the_subject_of_what_it_looks_into():
+    (cand,) = code(parse(INQUIRY))
+    assert cand.row.cameo == "090"
+    assert texts(cand.more) == ["Smith"]
+
+
+def test_coding_a_lone_name_taken_for_an_object_predicate_is_who_was_called():
+    (cand,) = code(parse(CALLEE))
+    assert cand.row.cameo == "041"
+    assert texts(cand.recipient) == ["Merkel"]

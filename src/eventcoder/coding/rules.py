@@ -970,7 +970,11 @@ class RuleCoder:
                  and not any(start <= h.idx < end for start, end in inside)
                  # "the defence secretary, Jim Mattis, quit": the actor's own apposition
                  and not (h.dep_ == "appos" and any(start <= h.head.idx < end
-                                                    for start, end in inside))]
+                                                    for start, end in inside))
+                 # only the trigger's own clause or phrase: "Begum asked to come home" has
+                 # nothing to do with "travelling to Syria" in another clause
+                 and (any(start <= h.idx < end for start, end in cand.clause)
+                      or token.left_edge.i <= h.i <= token.right_edge.i)]
         if not heads:
             return cand
         best, probability = self.ranker.rank(
@@ -1175,7 +1179,8 @@ class RuleCoder:
             # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
             # must act first.
             more = (*condition, *more)
-        if not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None:
+        if (not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None
+                and all(p.start != goal.start for p in more)):
             # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal
             # inside a modifier of the thing returned.
             more, goals = (*more, goal), (*goals, goal)
