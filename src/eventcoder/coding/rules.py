@@ -1123,7 +1123,11 @@ class RuleCoder:
         headless = _headless(verb)
         author = _author(verb)
         if (verb.dep_ == "acl" and not headless and author is None
-                and not any(c.dep_ == "aux" for c in verb.children)):
+                and not any(c.dep_ == "aux" for c in verb.children)
+                # "UNITED NATIONS: Russia vetoed ...": a clause with its own subject, hung on
+                # a dateline, is no description ("the demand that X repatriate" is one)
+                and not (verb.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+                         and not any(c.dep_ == "mark" for c in verb.children))):
             # "elections called for by the people": a description of a thing, not an event.
             return None
         if author is not None:
