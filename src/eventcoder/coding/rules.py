@@ -521,7 +521,11 @@ def _addressees(token: Token, row: Trigger) -> list[Token]:
     for sanctions against X", "urged talks with X")."""
     if row.cameo[:2] not in _REQUEST_ROOTS:
         return []
-    for comp in _children(token, {"ccomp"}):
+    # "demanded that Russia withdraw", "Trump's demand that Germany repatriate ..."
+    clauses = _children(token, {"ccomp"}) + [
+        a for a in _children(token, {"acl"})
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in a.children)]
+    for comp in clauses:
         subjects = [s for s in _children(comp, {"nsubj", "nsubjpass"})
                     if s.lemma_.lower() not in _REL_PRONOUNS and s.pos_ != "PRON"]
         if subjects:
@@ -857,7 +861,10 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
         if head.i == node.i:
             return False
         if dep == "advcl" or dep == "acl":
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not (
+                    # "the demand that Germany repatriate X": what is demanded, not done
+                    dep == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                         for c in node.children)):
                 return False
         elif dep not in _CONTENT_DEPS and dep != "conj":
             return False
@@ -1234,6 +1241,8 @@ class RuleCoder:
                               [])
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
+        if not recipients:
+            recipients = [a for a in _addressees(noun, row) if a.dep_ in ("nsubj", "nsubjpass")]
         if (not recipients and violent and noun.dep_ == "nsubj"
                 and noun.head.lemma_.lower() in _IMPACT_VERBS):
             # "air strikes hit the enclave", "the shelling destroyed homes": what the attack
