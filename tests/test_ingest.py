@@ -79,6 +79,13 @@ def test_ingest_canonical_example() -> None:
         ("U.S. M-1 money supply rose.", None, None, None),
         ("ADVO-System said it would.", None, None, None),
         ("PARIS,", None, None, None),
+        ("UNITED NATIONS: Russia vetoed it.", "United Nations", "UNITED NATIONS: ", None),
+        ("ISLAMABAD: The cabinet met.", "Islamabad", "ISLAMABAD: ", None),
+        ("BREAKING: The cabinet met.", None, None, None),
+        ("Tehran, March 15, IRNA - The minister spoke.", "Tehran", "Tehran, March 15, IRNA - ", "IRNA"),
+        ("Washington, May 3 (Reuters) - The Senate voted.", "Washington",
+         "Washington, May 3 (Reuters) - ", "Reuters"),
+        ("Hamas - the group that rules Gaza - said.", None, None, None),
     ],
 )
 def test_ingest_dateline_variants(

@@ -1,7 +1,7 @@
 """Datelines: the wire-style place prefix that opens a story's first paragraph.
 
 Examples: "PARIS, ", "TRIPOLI, Libya (Reuters) - ", "WASHINGTON (AP) — ",
-"KABUL, Afghanistan, May 3 (Reuters) - ". The prefix stays in the text (offsets must stay
+"KABUL, Afghanistan, May 3 (Reuters) - ", "ISLAMABAD: ", "Tehran, March 15, IRNA - ". The prefix stays in the text (offsets must stay
 true); ``dateline_span`` tells the coder which characters to skip.
 """
 
@@ -29,11 +29,27 @@ _DATELINE = re.compile(
     rf"(?:, *(?:{_DATE}|{_REGION})){{0,3}}"
     rf"(?: *\((?P<agency>{_AGENCY})\)(?:,[ \t]*|{_DASH})|{_DASH})"
     r"|,[ \t]*"
+    # "UNITED NATIONS: Russia vetoed ...", "ISLAMABAD: The cabinet ..."
+    r"|:[ \t]+"
     r")(?=\S)"
+)
+# A place written in title case opens a dateline only with a date and a dash ("Tehran,
+# March 15, IRNA - "): without the date, "Paris, France - Talks began" is a sentence.
+_TITLE_WORD = r"[A-Z][a-zà-ÿ'’.\-]+"
+_TITLE_DATELINE = re.compile(
+    rf"(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}})"
+    rf"(?:, *{_REGION})?, *{_DATE}"
+    rf"(?:, *(?P<agency_word>[A-Z]{{2,}})| *\((?P<agency>{_AGENCY})\))?"
+    rf"{_DASH}(?=\S)"
 )
 # Where a dateline given on its own ("WASHINGTON, April 9 -", "Paris (AFP)") stops naming the
 # place: a comma, a parenthesis or a dash set apart by a space.
-_PLACE_END = re.compile(r"\s*(?:,|\(|\s[-–—]|[–—]|$)")
+_PLACE_END = re.compile(r"\s*(?:,|:|\(|\s[-–—]|[–—]|$)")
+# Labels that open a story like a dateline and are no place: "BREAKING: ...".
+_LABELS = {"breaking", "update", "updated", "exclusive", "watch", "analysis", "opinion",
+           "editorial", "comment", "news", "live", "video", "photos", "review", "interview",
+           "correction", "flash", "alert", "urgent", "note", "editor's note", "advisory",
+           "factbox", "timeline", "explainer", "q&a", "wrapup", "rpt", "refile"}
 # Short all-caps words ("US, EU and ...", "UN, ...") open sentences more often than datelines.
 _MIN_PLACE_LETTERS = 3
 
@@ -53,10 +69,15 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening ``text`` (a story body), or None."""
     match = _DATELINE.match(text)
-    if match is None:
+    title = None if match is not None else _TITLE_DATELINE.match(text)
+    if match is None and title is None:
         return None
+    if title is not None:
+        agency = title["agency"] or title["agency_word"]
+        return Dateline(place=title["place"], agency=agency.strip() if agency else None,
+                        start=title.start(), end=title.end())
     place = match["place"]
-    if sum(ch.isalpha() for ch in place) < _MIN_PLACE_LETTERS:
+    if sum(ch.isalpha() for ch in place) < _MIN_PLACE_LETTERS or place.lower() in _LABELS:
         return None
     agency = match["agency"].strip() if match["agency"] else None
     return Dateline(place=place.title(), agency=agency, start=match.start(), end=match.end())
