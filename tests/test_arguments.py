@@ -51,7 +51,7 @@ def test_arguments_save_writes_the_same_bytes(tmp_path):
 
 
 def test_arguments_replace_a_thing_with_a_named_recipient(coder):
-    text = "Germany condemned the decision, its envoy in Lagos said."
+    text = "Germany condemned the decision, citing Lagos."
     assert _coded(coder, StubRanker("Lagos", 0.9), text) == [
         ("ACCUSE", ["Germany"], ["Lagos"])]
     # Not sure enough: the grammar's recipient stays.
@@ -59,9 +59,16 @@ def test_arguments_replace_a_thing_with_a_named_recipient(coder):
         ("ACCUSE", ["Germany"], ["the decision"])]
 
 
+def test_arguments_only_offer_phrases_of_the_trigger_clause(coder):
+    """"its envoy in Lagos said": Lagos belongs to another clause than "condemned"."""
+    assert _coded(coder, StubRanker("Lagos", 0.9),
+                  "Germany condemned the decision, its envoy in Lagos said.") == [
+        ("ACCUSE", ["Germany"], ["the decision"])]
+
+
 def test_arguments_never_replace_a_coded_recipient_or_offer_a_thing(coder):
     assert _coded(coder, StubRanker("Lagos", 0.99),
-                  "Germany condemned Russia, its envoy in Lagos said.") == [
+                  "Germany condemned Russia on Monday in Lagos.") == [
         ("ACCUSE", ["Germany"], ["Russia"])]
     assert _coded(coder, StubRanker("budget", 0.99),
                   "Germany condemned the decision over the budget.") == [

@@ -863,8 +863,9 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
         if dep == "advcl" or dep == "acl":
             if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not (
                     # "the demand that Germany repatriate X": what is demanded, not done
-                    dep == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                         for c in node.children)):
+                    # ("the announcement that the US will withdraw" is an announcement)
+                    dep == "acl" and head.lemma_.lower() in _MODAL_NOUNS
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)):
                 return False
         elif dep not in _CONTENT_DEPS and dep != "conj":
             return False
@@ -875,6 +876,10 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
 
 
 _NESTED_CLAUSES = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj"}
+# Nouns whose "that" clause has not happened: "the demand that X withdraw".
+_MODAL_NOUNS = {"demand", "request", "call", "appeal", "suggestion", "proposal", "plan", "idea",
+                "threat", "hope", "fear", "concern", "possibility", "risk", "warning",
+                "insistence", "condition", "ultimatum", "plea", "wish"}
 
 
 def clause_ranges(head: Token) -> tuple[tuple[int, int], ...]:
