@@ -749,12 +749,23 @@ def _opponents(verb: Token) -> tuple[Phrase, ...]:
     return ()
 
 
-def _condition_party(verb: Token) -> tuple[Phrase, ...]:
+def _threat_condition(token: Token) -> tuple[Phrase, ...]:
+    """Whom a threat is aimed at when it says what would make it happen: the party of an
+    "if" or "unless" clause in what is threatened ("threats that he would open the borders
+    unless the EU pays", "threatened sanctions if Iran enriches uranium")."""
+    for clause in [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp", "acl"))]:
+        found = _condition_party(clause, ("if", "unless"))
+        if found:
+            return found
+    return ()
+
+
+def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "before")
+                     ) -> tuple[Phrase, ...]:
     """Who must act before a refused act will happen: the subject (or passive agent) of its
     "until", "unless" or "before" clause, when it names an actor."""
     for clause in _children(verb, {"advcl"}):
-        if not any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "before")
-                   for c in clause.children):
+        if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
             continue
         parties = [p for a in _children(clause, {"agent"}) for p in _children(a, {"pobj"})]
         parties += _children(clause, {"nsubj"})
@@ -1191,6 +1202,8 @@ class RuleCoder:
             # "called off the strike after an agreement with the government": dissent eased
             # toward whoever it was against.
             more = (*opponents, *more)
+        if row.cameo[:2] == "13" and (condition := _threat_condition(verb)):
+            more = (*condition, *more)  # "threatened that if Israel does not ..., X would ..."
         if negated and (condition := _condition_party(verb)):
             # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
             # must act first.
@@ -1275,6 +1288,8 @@ class RuleCoder:
         starts = [noun] if verb is None else [noun, verb]
         skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
         more, goals = _more_participants(starts, row, skip)
+        if row.cameo[:2] == "13" and (condition := _threat_condition(noun)):
+            more = (*condition, *more)  # "threats that he would ... unless the EU pays"
         return Candidate(
             sentence_index=index,
             trigger=Span(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text)),
