@@ -26,7 +26,7 @@ _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
 # lunch with Macron"); "it" and "they" often start a new referent.
-_OBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "his"}
+_MAIN_SUBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "his"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
@@ -232,7 +232,7 @@ class StoryActors:
         sentence's. The subject phrase itself (same offsets) skips its own entry, so it never
         refers to itself and resolves the same before and after it is noted."""
         current = self._sentence_subject
-        usable = self._reported or phrase.head_word.text.lower() in _OBJECT_PRONOUNS
+        usable = self._reported or phrase.head_word.text.lower() in _MAIN_SUBJECT_PRONOUNS
         if usable and current is not None and (current.start, current.end) != (phrase.start, phrase.end):
             return current
         return self._last_subject
@@ -311,9 +311,10 @@ class StoryActors:
         the antecedent's country ("Iran said its forces ..." -> IRN MIL); None otherwise.
 
         Any antecedent with a country will do, for every pronoun, except an international
-        organisation (whose country is a region): "his" of a person is that person's country, and "its" of a person ("Macron said its army ...") is rare enough
-        that its country is the better guess than none. No antecedent, no country: None,
-        and the phrase resolves on its own words as before.
+        organisation (whose country is a region): "his" of a person is that person's
+        country, and "its" of a person ("Macron said its army ...") is rare enough that its
+        country is the better guess than none. No antecedent, no country: None, and the
+        phrase resolves on its own words as before.
         """
         head = phrase.head_word
         if desc.country or desc.code or desc.person or not any(

@@ -2,8 +2,9 @@
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
-194), "car bomb" (183); a meeting "by phone" (041); troops deployed for peacekeeping (074). Planned cooperation is coded as intent,
-as PLOVER asks: "will meet" -> 036 (AGREE: express intent to meet), "will send aid" -> 033.
+194), "car bomb" (183); a meeting "by phone" (041); troops deployed for peacekeeping (074).
+Planned cooperation is coded as intent, as PLOVER asks: "will meet" -> 036 (AGREE: express
+intent to meet), "will send aid" -> 033.
 """
 
 from __future__ import annotations

@@ -113,8 +113,9 @@ def _phoned(verb: Token) -> bool:
     """"called Y" (to talk), not "called Y a liar", "called elections" or "called it off"."""
     if any(c.dep_ in ("ccomp", "prt", "attr") for c in verb.children):
         return False
-    objects = _children(verb, {"dobj"}) or _callee(verb)
-    if any(c.dep_ == "oprd" for c in verb.children) and not _callee(verb):
+    callee = _callee(verb)
+    objects = _children(verb, {"dobj"}) or callee
+    if any(c.dep_ == "oprd" for c in verb.children) and not callee:
         return False
     return bool(objects) and (objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                               or objects[0].lemma_.lower() in _CALLED_PEOPLE)
@@ -131,6 +132,10 @@ _PRAISE = {"friend", "ally", "partner", "hero", "champion", "leader", "brother",
            "great", "brave", "wise", "courageous", "excellent", "outstanding"}
 
 
+_INSULT_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="111", preps=frozenset())
+_PRAISE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="051", preps=frozenset())
+
+
 def _name_calling(verb: Token) -> Trigger | None:
     """"called X a liar" (111), "branded X a terrorist", "called X a great friend" (051)."""
     objects = _children(verb, {"dobj"})
@@ -145,9 +150,9 @@ def _name_calling(verb: Token) -> Trigger | None:
         words = {name.lemma_.lower(), *(c.lemma_.lower() for c in name.children
                                          if c.dep_ in ("amod", "compound"))}
         if words & _INSULTS and not (name.lemma_.lower() in _PRAISE):
-            return replace(_PHONE_ROW, lemma=verb.lemma_.lower(), cameo="111")
+            return replace(_INSULT_ROW, lemma=verb.lemma_.lower())
         if name.lemma_.lower() in _PRAISE or words & _PRAISE - {"leader"}:
-            return replace(_PHONE_ROW, lemma=verb.lemma_.lower(), cameo="051")
+            return replace(_PRAISE_ROW, lemma=verb.lemma_.lower())
     return None
 
 
@@ -784,7 +789,7 @@ def _displaced_goal(verb: Token) -> Phrase | None:
         if (token.i > verb.i and token.dep_ == "prep" and token.lower_ == "to"
                 and token.head.i != verb.i):
             for obj in _children(token, {"pobj"}):
-                if obj.ent_type_ in ("GPE", "ORG", "NORP") or _actor_like(obj):
+                if _actor_like(obj):
                     found = obj
     return phrase_of(found) if found is not None else None
 
@@ -802,8 +807,7 @@ def _purpose_of(verb: Token) -> list[Token]:
     """The actor-like direct objects of the verb a purpose clause ("to VERB") serves."""
     if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
-    return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or o.ent_type_
-            in ("PERSON", "ORG", "GPE", "NORP") or o.lemma_.lower() in PEOPLE]
+    return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or _actor_like(o)]
 
 
 def _clause_head(token: Token) -> Token:
@@ -939,7 +943,7 @@ _IMPACT_VERBS = {"hit", "strike", "target", "pound", "destroy", "damage", "kill"
                  "shell", "bomb", "tear", "rip", "smash", "demolish", "leave"}
 # Verbs whose subject undergoes the event noun: "faces criticism from X".
 _RECEIVING_VERBS = {"face", "draw", "earn", "attract", "receive", "get", "win", "gain",
-                    "garner", "meet", "suffer"}
+                    "garner", "suffer"}
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
@@ -1459,6 +1463,9 @@ _ACTOR_NOUNS = PEOPLE | {"government", "authority", "administration", "army", "m
                          "cabinet", "congress", "senate", "leadership", "junta", "militia"}
 
 
+_ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+
+
 def _actor_like(token: Token) -> bool:
     """A noun that can name an actor: a name, or a common noun for people or institutions."""
     return token.ent_type_ in _ACTOR_ENTS or (
@@ -1512,9 +1519,9 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
 
 # "X is willing to send aid to Y": an intent to cooperate with Y (CAMEO 030).
 _WILLING = {"willing", "ready", "prepared", "eager", "keen"}
-_WILLING_ROW = Trigger(kind="V", lemma="willing", particle=None, cameo="030",
-                       preps=frozenset({"to", "with", "for"}))
 _WILLING_PREPS = frozenset({"to", "with", "for"})
+_WILLING_ROW = Trigger(kind="V", lemma="willing", particle=None, cameo="030",
+                       preps=_WILLING_PREPS)
 
 
 def _willing(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
@@ -1537,8 +1544,6 @@ def _willing(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate 
     return _word_candidate(adjective, _WILLING_ROW, index, verb, agents, recipients[:1],
                            modality=(negated, hypothetical, False))
 
-
-_ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
 
 
 def person_phrases(doc: Doc) -> Iterator[Phrase]:
