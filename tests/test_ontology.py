@@ -109,7 +109,7 @@ def test_ontology_plover_types_follow_the_contract():
          PloverMapping("ACCUSE", "investigate", ("crime", "corruption"))),
         ("112", "Accuse, not specified below", -2.0, 3, PloverMapping("ACCUSE", "allege")),
         ("116", "Find guilty or liable (legally)", -2.0, 3,
-         PloverMapping("SANCTION", "convict", ("legal",))),
+         PloverMapping("ACCUSE", "disapprove", ("legal",))),
         ("1385", "Threaten attack with WMD", -7.0, 3,
          PloverMapping("THREATEN", "violence", ("cbrn",))),
         ("145", "Protest violently, riot, not specified below", -7.5, 4,
@@ -273,3 +273,13 @@ def test_ontology_matches_shared_reference_codebook():
     extra = sorted(set(ours) - {row["code"] for row in rows})
     differences += [f"{code}: ours only" for code in extra]
     assert differences == [], "\n".join(differences)
+
+
+def test_the_manual_reading_of_find_guilty_is_selectable():
+    # The published table and PLV code a conviction as ACCUSE; the manual as SANCTION convict.
+    assert ontology.to_plover("116").event_type == "ACCUSE"
+    manual = ontology.to_plover("116", reading="manual")
+    assert (manual.event_type, manual.mode) == ("SANCTION", "convict")
+    assert ontology.to_plover("1123", reading="manual") == ontology.to_plover("1123")
+    with pytest.raises(ValueError, match="PLOVER reading"):
+        ontology.to_plover("116", reading="icews")

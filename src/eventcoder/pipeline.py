@@ -511,9 +511,16 @@ def _coded(actors: Sequence[Actor]) -> bool:
 
 
 def _named(phrase: Phrase) -> bool:
-    """Whether the phrase names someone: a proper noun, a named entity or an acronym ("ICE")."""
-    return any(w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE")
-               or (len(w.text) > 1 and w.text.isupper() and w.text.isalpha()) for w in phrase.words)
+    """Whether the phrase names someone: a proper noun, a named entity or an acronym ("ICE");
+    a disease is no one ("to assist Ethiopia with its response to COVID-19")."""
+    return any((w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE")
+                or (len(w.text) > 1 and w.text.isupper() and w.text.isalpha()))
+               and w.text.lower() not in _DISEASES for w in phrase.words)
+
+
+_DISEASES = {"covid-19", "covid", "covid19", "coronavirus", "sars", "sars-cov-2", "mers",
+             "ebola", "hiv", "aids", "zika", "cholera", "malaria", "polio", "measles",
+             "h1n1", "mpox", "monkeypox", "tuberculosis", "dengue"}
 
 
 def _of_someone(phrase: Phrase) -> bool:

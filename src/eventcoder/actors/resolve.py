@@ -21,7 +21,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v2"
+RESOLVER_VERSION = "eventcoder.actors.v3"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -160,8 +160,19 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
             and head_word not in _PARTITIVES and words[head].pos != "NUM"):
         # "its efforts in Libya" is not a Libyan actor; "the capital of Libya" is a place.
         country = None
+    if head_word in _OPPONENT_HEADS:
+        # "Kremlin critics", "Erdogan's opponents": who they oppose gives their country only;
+        # they are its opposition, not its government.
+        # "critics of Israel" are of no known country.
+        name, code, sector = None, None, "OPP"
+        country = None if country_in_pp else country
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
+
+
+# Heads of phrases that name someone's opponents ("Putin critics" are not Putin).
+_OPPONENT_HEADS = {"critic", "critics", "opponent", "opponents", "detractor", "detractors",
+                   "foe", "foes"}
 
 
 def _surname_keys(name: str) -> list[str]:

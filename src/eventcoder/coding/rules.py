@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v4``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v5``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v4"
+RULES_VERSION = "eventcoder.rules.v5"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -190,6 +190,32 @@ def _troops_leaving(verb: Token) -> Trigger | None:
     if places and any(a.lemma_.lower() in _FORCES for a in agents):
         return _WITHDRAW_ROW
     return None
+
+
+# "Peacekeepers arrived in Monrovia", "Irish soldiers served in Lebanon as peacekeepers":
+# peacekeeping forces present in a place are protection given to it (CAMEO 074).
+_PEACEKEEPING_VERBS = {"arrive", "serve", "deploy", "participate", "land", "station", "base",
+                       "operate", "begin", "start"}
+_PEACEKEEPING_ROW = Trigger(kind="V", lemma="arrive", particle=None, cameo="074",
+                            preps=frozenset({"in", "to", "along", "at"}))
+
+
+def _peacekeepers_present(verb: Token) -> Trigger | None:
+    if verb.lemma_.lower() not in _PEACEKEEPING_VERBS or _children(verb, {"dobj"}):
+        return None
+    agents, patients = subject_of(verb)
+    forces = [a for a in (*agents, *patients) if a.lemma_.lower() in _FORCES]
+    if not forces or not any(
+            "peacekeep" in t.lower_ for t in (*forces[0].subtree, *verb.subtree)):
+        return None
+    # "participate in peacekeeping operations in Afghanistan": the place may hang deeper.
+    holders = [verb, *_children(verb, {"xcomp"}), forces[0]]
+    holders += [o for h in holders for p in _children(h, {"prep"}) for o in _children(p, {"pobj"})]
+    places = [o for holder in holders
+              for o in _prep_objects(holder, _PEACEKEEPING_ROW.preps)
+              if any(t.ent_type_ in _PLACE_LABELS for t in o.subtree) or _named_area(o)
+              or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP"))]
+    return _PEACEKEEPING_ROW if places else None
 
 
 # Verbs with a small clause: "found X guilty" (CAMEO 116), "set X free", "let X go" (084).
@@ -389,6 +415,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
         # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
         return subject_of(verb.head.head, depth + 1)
+    if (culprit := _culprit(verb)) is not None:
+        return subject_of(culprit, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         agents, patients = subject_of(verb.head, depth + 1)
         if verb.dep_ == "xcomp":
@@ -408,6 +436,35 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return patients, []
         return agents, patients
     return [], []
+
+
+def _culprit(token: Token) -> Token | None:
+    """The verb whose subject is held to blame for ``token``'s act: "X was guilty of
+    violating the ceasefire", "X has been responsible for mass killings" (the copula)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    while (token.dep_ == "pobj" and token.head.lower_ == "of"
+           and token.head.head.lemma_.lower() in _QUANTITY_NOUNS):
+        token = token.head.head  # "responsible for dozens of killings"
+    if token.dep_ not in ("pcomp", "pobj") or token.head.lemma_.lower() not in ("of", "for"):
+        return None
+    adjective = token.head.head
+    if adjective.lemma_.lower() not in _BLAME_WORDS or adjective.dep_ not in ("acomp", "oprd"):
+        return None
+    return adjective.head if adjective.head.i != adjective.i else None
+
+
+_QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "score", "series", "number", "wave", "spate",
+                   "string", "lot", "majority", "most", "many", "some", "all"}
+
+
+def _blame_denied(copula: Token) -> bool:
+    """Whether being to blame is denied: "X denied being responsible for the attack"."""
+    return copula.dep_ in ("xcomp", "ccomp", "pcomp") and (
+        copula.head.lemma_.lower() in _DENYING_VERBS)
+
+
+_DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
 
 
 # Nouns of resolve whose "to" clause their owner carries out: "its commitment to support".
@@ -499,12 +556,29 @@ _REQUEST_ROOTS = {"02", "10"}
 
 
 def _target_places(token: Token, row: Trigger) -> list[Token]:
+    # Not for meetings: "debt talks in New York" are not with New York.
     if row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES:
         return []
-    # "violated the ceasefire in Karabakh": the place may hang on the verb's object.
-    holders = [token, *_children(token, {"dobj"})] if token.pos_ in ("VERB", "AUX") else [token]
-    return [o for holder in holders for o in _prep_objects(holder, _TARGET_PLACE_PREPS)
-            if o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN" or _named_area(o)]
+    # "violated the ceasefire in Karabakh": the place may hang on the verb's object, and
+    # "a ceasefire effective from Sunday in Somalia" on the noun's modifier.
+    holders = [token, *_children(token, {"dobj"})] if token.pos_ in ("VERB", "AUX") else [
+        token, *_children(token, {"amod"})]
+    if token.pos_ not in ("VERB", "AUX"):
+        # "effective from Friday in Darfur": hung anywhere under the modifier
+        holders += [t for h in holders[1:] for t in h.subtree if t.dep_ == "prep" and t.i != h.i]
+    found = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lemma_.lower() not in _TARGET_PLACE_PREPS:
+                continue
+            # "in occupied Karabakh" parsed as a clause: its object is the place.
+            objects = _children(prep, {"pobj"}) + [
+                o for c in _children(prep, {"pcomp"}) for o in _children(c, {"dobj"})]
+            found += [o for o in objects if o.ent_type_ not in NOT_PARTICIPANT_ENTS and (
+                o.ent_type_ in _PLACE_LABELS or o.pos_ == "PROPN"
+                # "in the worst-hit areas", "in the north region": an area, named or not
+                or o.lemma_.lower() in _AREA_NOUNS)]
+    return found
 
 
 # Common nouns for parts of a country: "in Bosnian Serb territory", "in the north region".
@@ -603,6 +677,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)) and not (
                     inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
+            if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp")
+                    and row.cameo[:2] in _PURPOSE_ROOTS
+                    and _actor_like(child)):
+                found.extend(_conjuncts(child))  # "donated ventilators to assist Ethiopia"
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
                 if preposition == "between" and row.cameo in _MEDIATION_CODES:
@@ -774,6 +852,8 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
             continue
         parties = [p for a in _children(clause, {"agent"}) for p in _children(a, {"pobj"})]
         parties += _children(clause, {"nsubj"})
+        # "until the management is sacked": who the condition falls on
+        parties += _children(clause, {"nsubjpass"})
         parties = [t for t in parties if _actor_like(t) or t.pos_ == "PROPN"]
         if parties:
             return (phrase_of(parties[0]),)
@@ -829,7 +909,12 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     hypothetical = bool(aux & _HYPO_AUX) or any(
-        c.dep_ == "mark" and c.lemma_.lower() in ("if", "unless", "whether") for c in clause.children
+        c.dep_ == "mark" and (c.lemma_.lower() in ("if", "unless", "whether")
+                              # "will not end the strike until the authorities fulfill its
+                              # demands": a condition still to be met ("until X withdrew" was)
+                              or c.lemma_.lower() in ("until", "till") and clause.tag_ in ("VBP", "VBZ")
+                              and clause.dep_ == "advcl")
+        for c in clause.children
     )
     future = bool(aux & _FUTURE_AUX)
     node = clause
@@ -1033,7 +1118,7 @@ class RuleCoder:
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
             if row is None:
-                row = _small_clause(token) or _troops_leaving(token)
+                row = _small_clause(token) or _troops_leaving(token) or _peacekeepers_present(token)
             if token.lemma_.lower() in ("call", "lift") and (eased := _dissent_eased(token)):
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
@@ -1141,7 +1226,7 @@ class RuleCoder:
                 yield self._ranked(_reported(candidate, token), token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
-                                         or _blamed(verb, index)):
+                                         or _blamed(verb, index) or _criticised(verb, index)):
                 yield self._ranked(candidate, verb, sent)
             elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
                 yield self._ranked(candidate, verb, sent)
@@ -1195,6 +1280,9 @@ class RuleCoder:
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
+        if (culprit := _culprit(verb)) is not None:
+            # "X was not guilty of violating ...", "X denied being guilty of ..."
+            negated = negated or _negated(culprit) or _blame_denied(culprit)
         last = verb
         if row.particle:
             particle = next((c for c in verb.children if c.lemma_.lower() == row.particle), None)
@@ -1249,6 +1337,10 @@ class RuleCoder:
         agents: list[Token] = []
         if verb is not None:
             agents, _ = subject_of(verb)
+        culprit = _culprit(noun) if not agents else None
+        if culprit is not None:
+            # "X has been responsible for mass killings"
+            agents, _ = subject_of(culprit)
         if not agents:
             # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
             agents = _prep_objects(noun, frozenset({"by"})) or [
@@ -1288,7 +1380,8 @@ class RuleCoder:
             actor = (phrase_of(pair[0]),)
             recipient = tuple(phrase_of(t) for t in pair[1:])
         places, here = _places(verb if verb is not None else noun)
-        negated, hypothetical, future = _modality(noun, verb)
+        negated, hypothetical, future = _modality(noun, verb or culprit)
+        negated = negated or (culprit is not None and _blame_denied(culprit))
         starts = [noun] if verb is None else [noun, verb]
         skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
         more, goals = _more_participants(starts, row, skip)
@@ -1515,6 +1608,25 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
     negated, hypothetical, future = _modality(verb.head, verb.head)
     return _word_candidate(words[0], _BLAME_ROW, index, verb.head, speakers, blamed,
                            modality=(negated or _negated(verb), hypothetical, future))
+
+
+# "Critics say X has ...": what critics say of someone is criticism of them (CAMEO 111).
+_CRITICS = {"critic", "opponent", "detractor", "skeptic", "sceptic"}
+_CRITICS_ROW = Trigger(kind="V", lemma="critic", particle=None, cameo="111", preps=frozenset())
+
+
+def _criticised(verb: Token, index: int) -> Candidate | None:
+    """What critics say about an actor: "Kremlin critics say Putin has given him free rein",
+    "his opponents argue he is ..." (the one the clause is about is criticised)."""
+    if verb.head.lemma_.lower() not in _OBLIGATION_VERBS:
+        return None
+    speakers = [s for s in _children(verb.head, {"nsubj"}) if s.lemma_.lower() in _CRITICS]
+    subjects = [s for s in _children(verb, {"nsubj", "nsubjpass"})
+                if _actor_like(s) or (s.pos_ == "PRON" and s.lower_ in ("he", "she", "they"))]
+    if not speakers or not subjects:
+        return None
+    return _word_candidate(verb.head, _CRITICS_ROW, index, verb.head, speakers, subjects,
+                           modality=_modality(verb.head, verb.head))
 
 
 # "X is willing to send aid to Y": an intent to cooperate with Y (CAMEO 030).

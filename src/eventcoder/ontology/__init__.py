@@ -25,9 +25,11 @@ Some tables instead give statements and appeals (01-02) a neutral class 0; ask f
 PLOVER: ``to_plover(code)`` gives the PLOVER event type, mode and contexts for a CAMEO code.
 Plain statements (01x) have no PLOVER type (``event_type`` is None) except 016 Deny
 responsibility, which is REJECT. Our deliberate exceptions to the root-level mapping are noted
-in ``data/ontology-src/cameo_to_plover.tsv`` (e.g. 116 -> SANCTION convict, 163 -> COERCE
-restrict, 175 -> ASSAULT, 191/192 -> COERCE). A 4-digit code missing from the table (a later
-CAMEO/ICEWS addition such as 1834) falls back to its 3-digit parent.
+in ``data/ontology-src/cameo_to_plover.tsv`` (e.g. 163 -> COERCE restrict, 175 -> ASSAULT,
+191/192 -> COERCE). 116 Find guilty is ACCUSE, as in the published CAMEO-to-PLOVER table and
+PLV's annotation (ontology 2); the PLOVER manual's SANCTION convict mode was ontology 1. A
+4-digit code missing from the table (a later CAMEO/ICEWS addition such as 1834) falls back to
+its 3-digit parent.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from importlib import resources
 
 __all__ = [
     "GOLDSTEIN_SCALES",
+    "PLOVER_READINGS",
     "ONTOLOGY_VERSION",
     "QUAD_SCHEMES",
     "QUAD_VERSION",
@@ -53,9 +56,10 @@ __all__ = [
     "to_plover",
 ]
 
-ONTOLOGY_VERSION = "eventcoder-ontology-1 (CAMEO 1.1b3, PLOVER 2.0)"
+ONTOLOGY_VERSION = "eventcoder-ontology-2 (CAMEO 1.1b3, PLOVER 2.0)"
 QUAD_VERSION = "eventcoder-quad-1 (1: roots 01-05, 2: 06-08, 3: 09-13, 4: 14-20)"
 GOLDSTEIN_SCALES = ("icews", "gdelt")
+PLOVER_READINGS = ("published", "manual")
 QUAD_SCHEMES = ("standard", "neutral01")
 
 
@@ -202,9 +206,18 @@ def cameo_codes(*, goldstein: str = "icews") -> tuple[CameoCode, ...]:
     return tuple(scale.values())
 
 
-def to_plover(code: str) -> PloverMapping:
-    """The PLOVER type, mode and contexts for a CAMEO code (see the module docstring)."""
-    return _tables().plover[_resolve(code)]
+def to_plover(code: str, *, reading: str = "published") -> PloverMapping:
+    """The PLOVER type, mode and contexts for a CAMEO code (see the module docstring).
+    ``reading="manual"`` follows the PLOVER manual where it and the published CAMEO-to-PLOVER
+    table disagree (116 Find guilty: SANCTION convict instead of ACCUSE)."""
+    code = _resolve(code)
+    if _choice(reading, PLOVER_READINGS, "PLOVER reading") == "manual" and code in _MANUAL:
+        return _MANUAL[code]
+    return _tables().plover[code]
+
+
+# Where the PLOVER manual reads a CAMEO code otherwise than the published table.
+_MANUAL = {"116": PloverMapping("SANCTION", "convict", ("legal",))}
 
 
 def quad_class(code: str, *, scheme: str = "standard") -> int:
