@@ -23,8 +23,8 @@ from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
-from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, open_candidate, person_phrases,
-                           phrase_of)
+from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, actor_noun,
+                           open_candidate, person_phrases, phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
@@ -247,7 +247,15 @@ class Coder:
     def _resolved(self, story: StoryActors, cand: Candidate, text: str, offset: int,
                   document: str) -> _Resolved:
         """A candidate with its participants resolved to actors."""
-        actor = tuple(a for p in cand.actor if (a := self._resolve(story, p)) is not None)
+        found = [self._resolve(story, p) for p in cand.actor]
+        if any(found):
+            # "Kuwait and its allies agreed": a partner no table codes is still one of the
+            # actors, kept uncoded beside the coded ones.
+            for k, (a, p) in enumerate(zip(found, cand.actor)):
+                if (a is None and p.head_word.pos == "NOUN"
+                        and actor_noun(p.head_word.lemma.lower())):
+                    found[k] = next(iter(_uncoded([p], document)), None)
+        actor = tuple(a for a in found if a is not None)
         recipient = tuple(a for p in cand.recipient
                           if (a := self._resolve(story, p, target=True)) is not None
                           # "held captive by them": a pronoun for the actor is not its target
@@ -383,8 +391,9 @@ class Coder:
                 return None
             if not _coded(r.recipient) and not has_count:
                 return None
-        if mapping.event_type == "CONSULT" and not _coded(r.recipient) and len(r.actor) < 2:
-            return None
+        if mapping.event_type == "CONSULT" and not _coded(r.recipient) and sum(
+                bool(a.code or a.country) for a in r.actor) < 2:
+            return None  # a meeting with no one coded, unless between coded co-actors
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)
         fatalities = injured = arrested = displaced = None

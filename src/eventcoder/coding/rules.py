@@ -368,6 +368,34 @@ def _split_modifiers(head: Token) -> list[Phrase]:
             out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
                                                      if w.dep == "head")))
         return out
+    return _split_of(head, phrase)
+
+
+def _split_of(head: Token, phrase: Phrase) -> list[Phrase]:
+    """"the armies of Brazil and Argentina": one phrase per coordinated name of the "of"
+    ("the armies of Brazil", "the armies of Argentina"); the phrase itself otherwise."""
+    for prep in _children(head, {"prep"}):
+        if prep.lower_ != "of":
+            continue
+        for obj in _children(prep, {"pobj"}):
+            names = _conjuncts(obj)
+            if len(names) < 2 or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
+                                         for t in names):
+                continue
+            other = {t.idx for n in names for t in n.subtree}
+            shared = [w for w in phrase.words if w.start not in other]
+            out = []
+            for name in names:
+                nested = {t.i for n in names if n.i != name.i and n in name.subtree
+                          for t in n.subtree}
+                own = [head.doc[i] for i in sorted(t.i for t in name.subtree
+                                                   if t.i not in nested and t.dep_ not in ("cc", "punct"))]
+                words = tuple(sorted(shared + [
+                    Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
+                         start=t.idx) for t in own], key=lambda w: w.start))
+                out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
+                                                         if w.dep == "head")))
+            return out
     return [phrase]
 
 
@@ -616,13 +644,22 @@ def _addressees(token: Token, row: Trigger) -> list[Token]:
     return []
 
 
+# Verbs whose direct object is what is sent, never who receives it.
+_SENDING_VERBS = {"send", "deploy", "dispatch", "provide", "supply", "deliver", "donate",
+                  "contribute", "ship", "airlift", "transfer"}
+
+
 def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Recipients inside a trigger's complement: "threatened to attack X", "pledged to
     cooperate with X", "warned that Israel would bomb X"."""
     for comp in _children(token, {"xcomp", "ccomp"}):
         for verb in _conjuncts(comp):
             objects = [o for o in _objects(verb, preps, direct=True)
-                       if not any(o.i == s.i for s in _children(verb, {"nsubj"}))]
+                       if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
+                       # "offered to send troops": what is sent is no recipient
+                       and not (o.dep_ == "dobj" and verb.lemma_.lower() in _SENDING_VERBS
+                                # "provide Sri Lanka with technology" names the receiver
+                                and not _prep_objects(verb, frozenset({"with"})))]
             if objects:
                 return objects
     return []
@@ -635,6 +672,11 @@ _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", 
 _THROUGH_PREPS = frozenset({"of", "including", "include"})
 # Types whose "for" names what they serve: aid, and force made ready.
 _PURPOSE_ROOTS = {"07", "15"}
+# Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
+# troops to help X".
+_BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
+_HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "train", "back",
+                  "bolster", "strengthen", "relieve", "reinforce", "equip", "rebuild", "feed"}
 # The prepositions whose objects are participants even when no table codes them: "returned
 # the painting to its owner".
 _GOAL_PREPS = frozenset({"to", "with", "against", "toward", "towards", "into", "from"})
@@ -673,13 +715,13 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                              for t in _conjuncts(subject) if t.pos_ != "PRON")
             if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
                     # "gave $2m to fight the epidemic in West Africa": what aid is for
-                    places and child.dep_ == "advcl"
+                    (places or row.cameo[:2] in _BENEFICIARY_ROOTS) and child.dep_ == "advcl"
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)) and not (
                     inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
-            if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp")
-                    and row.cameo[:2] in _PURPOSE_ROOTS
-                    and _actor_like(child)):
+            if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
+                    and token.lemma_.lower() in _HELPING_VERBS
+                    and row.cameo[:2] in _BENEFICIARY_ROOTS and _actor_like(child)):
                 found.extend(_conjuncts(child))  # "donated ventilators to assist Ethiopia"
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
@@ -1553,10 +1595,16 @@ _ACTOR_NOUNS = PEOPLE | {"government", "authority", "administration", "army", "m
                          "ministry", "country", "state", "nation", "union", "party",
                          "opposition", "rebel", "committee", "agency", "company", "bank",
                          "coalition", "alliance", "group", "organisation", "organization",
-                         "cabinet", "congress", "senate", "leadership", "junta", "militia"}
+                         "cabinet", "congress", "senate", "leadership", "junta", "militia",
+                         "ally", "partner", "neighbour", "neighbor", "counterpart"}
 
 
 _ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def actor_noun(lemma: str) -> bool:
+    """Whether a common noun names an actor ("allies", "the government", "protesters")."""
+    return lemma in _ACTOR_NOUNS
 
 
 def _actor_like(token: Token) -> bool:
