@@ -392,8 +392,8 @@ class Coder:
             if not _coded(r.recipient) and not has_count:
                 return None
         if mapping.event_type == "CONSULT" and not _coded(r.recipient) and sum(
-                bool(a.code or a.country) for a in r.actor) < 2:
-            return None  # a meeting with no one coded, unless between coded co-actors
+                bool(a.code or a.country or a.name) for a in r.actor) < 2:
+            return None  # a meeting with no one coded, unless between named co-actors
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)
         fatalities = injured = arrested = displaced = None

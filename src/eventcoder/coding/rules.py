@@ -294,6 +294,9 @@ class Candidate:
     failed: bool = False
 
 
+_WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
+
+
 def phrase_of(head: Token) -> Phrase:
     """The noun phrase headed by ``head``: its modifiers, without clauses or coordination."""
     keep: set[int] = {head.i}
@@ -301,7 +304,10 @@ def phrase_of(head: Token) -> Phrase:
     def add(token: Token, top: bool) -> None:
         for child in token.children:
             if child.dep_ in _NP_EXCLUDE and not (
-                child.dep_ == "prep" and (not top or child.lemma_.lower() in _NP_PREPS)
+                child.dep_ == "prep" and (not top or child.lemma_.lower() in _NP_PREPS
+                                          # a title-case name: "Doctors Without Borders"
+                                          or child.text[:1].isupper() and token.text[:1].isupper()
+                                          and child.i == token.i + 1)
             ):
                 continue
             if child.dep_ == "punct" or child.is_space:
@@ -310,6 +316,17 @@ def phrase_of(head: Token) -> Phrase:
             add(child, False)
 
     add(head, True)
+    if head.ent_type_ in _WHOLE_NAME_ENTS and head.ent_iob_ in ("B", "I"):
+        # "Action Against Hunger", "Doctors Without Borders": a name is never cut short.
+        start = head.i
+        while start > 0 and head.doc[start].ent_iob_ == "I" and not head.doc[start - 1].is_punct:
+            start -= 1
+        end = head.i + 1
+        while (end < len(head.doc) and head.doc[end].ent_iob_ == "I"
+               and not head.doc[end].is_punct):
+            end += 1
+        subtree = {t.i for t in head.subtree}
+        keep.update(i for i in range(start, end) if i in subtree and not head.doc[i].is_space)
     tokens = sorted(keep)
     # Opening or closing punctuation is dropped; inner quotes ("Field Marshal") are kept.
     doc = head.doc
@@ -429,11 +446,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if verb.dep_ == "relcl":
         return [verb.head], []
+    resolve_noun = None
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _RESOLVE_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        resolve_noun = verb.head
+    elif (verb.dep_ == "pcomp" and verb.head.lower_ == "to"
+          and verb.head.head.lemma_.lower() in _RESOLVE_NOUNS):
+        resolve_noun = verb.head.head  # "its commitment to supporting Y"
+    if resolve_noun is not None:
         # "X reiterated its commitment to support Y", "X announced its decision to leave":
         # whoever commits or decides acts.
-        noun = verb.head
+        noun = resolve_noun
         owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owners:
             return owners, []
@@ -482,6 +505,10 @@ def _culprit(token: Token) -> Token | None:
     return adjective.head if adjective.head.i != adjective.i else None
 
 
+# Nouns for a part of something: "some of the prisoners", "the bulk of its forces".
+_PART_NOUNS = {"percent", "%", "part", "some", "most", "all", "half", "bulk", "rest",
+               "remainder", "portion", "share", "third", "quarter", "majority", "many", "dozen",
+               "hundred", "thousand", "number", "batch", "group", "first", "last"}
 _QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "score", "series", "number", "wave", "spate",
                    "string", "lot", "majority", "most", "many", "some", "all"}
 
@@ -1149,6 +1176,11 @@ class RuleCoder:
             particles |= {f"n:{m.lemma_.lower()}" for c in objects
                           if c.lemma_.lower() in _EFFORT_NOUNS
                           for m in c.children if m.dep_ == "compound"}
+            # "hand over 40 percent of their arms", "released some of the prisoners": the
+            # noun a part is of.
+            particles |= {f"n:{o.lemma_.lower()}" for c in objects
+                          if c.lemma_.lower() in _PART_NOUNS or c.ent_type_ in ("PERCENT", "CARDINAL")
+                          for o in _prep_objects(c, frozenset({"of"}))}
             # "went on strike", "put its army on high alert": the noun of a preposition.
             particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
                           for o in c.children if o.dep_ == "pobj"}
@@ -1340,8 +1372,11 @@ class RuleCoder:
             more = (*condition, *more)  # "threatened that if Israel does not ..., X would ..."
         if negated and (condition := _condition_party(verb)):
             # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
-            # must act first.
+            # must act first ("until their members ratify it": named or not, when nothing
+            # else receives the refusal).
             more = (*condition, *more)
+            if not recipient:
+                recipient = condition
         if (not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None
                 and all(p.start != goal.start for p in more)):
             # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal
