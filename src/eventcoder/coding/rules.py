@@ -295,6 +295,8 @@ class Candidate:
 
 
 _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
+# Names that are no event, whatever their words: "the Government of National Accord".
+_NAMED_BODY_ENTS = {"ORG", "PERSON", "FAC", "GPE", "NORP"}
 
 
 def phrase_of(head: Token) -> Phrase:
@@ -548,9 +550,12 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [o for prep in token.children
-            if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
-            for o in _children(prep, {"pobj"}) if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    found = [o for prep in token.children
+             if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
+             for o in _children(prep, {"pobj"}) if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    # "support for X against any attempts": what something is against comes after whom it
+    # is for or with.
+    return sorted(found, key=lambda o: o.head.lemma_.lower() == "against")
 
 
 # Verbs that grant what was asked: "approved a request", "met their demands".
@@ -1197,8 +1202,9 @@ class RuleCoder:
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-            if _idiom(token):
-                return None
+            if _idiom(token) or (token.pos_ == "PROPN" and token.ent_type_ in _NAMED_BODY_ENTS
+                                 and not token.text.isupper()):  # the tagger guesses on capitals
+                return None  # "the Government of National Accord" is no accord
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
@@ -1370,6 +1376,10 @@ class RuleCoder:
             more = (*opponents, *more)
         if row.cameo[:2] == "13" and (condition := _threat_condition(verb)):
             more = (*condition, *more)  # "threatened that if Israel does not ..., X would ..."
+        if (row.cameo[:2] == "09" and verb.dep_ in ("advcl", "xcomp")
+                and verb.head.lemma_.lower() in _SENDING_VERBS):
+            # "sent experts to Saudi Arabia to investigate the attacks": an inquiry made there
+            more = (*more, *(phrase_of(o) for o in _prep_objects(verb.head, frozenset({"to"}))))
         if negated and (condition := _condition_party(verb)):
             # "will not lift the embargo until Cuba reforms": the refusal is aimed at whoever
             # must act first ("until their members ratify it": named or not, when nothing
