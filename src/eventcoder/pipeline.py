@@ -24,7 +24,7 @@ from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, actor_noun,
-                           open_candidate, person_phrases, phrase_of)
+                           institution_noun, open_candidate, person_phrases, phrase_of)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
@@ -288,6 +288,10 @@ class Coder:
             # "A Kansas woman started a hunger strike": a named actor the tables do not know
             # stays, uncoded (a typhoon or a blast, unnamed, does not).
             actor = _uncoded(cand.actor, document)
+        elif not actor and _coded(recipient) and any(map(_institution, cand.actor)):
+            # "The committee will not end the strike until the authorities ...": a body the
+            # tables do not know acts toward someone they do.
+            actor = _uncoded([p for p in cand.actor if _institution(p)], document)
         speaker = self._resolve(story, cand.speaker) if cand.speaker else None
         return _Resolved(cand, actor, recipient, text, offset, speaker)
 
@@ -391,9 +395,12 @@ class Coder:
                 return None
             if not _coded(r.recipient) and not has_count:
                 return None
-        if mapping.event_type == "CONSULT" and not _coded(r.recipient) and sum(
-                bool(a.code or a.country or a.name) for a in r.actor) < 2:
-            return None  # a meeting with no one coded, unless between named co-actors
+        if (mapping.event_type == "CONSULT" and not _coded(r.recipient)
+                and sum(bool(a.code or a.country or a.name) for a in r.actor) < 2
+                and not any(map(_institution, cand.recipient))):
+            # A meeting with no one coded, unless between named co-actors or with a body
+            # ("held talks with East Asian countries").
+            return None
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)
         fatalities = injured = arrested = displaced = None
@@ -517,6 +524,11 @@ def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
 
 def _coded(actors: Sequence[Actor]) -> bool:
     return any(a.code or a.country for a in actors)
+
+
+def _institution(phrase: Phrase) -> bool:
+    """"the committee", "East Asian countries": a body no table codes."""
+    return phrase.head_word.pos == "NOUN" and institution_noun(phrase.head_word.lemma.lower())
 
 
 def _named(phrase: Phrase) -> bool:

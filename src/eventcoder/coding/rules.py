@@ -1652,6 +1652,11 @@ def actor_noun(lemma: str) -> bool:
     return lemma in _ACTOR_NOUNS
 
 
+def institution_noun(lemma: str) -> bool:
+    """Whether a common noun names a body rather than people ("the committee", "countries")."""
+    return lemma in _ACTOR_NOUNS and lemma not in PEOPLE
+
+
 def _actor_like(token: Token) -> bool:
     """A noun that can name an actor: a name, or a common noun for people or institutions."""
     return token.ent_type_ in _ACTOR_ENTS or (
