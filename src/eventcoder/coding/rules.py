@@ -372,22 +372,27 @@ def _split_modifiers(head: Token) -> list[Phrase]:
         if not others or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
                                  for t in (mod, *others)):
             continue
-        groups = [mod, *others]
-        dropped = {t.idx for g in groups for t in g.subtree}
-        shared = [w for w in phrase.words if w.start not in dropped]
-        out = []
-        for group in groups:
-            # The group's own words: not "and", not a later group nested under it.
-            nested = {t.i for o in groups if o.i != group.i and o in group.subtree
-                      for t in o.subtree}
-            own = {t.i for t in group.subtree if t.i not in nested and t.dep_ != "cc"}
-            mine = [Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
-                         start=t.idx) for t in (head.doc[i] for i in sorted(own))]
-            words = tuple(sorted(shared + mine, key=lambda w: w.start))
-            out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
-                                                     if w.dep == "head")))
-        return out
+        return _one_per_group(head, phrase, [mod, *others], {"cc"})
     return _split_of(head, phrase)
+
+
+def _one_per_group(head: Token, phrase: Phrase, groups: list[Token], skip: set[str]
+                   ) -> list[Phrase]:
+    """One phrase per coordinated group: the words the groups share, and each group's own
+    words (not those of ``skip`` relations, not a later group nested under it)."""
+    dropped = {t.idx for g in groups for t in g.subtree}
+    shared = [w for w in phrase.words if w.start not in dropped]
+    out = []
+    for group in groups:
+        nested = {t.i for o in groups if o.i != group.i and o in group.subtree
+                  for t in o.subtree}
+        own = sorted(t.i for t in group.subtree if t.i not in nested and t.dep_ not in skip)
+        mine = [Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
+                     start=t.idx) for t in (head.doc[i] for i in own)]
+        words = tuple(sorted(shared + mine, key=lambda w: w.start))
+        out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
+                                                 if w.dep == "head")))
+    return out
 
 
 def _split_of(head: Token, phrase: Phrase) -> list[Phrase]:
@@ -401,20 +406,7 @@ def _split_of(head: Token, phrase: Phrase) -> list[Phrase]:
             if len(names) < 2 or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
                                          for t in names):
                 continue
-            other = {t.idx for n in names for t in n.subtree}
-            shared = [w for w in phrase.words if w.start not in other]
-            out = []
-            for name in names:
-                nested = {t.i for n in names if n.i != name.i and n in name.subtree
-                          for t in n.subtree}
-                own = [head.doc[i] for i in sorted(t.i for t in name.subtree
-                                                   if t.i not in nested and t.dep_ not in ("cc", "punct"))]
-                words = tuple(sorted(shared + [
-                    Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_, dep=t.dep_,
-                         start=t.idx) for t in own], key=lambda w: w.start))
-                out.append(Phrase(words=words, head=next(k for k, w in enumerate(words)
-                                                         if w.dep == "head")))
-            return out
+            return _one_per_group(head, phrase, names, {"cc", "punct"})
     return [phrase]
 
 
