@@ -252,9 +252,8 @@ class Coder:
             # "Kuwait and its allies agreed": a partner no table codes is still one of the
             # actors, kept uncoded beside the coded ones.
             for k, (a, p) in enumerate(zip(found, cand.actor)):
-                if (a is None and p.head_word.pos == "NOUN"
-                        and actor_noun(p.head_word.lemma.lower())):
-                    found[k] = next(iter(_uncoded([p], document)), None)
+                if a is None and p.head_word.pos == "NOUN" and actor_noun(p.head_word.lemma.lower()):
+                    found[k] = (_uncoded([p], document) or (None,))[0]
         actor = tuple(a for a in found if a is not None)
         recipient = tuple(a for p in cand.recipient
                           if (a := self._resolve(story, p, target=True)) is not None

@@ -161,9 +161,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         # "its efforts in Libya" is not a Libyan actor; "the capital of Libya" is a place.
         country = None
     if head_word in _OPPONENT_HEADS:
-        # "Kremlin critics", "Erdogan's opponents": who they oppose gives their country only;
-        # they are its opposition, not its government.
-        # "critics of Israel" are of no known country.
+        # "Kremlin critics", "Erdogan's opponents": who they oppose gives their country only
+        # (they are its opposition, not its government); "critics of Israel" have none.
         name, code, sector = None, None, "OPP"
         country = None if country_in_pp else country
     return Description(name=name, country=country, sector=sector, code=code, person=person,

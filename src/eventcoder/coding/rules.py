@@ -489,7 +489,7 @@ def _culprit(token: Token) -> Token | None:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     while (token.dep_ == "pobj" and token.head.lower_ == "of"
-           and token.head.head.lemma_.lower() in _QUANTITY_NOUNS):
+           and token.head.head.lemma_.lower() in _PART_NOUNS):
         token = token.head.head  # "responsible for dozens of killings"
     if token.dep_ not in ("pcomp", "pobj") or token.head.lemma_.lower() not in ("of", "for"):
         return None
@@ -499,12 +499,12 @@ def _culprit(token: Token) -> Token | None:
     return adjective.head if adjective.head.i != adjective.i else None
 
 
-# Nouns for a part of something: "some of the prisoners", "the bulk of its forces".
+# Nouns for a part or a number of something: "some of the prisoners", "the bulk of its
+# forces", "dozens of killings", "a wave of arrests".
 _PART_NOUNS = {"percent", "%", "part", "some", "most", "all", "half", "bulk", "rest",
                "remainder", "portion", "share", "third", "quarter", "majority", "many", "dozen",
-               "hundred", "thousand", "number", "batch", "group", "first", "last"}
-_QUANTITY_NOUNS = {"dozen", "hundred", "thousand", "score", "series", "number", "wave", "spate",
-                   "string", "lot", "majority", "most", "many", "some", "all"}
+               "hundred", "thousand", "number", "batch", "group", "first", "last", "score",
+               "series", "wave", "spate", "string", "lot"}
 
 
 def _blame_denied(copula: Token) -> bool:
