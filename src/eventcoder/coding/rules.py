@@ -63,7 +63,7 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
                 "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker", "pay",
                 "consider", "fire", "hold", "stage", "go", "begin", "call"}
 # Violent nouns take their agent only from verbs of doing, not of saying.
-_VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
+_VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin", "lead",
                         "start", "resume", "continue", "intensify", "escalate", "step",
                         "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -84,6 +84,9 @@ _CONTAINER_NOUNS = {"message", "statement", "expression", "show", "gesture", "si
                     "series", "round", "wave", "number", "host", "lot", "string"}
 _NP_EXCLUDE = {"relcl", "acl", "conj", "cc", "appos", "advcl", "punct", "prep"}
 _NP_PREPS = {"of", "in", "from"}
+# People who speak or act for someone: "a spokesman for the president" is the president's.
+_VOICE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "adviser",
+                "advisor", "aide"}
 _LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Prepositions whose objects can be recipients of any trigger (resolution drops non-actors).
@@ -307,6 +310,9 @@ def phrase_of(head: Token) -> Phrase:
         for child in token.children:
             if child.dep_ in _NP_EXCLUDE and not (
                 child.dep_ == "prep" and (not top or child.lemma_.lower() in _NP_PREPS
+                                          # "a spokesman for the president": whose voice
+                                          or child.lemma_.lower() == "for"
+                                          and token.lemma_.lower() in _VOICE_NOUNS
                                           # a title-case name: "Doctors Without Borders"
                                           or child.text[:1].isupper() and token.text[:1].isupper()
                                           and child.i == token.i + 1)
@@ -318,6 +324,12 @@ def phrase_of(head: Token) -> Phrase:
             add(child, False)
 
     add(head, True)
+    if head.pos_ == "NOUN":
+        # "his Iranian counterpart, Mostafa Najjar": the title's name is part of the phrase.
+        for child in head.children:
+            if (child.dep_ == "appos" and child.ent_type_ == "PERSON"
+                    and all(t.pos_ == "PROPN" or t.is_punct for t in child.subtree)):
+                keep.update(t.i for t in child.subtree if not t.is_punct)
     if head.ent_type_ in _WHOLE_NAME_ENTS and head.ent_iob_ in ("B", "I"):
         # "Action Against Hunger", "Doctors Without Borders": a name is never cut short.
         start = head.i
@@ -737,6 +749,9 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # who the inquiry is about is the subject of what it looks into.
                 found.extend(t for subject in _children(child, {"nsubj", "nsubjpass"})
                              for t in _conjuncts(subject) if t.pos_ != "PRON")
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
+                    "VERB", "AUX"):
+                continue  # "declared a curfew and sent in troops with orders": another act
             if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
                     # "gave $2m to fight the epidemic in West Africa": what aid is for
                     (places or row.cameo[:2] in _BENEFICIARY_ROOTS) and child.dep_ == "advcl"
@@ -854,6 +869,15 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
             continue
         if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
+        elif (violent and token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")
+              and token.head.head.pos_ == "VERB"
+              and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children)):
+            # "declared a state of siege to begin at midnight": the noun is the object of
+            # the verb above, parsed as the subject of its infinitive.
+            verb = token.head.head
+        else:
+            verb = None
+        if verb is not None:
             lemma = verb.lemma_.lower()
             if violent:
                 announced = lemma == "announce" and (
@@ -890,7 +914,9 @@ def _opponents(verb: Token) -> tuple[Phrase, ...]:
             sides = [o for o in _children(token, {"pobj"}) if _actor_like(o)]
             if sides:
                 return (phrase_of(sides[0]),)
-    for clause in _children(verb, {"advcl"}):
+    # The clause may hang lower: "called off a strike that had caused disruption after the
+    # government accepted the deal".
+    for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
         if any(c.dep_ == "mark" and c.lower_ in ("after", "once", "when") for c in clause.children):
             sides = [s for s in _children(clause, {"nsubj"}) if _actor_like(s)]
             if sides:
