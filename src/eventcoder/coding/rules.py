@@ -361,7 +361,7 @@ def _phrases(tokens: list[Token]) -> tuple[Phrase, ...]:
     out: list[Phrase] = []
     for token in tokens:
         for t in _conjuncts(token):
-            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.ent_type_ in _ACTOR_ENTS:
                 out.extend(_split_modifiers(t))
     return tuple(out)
 
@@ -452,6 +452,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if verb.dep_ == "relcl":
         return [verb.head], []
+    misparsed = [c for c in verb.children
+                 if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+                 and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+                      or len(c.text) > 1 and c.text.isupper() and c.is_alpha)]
+    if misparsed:
+        # "USAID provided ...": a name the parser took for an adverb is the subject.
+        return misparsed[:1], []
     resolve_noun = None
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in _RESOLVE_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -841,6 +848,8 @@ def _noun_key(token: Token) -> list[str]:
 # Nouns that only package an event named by their modifier.
 _EFFORT_NOUNS = {"effort", "initiative", "mission", "package", "programme", "program",
                  "operation", "campaign", "process", "shipment", "convoy", "bid"}
+# Goods named by what they are for: "provided shelter materials" provides shelter.
+_GOODS_NOUNS = {"material", "supply", "kit", "item", "consignment"}
 
 
 # Who announces an arrest made it: "police announced the arrest of X".
@@ -1197,7 +1206,7 @@ class RuleCoder:
             particles |= {f"n:{c.lemma_.lower()}" for c in objects}
             # "ended mediation efforts": the event a packaging noun names.
             particles |= {f"n:{m.lemma_.lower()}" for c in objects
-                          if c.lemma_.lower() in _EFFORT_NOUNS
+                          if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS
                           for m in c.children if m.dep_ == "compound"}
             # "hand over 40 percent of their arms", "released some of the prisoners": the
             # noun a part is of.
@@ -1223,6 +1232,8 @@ class RuleCoder:
             if _idiom(token) or (token.pos_ == "PROPN" and token.ent_type_ in _NAMED_BODY_ENTS
                                  and not token.text.isupper()):  # the tagger guesses on capitals
                 return None  # "the Government of National Accord" is no accord
+            if token.ent_type_ in ("DATE", "TIME"):
+                return None  # "on March 27" is no march
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
