@@ -453,7 +453,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if verb.dep_ == "relcl":
         return [verb.head], []
     misparsed = [c for c in verb.children
-                 if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < verb.i
+                 if c.dep_ in ("advmod", "npadvmod", "dep") and c.i == verb.left_edge.i
+                 # a clause, not a modifier: "US-backed fighters" is no act of backing
+                 and (verb.dep_ in ("ROOT", "ccomp", "parataxis")
+                      or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))
+                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-")
                  and (c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
                       or len(c.text) > 1 and c.text.isupper() and c.is_alpha)]
     if misparsed:
@@ -563,12 +567,19 @@ PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect",
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found = [o for prep in token.children
              if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
-             for o in _children(prep, {"pobj"}) if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+             for o in _children(prep, {"pobj"}) + [
+                 # "against visiting Crown Prince X": a title's participle parsed as a verb
+                 d for c in _children(prep, {"pcomp"}) if c.lower_ in _TITLE_PARTICIPLES
+                 for d in _children(c, {"dobj"})]
+             if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
     # "support for X against any attempts": what something is against comes after whom it
     # is for or with.
     return sorted(found, key=lambda o: o.head.lemma_.lower() == "against")
 
 
+# Participles that stand before a title as adjectives: "visiting Crown Prince X".
+_TITLE_PARTICIPLES = {"visiting", "outgoing", "incoming", "acting", "ruling", "leading",
+                      "governing", "departing"}
 # Verbs that grant what was asked: "approved a request", "met their demands".
 _ACCEDING_VERBS = {"approve", "grant", "accept", "meet", "fulfil", "fulfill", "heed", "answer",
                    "satisfy", "endorse"}
@@ -973,6 +984,23 @@ def _displaced_goal(verb: Token) -> Phrase | None:
                 if _actor_like(obj):
                     found = obj
     return phrase_of(found) if found is not None else None
+
+
+def _antecedent(pronoun: Token, agents: list[Token]) -> Token:
+    """The person an object pronoun ("him", "her") stands for: the nearest person named or
+    titled before it in the sentence who is not the one acting ("A court convicted X and
+    sentenced him"); the pronoun itself when there is none."""
+    acting = {t.i for a in agents for t in a.subtree}
+    if not agents or any(a.pos_ == "PRON" for a in agents):
+        # "Putin said he would meet him": "he" is Putin, so "him" is someone else.
+        acting |= {t.i for v in pronoun.ancestors for s in _children(v, _SUBJ) for t in s.subtree}
+    for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
+        if token.i in acting or token.dep_ in ("compound", "poss") or token.tag_ in ("NNS", "NNPS"):
+            continue
+        if (token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
+                or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE):
+            return token
+    return pronoun
 
 
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
@@ -1385,6 +1413,8 @@ class RuleCoder:
             # "called X to congratulate him", "visited X to apologise": the one called or
             # visited is who the purpose is for.
             objects = called
+        # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
+        objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
