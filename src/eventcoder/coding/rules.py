@@ -723,7 +723,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
 # Prepositions that lead on to participants: "sanctions, including bans, on X".
-_THROUGH_PREPS = frozenset({"of", "including", "include"})
+_THROUGH_PREPS = frozenset({"of", "including", "include", "alongside", "among",
+                            "between"})
 # Types whose "for" names what they serve: aid, and force made ready.
 _PURPOSE_ROOTS = {"07", "15"}
 # Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
@@ -1017,6 +1018,10 @@ def _purpose_of(verb: Token) -> list[Token]:
     if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or _actor_like(o)]
+
+
+# Stances taken toward someone: support, criticism, rejection, demands.
+_STANCE_ROOTS = {"05", "10", "11", "12"}
 
 
 def _clause_head(token: Token) -> Token:
@@ -1499,6 +1504,11 @@ class RuleCoder:
             recipients = next((found for c in reversed(_conjuncts(noun)[1:])
                                if c.pos_ == "NOUN" and (found := _objects(c, row.preps, direct=False))),
                               [])
+        if not recipients and row.cameo[:2] in _STANCE_ROOTS and (
+                agents or any(c.dep_ == "poss" for c in noun.children)):
+            # "his strong support of X", "Britain's recognition of X": with its agent said,
+            # a noun's "of" names whom it is toward.
+            recipients = [o for o in _prep_objects(noun, frozenset({"of"})) if _actor_like(o)]
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
         if not recipients:

@@ -8,7 +8,8 @@ One component is added in front of the parser, ``eventcoder_paragraphs_v1``: it 
 sentence after every blank line, so the headline, the dateline paragraph and each paragraph
 never run together. Another, ``eventcoder_lemmas_v1``, is added at the end: it corrects the
 lemmas the English lemmatizer gets wrong for verbs the event lexicon needs ("staged" -> "stag",
-"fined" -> "fin").
+"fined" -> "fin"). A third, ``eventcoder_countries_v1``, follows the recognizer: a one-word
+country name it labelled as a person or a date ("Malawi", "Niger") becomes a place.
 """
 
 from __future__ import annotations
@@ -33,11 +34,33 @@ KNOWN_MODELS: dict[str, str] = {
 }
 PARAGRAPHS = "eventcoder_paragraphs_v1"
 LEMMAS = "eventcoder_lemmas_v1"
+COUNTRIES = "eventcoder_countries_v1"
 # Verb forms whose lemma the English lemmatizer gets wrong, with the right one.
 _LEMMA_FIXES = {form: lemma for lemma, forms in {
     "stage": ("staged", "stages", "staging"), "fine": ("fined", "fines", "fining"),
     "rape": ("raped", "rapes", "raping"), "cordon": ("cordoned", "cordoning", "cordons"),
 }.items() for form in forms}
+
+
+# Dependencies and territories whose one-word names are more often something else.
+_NOT_COUNTRY_WORDS = {"Jersey", "Guernsey", "Montserrat", "Pitcairn", "Mayotte", "Niue",
+                      "Tokelau", "Antarctica", "Dominica"}
+_COUNTRY_NAMES: set[str] = set()
+
+
+def _country_names() -> set[str]:
+    """One-word country names (pycountry's, with the usual short forms)."""
+    if not _COUNTRY_NAMES:
+        import pycountry
+
+        for country in pycountry.countries:
+            for name in (country.name, getattr(country, "common_name", None)):
+                if name and " " not in name and "," not in name:
+                    _COUNTRY_NAMES.add(name)
+        _COUNTRY_NAMES.update({"Russia", "Turkey", "Britain", "Kosovo", "Palestine",
+                               "Burma", "Syria", "Iran"})
+        _COUNTRY_NAMES.difference_update(_NOT_COUNTRY_WORDS)
+    return _COUNTRY_NAMES
 
 
 def model_name(model: str | None = None) -> str:
@@ -47,6 +70,7 @@ def model_name(model: str | None = None) -> str:
 
 def _register_components() -> None:
     from spacy.language import Language
+    from spacy.tokens import Span
 
     if Language.has_factory(PARAGRAPHS):
         return
@@ -58,6 +82,30 @@ def _register_components() -> None:
                 fixed = _LEMMA_FIXES.get(token.lower_)
                 if fixed is not None:
                     token.lemma_ = fixed
+        return doc
+
+    @Language.component(COUNTRIES, assigns=["doc.ents"])
+    def countries(doc: Doc) -> Doc:
+        # A one-word country name the recognizer took for something else ("Niger" as a
+        # date, "Malawi" as a person) or missed is a place.
+        names = _country_names()
+        spans, changed = [], False
+        covered = {t.i for ent in doc.ents for t in ent}
+        for ent in doc.ents:
+            if (len(ent) == 1 and ent.label_ not in ("GPE", "NORP", "LOC")
+                    and ent.text in names and ent[0].pos_ == "PROPN"):
+                spans.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+            else:
+                spans.append(ent)
+        for token in doc:
+            if (token.i not in covered and token.pos_ == "PROPN" and token.text in names
+                    and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
+                             and doc[token.i - 1].ent_type_ == "PERSON")):
+                spans.append(Span(doc, token.i, token.i + 1, label="GPE"))
+                changed = True
+        if changed:
+            doc.ents = sorted(spans, key=lambda e: e.start)
         return doc
 
     @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
@@ -133,4 +181,6 @@ def _load(name: str) -> Language:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMAS, after="lemmatizer")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COUNTRIES, after="ner")
     return nlp
