@@ -570,7 +570,11 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
              for o in _children(prep, {"pobj"}) + [
                  # "against visiting Crown Prince X": a title's participle parsed as a verb
                  d for c in _children(prep, {"pcomp"}) if c.lower_ in _TITLE_PARTICIPLES
-                 for d in _children(c, {"dobj"})]
+                 for d in _children(c, {"dobj"})] + [
+                 # "tariffs on $120 billion of China's exports": the amount is of something
+                 d for c in _children(prep, {"pobj"}) if c.ent_type_ in ("MONEY", "PERCENT")
+                 for of in _children(c, {"prep"}) if of.lower_ == "of"
+                 for d in _children(of, {"pobj"})]
              if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
     # "support for X against any attempts": what something is against comes after whom it
     # is for or with.
@@ -963,10 +967,13 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
     for clause in _children(verb, {"advcl"}):
         if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
             continue
-        parties = [p for a in _children(clause, {"agent"}) for p in _children(a, {"pobj"})]
-        parties += _children(clause, {"nsubj"})
-        # "until the management is sacked": who the condition falls on
-        parties += _children(clause, {"nsubjpass"})
+        parties = []
+        # "before a new pay system is reviewed and the management is sacked": each condition
+        for part in _conjuncts(clause):
+            parties += [p for a in _children(part, {"agent"}) for p in _children(a, {"pobj"})]
+            parties += _children(part, {"nsubj"})
+            # "until the management is sacked": who the condition falls on
+            parties += _children(part, {"nsubjpass"})
         parties = [t for t in parties if _actor_like(t) or t.pos_ == "PROPN"]
         if parties:
             return (phrase_of(parties[0]),)
@@ -1410,6 +1417,13 @@ class RuleCoder:
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
             others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
+            if not others:
+                # "gave the Pentagon permission": the receiver parsed as the noun's modifier.
+                others = [c for o in objects if o.lemma_.lower() == row.particle[2:]
+                          for c in o.children if c.dep_ in ("compound", "nmod") and c.i < o.i
+                          and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "NOUN" and actor_noun(
+                              c.lemma_.lower()))
+                          and any(d.dep_ == "det" for d in o.children)]
             keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
             objects = objects if keep and not others else others
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
