@@ -374,7 +374,8 @@ def _split_modifiers(head: Token) -> list[Phrase]:
     before the head ("UK negotiators", "EU negotiators"); any other phrase as it is."""
     phrase = phrase_of(head)
     for mod in head.children:
-        if mod.i > head.i or mod.dep_ not in ("compound", "nmod", "amod"):
+        # "Russia and Turkey's foreign ministers": coordinated owners too
+        if mod.i > head.i or mod.dep_ not in ("compound", "nmod", "amod", "poss"):
             continue
         others = [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
         if not others and any(c.dep_ == "cc" for c in mod.children):
@@ -625,6 +626,11 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
             if any(c.dep_ == "mark" for c in comp.children):
                 continue  # "warned that Israel would ...": Israel is not the one warned
             out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS]
+        for comp in _children(token, {"advcl", "ccomp"}):
+            # "gave approval for the UN to deliver aid", "called for the army to withdraw":
+            # whom the clause of "for" is about
+            if any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children):
+                out += [s for s in _children(comp, {"nsubj"}) if s.pos_ != "PRON"]
         out += _prep_objects(token, preps)
         for obj in objects:
             out += _prep_objects(obj, preps)
@@ -1242,6 +1248,10 @@ class RuleCoder:
             particles = {c.lemma_.lower() for c in token.children
                          if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
                          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+            # "called for the army to withdraw": the "for" parsed as the clause's marker
+            particles |= {"for" for comp in token.children if comp.dep_ in ("advcl", "ccomp")
+                          for m in comp.children
+                          if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1}
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             particles |= {f"n:{c.lemma_.lower()}" for c in objects}
             # "ended mediation efforts": the event a packaging noun names.
