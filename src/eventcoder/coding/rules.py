@@ -313,9 +313,10 @@ def phrase_of(head: Token) -> Phrase:
                                           # "a spokesman for the president": whose voice
                                           or child.lemma_.lower() == "for"
                                           and token.lemma_.lower() in _VOICE_NOUNS
-                                          # a title-case name: "Doctors Without Borders"
-                                          or child.text[:1].isupper() and token.text[:1].isupper()
-                                          and child.i == token.i + 1)
+                                          # a title-case name: "Doctors Without Borders",
+                                          # "Physicians for Human Rights"
+                                          or token.text[:1].isupper() and child.i == token.i + 1
+                                          and (child.text[:1].isupper() or _titled(child)))
             ):
                 continue
             if child.dep_ == "punct" or child.is_space:
@@ -351,6 +352,14 @@ def phrase_of(head: Token) -> Phrase:
         if i in keep or (doc[i].is_punct and tokens[0] < i < tokens[-1] and doc[i].text in "\"“”'‘’-")
     )
     return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
+
+
+def _titled(prep: Token) -> bool:
+    """A lower-case preposition inside a name: its object's words are all capitalized
+    ("for Human Rights", "for Peace")."""
+    objects = _children(prep, {"pobj"})
+    return prep.lower_ in ("for", "against", "without") and bool(objects) and all(
+        t.text[:1].isupper() for o in objects for t in o.subtree if t.is_alpha)
 
 
 def _conjuncts(token: Token) -> list[Token]:
