@@ -139,16 +139,22 @@ _INSULT_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="111", preps=
 _PRAISE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="051", preps=frozenset())
 
 
+_NAMING_VERBS = {"call", "brand", "label", "dub"}
+
+
 def _name_calling(verb: Token) -> Trigger | None:
     """"called X a liar" (111), "branded X a terrorist", "called X a great friend" (051)."""
-    objects = _children(verb, {"dobj"})
+    objects = _children(verb, {"dobj"}) or [
+        # "called Britain's ambassador a very stupid guy": the one called parsed as the
+        # predicate, the name as its apposition
+        o for o in _children(verb, {"oprd"}) if _children(o, {"appos"})]
     if not objects:
         return None
     # "called the minister a terrorist": the parser may hang the name on the object.
     names = _children(verb, {"oprd", "xcomp", "ccomp", "attr"}) + [
         a for a in _children(objects[0], {"appos"})
-        if a.i == objects[0].i + 1 or (a.i > 0 and a.doc[a.i - 1].lower_ in ("a", "an"))
-        and a.doc[a.i - 2].text != ","]
+        if a.i == objects[0].i + 1 or (a.left_edge.lower_ in ("a", "an")
+                                       and a.doc[a.left_edge.i - 1].text != ",")]
     for name in names:
         words = {name.lemma_.lower(), *(c.lemma_.lower() for c in name.children
                                          if c.dep_ in ("amod", "compound"))}
@@ -1073,6 +1079,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         for c in clause.children
     )
     future = bool(aux & _FUTURE_AUX)
+    if hypothetical and "would" in aux and _dated_ahead(clause):
+        # "The EU would hold talks with Abbas next month": a plan reported in the past
+        # tense, not a hypothesis, unless a condition is stated.
+        hypothetical = any(t.lower_ in ("if", "unless") for t in clause.sent)
+        future = not hypothetical
     node = clause
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
@@ -1094,6 +1105,16 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             negated = True  # "is not willing to talk"
         node = governor
     return negated, hypothetical, future
+
+
+_AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
+
+
+def _dated_ahead(clause: Token) -> bool:
+    """Whether the clause is dated in the future: "next month", "tomorrow", "later this year"."""
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in _AHEAD
+               for c in clause.children if c.dep_ in ("npadvmod", "prep", "advmod", "dobj")
+               for t in c.subtree)
 
 
 def _failed(token: Token) -> bool:
@@ -1278,7 +1299,7 @@ class RuleCoder:
             if token.dep_ == "agent":
                 return None
             row = self.lexicon.verb(token.lemma_.lower(), particles)
-            if row is None and token.lemma_.lower() in ("call", "brand", "label", "dub"):
+            if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
@@ -1431,7 +1452,9 @@ class RuleCoder:
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
         objects = patients or _objects(verb, row.preps, direct=True) or (
-            _callee(verb) if row is _PHONE_ROW else [])
+            _callee(verb) if row is _PHONE_ROW else []) or (
+            _children(verb, {"oprd"}) if row.cameo in ("111", "051")
+            and verb.lemma_.lower() in _NAMING_VERBS else [])
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
