@@ -142,6 +142,17 @@ _PRAISE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="051", preps=
 _NAMING_VERBS = {"call", "brand", "label", "dub"}
 
 
+def _forces_moving(verb: Token) -> bool:
+    """A march that is armed forces or a nation moving, not a protest."""
+    if any(c.dep_ == "prt" and c.lower_ in ("away", "off", "out", "back", "home")
+           for c in verb.children):
+        return True
+    subjects = _children(verb, {"nsubj"})
+    return any(s.lemma_.lower() in _FORCES or s.ent_type_ in ("NORP", "GPE")
+               or any(c.ent_type_ == "NORP" and c.lemma_.lower() in _FORCES for c in s.children)
+               for s in subjects)
+
+
 def _name_calling(verb: Token) -> Trigger | None:
     """"called X a liar" (111), "branded X a terrorist", "called X a great friend" (051)."""
     objects = _children(verb, {"dobj"}) or [
@@ -1299,6 +1310,8 @@ class RuleCoder:
             if token.dep_ == "agent":
                 return None
             row = self.lexicon.verb(token.lemma_.lower(), particles)
+            if row is not None and token.lemma_.lower() == "march" and _forces_moving(token):
+                return None  # "troops marched into the city", "watch the Americans march away"
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
@@ -1542,7 +1555,12 @@ class RuleCoder:
         violent = row.cameo[:2] in _VIOLENT_ROOTS
         verb = _governing_verb(noun, violent, row.cameo[:3] == "172")
         agents: list[Token] = []
-        if verb is not None:
+        # "Isis will use Trump's withdrawal": a named owner does the act, whoever speaks of it
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owned = bool(owners) and verb is not None and verb.lemma_.lower() not in _LIGHT_VERBS
+        if owned:
+            agents = owners
+        elif verb is not None:
             agents, _ = subject_of(verb)
         culprit = _culprit(noun) if not agents else None
         if culprit is not None:
@@ -1593,6 +1611,9 @@ class RuleCoder:
             recipient = tuple(phrase_of(t) for t in pair[1:])
         places, here = _places(verb if verb is not None else noun)
         negated, hypothetical, future = _modality(noun, verb or culprit)
+        if owned:
+            # what is said of the owner's act is not its modality ("will use Trump's withdrawal")
+            negated, hypothetical, future = _negated(noun), False, False
         negated = negated or (culprit is not None and _blame_denied(culprit))
         starts = [noun] if verb is None else [noun, verb]
         skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
