@@ -142,6 +142,22 @@ _PRAISE_ROW = Trigger(kind="V", lemma="call", particle=None, cameo="051", preps=
 _NAMING_VERBS = {"call", "brand", "label", "dub"}
 
 
+_DISPUTE_ROW = Trigger(kind="V", lemma="clash", particle=None, cameo="110",
+                      preps=frozenset({"with", "over"}))
+
+
+def _verbal_clash(verb: Token) -> bool:
+    """A clash of words: with a view, a claim or a policy ("clashed with Trump's
+    assessment"), or between two people named ("the ambassador clashed with Trump")."""
+    others = _prep_objects(verb, frozenset({"with"}))
+    subjects = _children(verb, {"nsubj"})
+    if any(o.pos_ == "NOUN" and not _actor_like(o) for o in others):
+        return True
+    def person(t: Token) -> bool:
+        return (t.ent_type_ == "PERSON" and t.pos_ == "PROPN") or t.lemma_.lower() in _CALLED_PEOPLE
+    return bool(others) and all(map(person, others)) and bool(subjects) and all(map(person, subjects))
+
+
 def _forces_moving(verb: Token) -> bool:
     """A march that is armed forces or a nation moving, not a protest."""
     if any(c.dep_ == "prt" and c.lower_ in ("away", "off", "out", "back", "home")
@@ -1312,6 +1328,12 @@ class RuleCoder:
             row = self.lexicon.verb(token.lemma_.lower(), particles)
             if row is not None and token.lemma_.lower() == "march" and _forces_moving(token):
                 return None  # "troops marched into the city", "watch the Americans march away"
+            if row is not None and token.lemma_.lower() == "accept" and any(
+                    c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                              for m in c.children) for c in token.children):
+                return None  # "accepted that Assad has survived the war": a fact admitted
+            if row is not None and token.lemma_.lower() == "clash" and _verbal_clash(token):
+                return _DISPUTE_ROW
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
