@@ -299,6 +299,8 @@ class Coder:
         """The phrase's actor; a place named in it gives the country the tables did not
         ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target that is a thing
         in a place is that place's country ("struck a power plant in Odesa" -> UKR)."""
+        if phrase.head_word.text == "REUTER":
+            return None  # a wire's sign-off parsed into the last sentence
         actor = story.resolve(phrase)
         if actor is not None and actor.country:
             return actor

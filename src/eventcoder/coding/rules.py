@@ -158,6 +158,27 @@ def _verbal_clash(verb: Token) -> bool:
     return bool(others) and all(map(person, others)) and bool(subjects) and all(map(person, subjects))
 
 
+# Words of markets and money that make a trigger verb an economic one: "exports rallied",
+# "it was charging its official price", "the Fed will ease".
+_MARKET_THINGS = {"price", "fee", "rate", "interest", "premium", "tax", "tariff", "cent",
+                  "dollar", "export", "import", "share", "stock", "market", "currency",
+                  "bond", "yield", "index", "output", "demand", "supply", "sale", "profit",
+                  "earnings", "cost", "future"}
+
+
+def _market_sense(verb: Token, row: Trigger) -> bool:
+    lemma = verb.lemma_.lower()
+    subjects = _children(verb, {"nsubj"})
+    if lemma == "rally" and any(s.lemma_.lower() in _MARKET_THINGS or s.ent_type_ in (
+            "MONEY", "PERCENT") for s in subjects):
+        return True
+    if lemma == "charge" and any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
+                                 for o in _children(verb, {"dobj"})):
+        return True
+    # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
+    return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
+
+
 def _forces_moving(verb: Token) -> bool:
     """A march that is armed forces or a nation moving, not a protest."""
     if any(c.dep_ == "prt" and c.lower_ in ("away", "off", "out", "back", "home")
@@ -1334,6 +1355,8 @@ class RuleCoder:
                 return None  # "accepted that Assad has survived the war": a fact admitted
             if row is not None and token.lemma_.lower() == "clash" and _verbal_clash(token):
                 return _DISPUTE_ROW
+            if row is not None and _market_sense(token, row):
+                return None
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
