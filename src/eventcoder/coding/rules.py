@@ -175,8 +175,23 @@ def _market_sense(verb: Token, row: Trigger) -> bool:
     if lemma == "charge" and any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
                                  for o in _children(verb, {"dobj"})):
         return True
+    if verb.dep_ == "relcl" and any(s.lemma_.lower() in _REL_PRONOUNS for s in subjects):
+        subjects = [verb.head]
+    if row.cameo[:2] in ("18", "19", "20") and any(
+            s.lemma_.lower() in _MEASURES for s in subjects + _agents_of_passive(verb)):
+        return True  # "a law that targets Americans": a measure aims at them, no one attacks
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
     return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
+
+
+# Measures that "target" or "hit" people without force.
+_MEASURES = {"law", "policy", "sanction", "measure", "rule", "bill", "regulation", "tax",
+             "tariff", "reform", "plan", "proposal", "decree", "legislation", "ban",
+             "restriction", "embargo", "investigation", "probe", "campaign", "order", "act"}
+
+
+def _agents_of_passive(verb: Token) -> list[Token]:
+    return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
 def _forces_moving(verb: Token) -> bool:
