@@ -194,6 +194,25 @@ def _agents_of_passive(verb: Token) -> list[Token]:
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
+# What is agreed when an agreement is reached rather than an act promised.
+_SETTLEMENT_NOUNS = {"deal", "agreement", "text", "term", "approach", "plan", "proposal",
+                     "framework", "roadmap", "accord", "treaty", "draft", "formula",
+                     "compromise", "settlement", "declaration", "communique", "arrangement",
+                     "protocol", "pact", "blueprint", "budget"}
+_SETTLED_ROW = Trigger(kind="V", lemma="agree", particle=None, cameo="057",
+                       preps=frozenset({"with", "between"}))
+
+
+def _settled(verb: Token) -> Trigger | None:
+    """"agreed on the text of a deal", "agreed to the peace plan": an agreement reached, a
+    policy approved (PLOVER SUPPORT), not a promise ("agreed to withdraw" is one)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    agreed = [o for o in _prep_objects(verb, frozenset({"on", "to", "upon"}))
+              if o.lemma_.lower() in _SETTLEMENT_NOUNS]
+    return _SETTLED_ROW if agreed else None
+
+
 def _forces_moving(verb: Token) -> bool:
     """A march that is armed forces or a nation moving, not a protest."""
     if any(c.dep_ == "prt" and c.lower_ in ("away", "off", "out", "back", "home")
@@ -1372,6 +1391,9 @@ class RuleCoder:
                 return _DISPUTE_ROW
             if row is not None and _market_sense(token, row):
                 return None
+            if row is not None and row.cameo == "030" and token.lemma_.lower() == "agree" and (
+                    settled := _settled(token)):
+                return settled
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
