@@ -585,6 +585,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return subject_of(culprit, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         agents, patients = subject_of(verb.head, depth + 1)
+        if verb.dep_ == "xcomp" and _contact_purpose(verb):
+            return agents, patients  # "called Erdogan to apologize": the caller apologizes
         if verb.dep_ == "xcomp":
             objects = _children(verb.head, {"dobj"})
             if objects:
@@ -602,6 +604,21 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return patients, []
         return agents, patients
     return [], []
+
+
+# Verbs of contact whose "to" clause is their purpose: "visited Kenya to sign a deal".
+_CONTACT_VERBS = {"visit", "call", "phone", "telephone", "ring", "meet", "host", "receive"}
+
+
+def _contact_purpose(verb: Token) -> bool:
+    """Whether the infinitive is what a call or visit was made for ("called Erdogan to
+    apologize"), not an appeal ("called on X to withdraw")."""
+    head = verb.head
+    return (head.lemma_.lower() in _CONTACT_VERBS and head.i != verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and head.i < c.i < verb.i
+                        for c in head.children)
+            and (head.lemma_.lower() != "call" or _phoned(head)))
 
 
 def _culprit(token: Token) -> Token | None:
@@ -1117,15 +1134,21 @@ def _antecedent(pronoun: Token, agents: list[Token]) -> Token:
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
     """A purpose of another kind than the call, meeting or visit it is made in: "called X to
     congratulate him" is a call and a congratulation ("met to discuss" is one meeting)."""
-    head = token.head
-    return (token.dep_ == "advcl" and head.i in matched and matched[head.i].cameo[:2] == "04"
-            and token.i in matched and matched[token.i].cameo[:2] != "04"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    if token.i not in matched or matched[token.i].cameo[:2] == "04":
+        return False
+    clause = token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.i not in matched:
+        clause = token.head  # "called X to express his support": the noun's light verb
+    head = clause.head
+    return (clause.dep_ in ("advcl", "xcomp") and head.i in matched
+            and matched[head.i].cameo[:2] == "04"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def _purpose_of(verb: Token) -> list[Token]:
     """The actor-like direct objects of the verb a purpose clause ("to VERB") serves."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not (verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _contact_purpose(verb)) or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or _actor_like(o)]
 
@@ -1180,7 +1203,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             negated = True
         elif lemma in _FAILING_GOVERNORS:
             negated = True  # "failed to reach agreement": it did not happen
-        elif (lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS) and node.dep_ != "advcl":
+        elif ((lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS) and node.dep_ != "advcl"
+              and not _contact_purpose(node)):
             hypothetical = True  # "urged X to talk", not "called X to talk" (a purpose)
         if _negated(governor) or (governor.pos_ == "ADJ" and governor.dep_ == "acomp"
                                   and _negated(governor.head)):
