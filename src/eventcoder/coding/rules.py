@@ -832,6 +832,11 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     cooperate with X", "warned that Israel would bomb X"."""
     for comp in _children(token, {"xcomp", "ccomp"}):
         for verb in _conjuncts(comp):
+            if verb.lemma_.lower() == "mediate":
+                # "offered to mediate between Thailand and Cambodia": the sides
+                sides = [t for o in _prep_objects(verb, frozenset({"between"})) for t in _conjuncts(o)]
+                if sides:
+                    return sides
             objects = [o for o in _objects(verb, preps, direct=True)
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
@@ -1122,13 +1127,29 @@ def _antecedent(pronoun: Token, agents: list[Token]) -> Token:
     if not agents or any(a.pos_ == "PRON" for a in agents):
         # "Putin said he would meet him": "he" is Putin, so "him" is someone else.
         acting |= {t.i for v in pronoun.ancestors for s in _children(v, _SUBJ) for t in s.subtree}
-    for token in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start]):
-        if token.i in acting or token.dep_ in ("compound", "poss") or token.tag_ in ("NNS", "NNPS"):
-            continue
-        if (token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
-                or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE):
-            return token
-    return pronoun
+    before = [t for t in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start])
+              if t.i not in acting and t.dep_ not in ("compound", "poss")
+              and t.tag_ not in ("NNS", "NNPS")]
+    # a person named first ("Begum ... her then unborn child ... her citizenship"), else a
+    # person described
+    return next((t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None) or next(
+        (t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in PEOPLE), pronoun)
+
+
+def _personal(token: Token) -> bool:
+    """A person: named, or a title or a word for people ("the minister")."""
+    return (token.ent_type_ == "PERSON" or token.lemma_.lower() in PEOPLE
+            or token.lemma_.lower() in _CALLED_PEOPLE)
+
+
+def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
+    """Who "his" or "her" is in "praised his efforts", when it is not the one acting."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
+                 None)
+    if owner is None or any(_personal(a) for a in agents):
+        return None  # "Akar pressed his plan": his own
+    found = _antecedent(owner, agents)
+    return None if found is owner else found
 
 
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
@@ -1595,6 +1616,13 @@ class RuleCoder:
             objects = called
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
         objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
+        if row.cameo[:2] in _STANCE_ROOTS:
+            # "hosted the Libyan prime minister and praised his efforts": whose efforts
+            owned = []
+            for o in objects:
+                owner = _pronoun_owner(o, agents) if o.pos_ == "NOUN" else None
+                owned += [owner, o] if owner is not None else [o]
+            objects = owned
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
