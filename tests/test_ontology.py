@@ -283,3 +283,12 @@ def test_the_manual_reading_of_find_guilty_is_selectable():
     assert ontology.to_plover("1123", reading="manual") == ontology.to_plover("1123")
     with pytest.raises(ValueError, match="PLOVER reading"):
         ontology.to_plover("116", reading="icews")
+
+
+def test_the_manual_reading_of_intent_to_yield_is_concede():
+    # "announced ... would withdraw troops" is CONCEDE in the manual, AGREE in the table.
+    assert ontology.to_plover("0356").event_type == "AGREE"
+    manual = ontology.to_plover("0356", reading="manual")
+    assert (manual.event_type, manual.context) == ("CONCEDE", ("military",))
+    assert ontology.to_plover("035", reading="manual").event_type == "CONCEDE"
+    assert ontology.to_plover("036", reading="manual").event_type == "AGREE"

@@ -209,7 +209,8 @@ def cameo_codes(*, goldstein: str = "icews") -> tuple[CameoCode, ...]:
 def to_plover(code: str, *, reading: str = "published") -> PloverMapping:
     """The PLOVER type, mode and contexts for a CAMEO code (see the module docstring).
     ``reading="manual"`` follows the PLOVER manual where it and the published CAMEO-to-PLOVER
-    table disagree (116 Find guilty: SANCTION convict instead of ACCUSE)."""
+    table disagree (116 Find guilty: SANCTION convict instead of ACCUSE; 035x intent to yield:
+    CONCEDE, as the manual codes announced retreats and concessions, instead of AGREE)."""
     code = _resolve(code)
     if _choice(reading, PLOVER_READINGS, "PLOVER reading") == "manual" and code in _MANUAL:
         return _MANUAL[code]
@@ -217,7 +218,18 @@ def to_plover(code: str, *, reading: str = "published") -> PloverMapping:
 
 
 # Where the PLOVER manual reads a CAMEO code otherwise than the published table.
-_MANUAL = {"116": PloverMapping("SANCTION", "convict", ("legal",))}
+_MANUAL = {
+    "116": PloverMapping("SANCTION", "convict", ("legal",)),
+    # "Announcements of future retreats should be coded as CONCEDE"; future concessions stay
+    # CONCEDE (the table reads every intent to yield as AGREE).
+    "035": PloverMapping("CONCEDE", None, ()),
+    "0351": PloverMapping("CONCEDE", None, ("rights_freedoms",)),
+    "0352": PloverMapping("CONCEDE", None, ()),
+    "0353": PloverMapping("CONCEDE", None, ("rights_freedoms",)),
+    "0354": PloverMapping("CONCEDE", None, ("economic",)),
+    "0355": PloverMapping("CONCEDE", None, ("diplomatic",)),
+    "0356": PloverMapping("CONCEDE", None, ("military",)),
+}
 
 
 def quad_class(code: str, *, scheme: str = "standard") -> int:
