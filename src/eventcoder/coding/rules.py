@@ -787,6 +787,22 @@ def _target_places(token: Token, row: Trigger) -> list[Token]:
     return found
 
 
+_ACTOR_PLACE_ROOTS = {"14"}
+_ACTOR_PLACE_CODES = {"087", "0871"}
+
+
+def _actors_place(agents: list[Token], row: Trigger) -> list[Token]:
+    """Where the actors are, for protests and ceasefires with no other target: "protesters in
+    the town of Gjilan burned the flag", "the coalition fighting rebels in Yemen declared a
+    ceasefire"."""
+    if row.cameo[:2] not in _ACTOR_PLACE_ROOTS and row.cameo not in _ACTOR_PLACE_CODES:
+        return []
+    return [o for a in agents for t in a.subtree
+            if t.dep_ == "prep" and t.lower_ == "in"
+            for o in _children(t, {"pobj"})
+            if o.ent_type_ in _PLACE_LABELS or _named_area(o)][:1]
+
+
 # Common nouns for parts of a country: "in Bosnian Serb territory", "in the north region".
 _AREA_NOUNS = {"territory", "region", "area", "district", "province", "state", "city", "town",
                "village", "border", "capital", "countryside", "zone", "enclave", "camp",
@@ -1152,13 +1168,19 @@ def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
     return None if found is owner else found
 
 
+# Verbs that carry an expressed stance as a call's purpose: "to express his support".
+_PURPOSE_EXPRESSIONS = {"offer", "give", "express", "voice", "deliver", "convey", "reiterate",
+                        "reaffirm", "extend"}
+
+
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
     """A purpose of another kind than the call, meeting or visit it is made in: "called X to
     congratulate him" is a call and a congratulation ("met to discuss" is one meeting)."""
     if token.i not in matched or matched[token.i].cameo[:2] == "04":
         return False
     clause = token
-    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.i not in matched:
+    if (token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.i not in matched
+            and token.head.lemma_.lower() in _PURPOSE_EXPRESSIONS):
         clause = token.head  # "called X to express his support": the noun's light verb
     head = clause.head
     return (clause.dep_ in ("advcl", "xcomp") and head.i in matched
@@ -1609,7 +1631,7 @@ class RuleCoder:
             keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
             objects = objects if keep and not others else others
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
-                   or _target_places(verb, row))
+                   or _target_places(verb, row) or _actors_place(agents, row))
         if all(o.pos_ == "PRON" for o in objects) and (called := _purpose_of(verb)):
             # "called X to congratulate him", "visited X to apologise": the one called or
             # visited is who the purpose is for.
@@ -1728,7 +1750,7 @@ class RuleCoder:
             recipients = _children(noun.head, {"dobj"})
         if not recipients:
             recipients = _target_places(noun, row) or (
-                _target_places(verb, row) if verb is not None else [])
+                _target_places(verb, row) if verb is not None else []) or _actors_place(agents, row)
         if verb is not None and verb.lemma_.lower() in _RECEIVING_VERBS and not violent:
             # "Iran faces criticism from the UN", "X drew condemnation from Y": the one who
             # faces it is the recipient, the one it comes from the actor.
