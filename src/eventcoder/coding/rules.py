@@ -1109,8 +1109,13 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
         if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
             continue
         parties = []
+        # "until he is satisfied Vietnam is doing all it can": the one who must act is in
+        # the clause the condition is about
+        nested = [c for x in (clause, *_children(clause, {"acomp"}))
+                  for c in _children(x, {"ccomp"})
+                  if all(s.pos_ == "PRON" for s in _children(clause, {"nsubj", "nsubjpass"}))]
         # "before a new pay system is reviewed and the management is sacked": each condition
-        for part in _conjuncts(clause):
+        for part in [*_conjuncts(clause), *nested]:
             parties += [p for a in _children(part, {"agent"}) for p in _children(a, {"pobj"})]
             parties += _children(part, {"nsubj"})
             # "until the management is sacked": who the condition falls on
@@ -1133,6 +1138,11 @@ def _displaced_goal(verb: Token) -> Phrase | None:
                 if _actor_like(obj):
                     found = obj
     return phrase_of(found) if found is not None else None
+
+
+# Decisions and orders whose subject is whom they concern.
+_RULING_NOUNS = {"decision", "order", "ruling", "conviction", "sentence", "detention", "verdict",
+                 "warrant", "ban"}
 
 
 def _antecedent(pronoun: Token, agents: list[Token]) -> Token:
@@ -1628,6 +1638,11 @@ class RuleCoder:
                           and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "NOUN" and actor_noun(
                               c.lemma_.lower()))
                           and any(d.dep_ == "det" for d in o.children)]
+            if not others and row.particle[2:] in _RULING_NOUNS:
+                # "will not reverse its decision upholding the conviction of X": whom it is about
+                others = [t for o in objects if o.lemma_.lower() == row.particle[2:]
+                          for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in (
+                              "of", "against", "on") and (_actor_like(t) or t.pos_ == "PROPN")][:1]
             keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
             objects = objects if keep and not others else others
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
