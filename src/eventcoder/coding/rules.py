@@ -1005,6 +1005,8 @@ def _noun_key(token: Token) -> list[str]:
 # Nouns that only package an event named by their modifier.
 _EFFORT_NOUNS = {"effort", "initiative", "mission", "package", "programme", "program",
                  "operation", "campaign", "process", "shipment", "convoy", "bid"}
+# Pacts named by what they settle: "violated the ceasefire agreement" violates a ceasefire.
+_PACT_NOUNS = {"agreement", "accord", "deal", "pact", "line", "arrangement"}
 # Goods named by what they are for: "provided shelter materials" provides shelter.
 _GOODS_NOUNS = {"material", "supply", "kit", "item", "consignment"}
 
@@ -1445,7 +1447,7 @@ class RuleCoder:
             particles |= {f"n:{c.lemma_.lower()}" for c in objects}
             # "ended mediation efforts": the event a packaging noun names.
             particles |= {f"n:{m.lemma_.lower()}" for c in objects
-                          if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS
+                          if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS | _PACT_NOUNS
                           for m in c.children if m.dep_ == "compound"}
             # "hand over 40 percent of their arms", "released some of the prisoners": the
             # noun a part is of.
