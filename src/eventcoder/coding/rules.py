@@ -1356,6 +1356,13 @@ def _places(token: Token) -> tuple[tuple[str, ...], bool]:
     return tuple(names), here
 
 
+# What only words can attack: "an attack on the impeachment proceedings".
+_ARGUED_THINGS = {"proceeding", "decision", "policy", "claim", "report", "law", "plan",
+                  "proposal", "budget", "record", "remark", "comment", "statement", "reform",
+                  "bill", "deal", "election", "result", "verdict", "ruling", "investigation",
+                  "inquiry", "impeachment", "media", "press", "idea", "approach", "strategy",
+                  "handling", "judiciary", "independence", "credibility", "integrity",
+                  "legitimacy", "democracy", "freedom", "contribution"}
 # What makes an attack one of words: "a scathing attack on the government".
 _VERBAL_ATTACK = {"scathing", "stinging", "blistering", "withering", "verbal", "scornful",
                   "rhetorical", "personal", "furious", "bitter", "savage", "extraordinary",
@@ -1514,8 +1521,14 @@ class RuleCoder:
                     for c in token.children):
                 # "joint military exercises": cooperation, not a show of force.
                 matched[i] = replace(row, cameo="062", preps=row.preps | {"with"})
-            if row.kind == "N" and row.cameo[:2] in ("18", "19") and any(
-                    c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children):
+            if row.kind == "N" and row.cameo[:2] in ("18", "19") and (any(
+                    c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children)
+                    or token.lemma_.lower() == "attack" and any(
+                        o.lemma_.lower() in _ARGUED_THINGS
+                        for p in _prep_objects(token, frozenset({"on", "against"}))
+                        for o in _conjuncts(p))):
+                # "launched a scathing attack on X", "led the attack on the impeachment
+                # proceedings": words, not force.
                 # "launched a scathing attack on X": words, not force.
                 matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
             if (row.kind == "N" and row.cameo[:2] in _REQUEST_ROOTS
