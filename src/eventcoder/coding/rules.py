@@ -806,7 +806,9 @@ def _actors_place(agents: list[Token], row: Trigger) -> list[Token]:
 # Common nouns for parts of a country: "in Bosnian Serb territory", "in the north region".
 _AREA_NOUNS = {"territory", "region", "area", "district", "province", "state", "city", "town",
                "village", "border", "capital", "countryside", "zone", "enclave", "camp",
-               "county", "neighbourhood", "neighborhood", "suburb", "coast", "island"}
+               "county", "neighbourhood", "neighborhood", "suburb", "coast", "island", "part",
+               "north", "south", "east", "west", "north-east", "northeast", "north-west",
+               "northwest", "south-east", "southeast", "south-west", "southwest"}
 
 
 def _named_area(token: Token) -> bool:
@@ -939,7 +941,17 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 for obj in _children(child, {"pobj"}):
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             places and preposition in _TARGET_PLACE_PREPS
-                            and any(t.ent_type_ in _PLACE_LABELS for t in obj.subtree)):
+                            # a place, not a thing named after one ("in U.S. military aid")
+                            and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"
+                                 or _named_area(obj)
+                                 # a named site: "at the Grasberg mine"
+                                 or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                        for c in obj.children)
+                                 # a site in a place: "inside a restaurant in Manbij"
+                                 or any(o.ent_type_ in _PLACE_LABELS or _named_area(o)
+                                        for q in _children(obj, {"prep"})
+                                        if q.lower_ in _LOCATION_PREPS
+                                        for o in _children(q, {"pobj"})))):
                         found.extend(_conjuncts(obj))
                         if preposition in _GOAL_PREPS:
                             goals.update(t.i for t in _conjuncts(obj))
