@@ -259,6 +259,9 @@ def _callee(verb: Token) -> list[Token]:
     return []
 
 
+# People sent who act where they are sent: "police officers were deployed to Haiti".
+_SENT_PEOPLE = {"peacekeeper", "observer", "monitor", "officer", "police", "personnel",
+                "policeman", "guard", "expert", "inspector", "doctor", "medic", "engineer"}
 # "American troops began leaving Afghanistan": forces leaving a country withdraw (0874).
 _LEAVING_VERBS = {"leave", "quit", "exit", "vacate", "evacuate"}
 _FORCES = {"troop", "force", "soldier", "army", "military", "peacekeeper", "marine",
@@ -661,6 +664,7 @@ _RESOLVE_NOUNS = {"commitment", "decision", "determination", "readiness", "willi
 
 # Heads of phrases that name people, never things: "detained several suspects".
 PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
+          "personnel",
           "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
           "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
@@ -871,7 +875,7 @@ _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", 
               "appos"}
 # Prepositions that lead on to participants: "sanctions, including bans, on X".
 _THROUGH_PREPS = frozenset({"of", "including", "include", "alongside", "among",
-                            "between"})
+                            "between", "as"})
 # Types whose "for" names what they serve: aid, and force made ready.
 _PURPOSE_ROOTS = {"07", "15"}
 # Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
@@ -1637,6 +1641,11 @@ class RuleCoder:
         # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's
         # owner did it.
         agents = [o for a in agents for o in self._attack_agents(a)]
+        if (patients and not agents and verb.lemma_.lower() in _SENDING_VERBS
+                and any(p.lemma_.lower() in _FORCES | _SENT_PEOPLE for p in patients)):
+            # "peacekeepers are being deployed to relieve X": forces sent, no sender named,
+            # act as sent
+            agents, patients = patients, []
         if patients and not agents and (row.cameo[:2] == "17"
                                         or row.cameo[:3] in ("084", "161", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
