@@ -536,6 +536,10 @@ def _is_passive_head(verb: Token) -> bool:
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+# A photo caption's opening, parsed as the subject: "In this file photo, X attends ...".
+_CAPTION_NOUNS = {"photo", "picture", "image", "photograph", "footage", "video"}
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a verb from its own or its governor's subject."""
     if depth > 4:
@@ -544,6 +548,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if subj:
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], []
+        if subj[0].lemma_.lower() in _CAPTION_NOUNS and (shown := _children(subj[0], {"appos"})):
+            # "In this Dec. 13 file photo, Jared Kushner attends ...": who is shown acts
+            return shown, []
         return subj, []
     agents = [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
     patients = _children(verb, _PASS_SUBJ)
