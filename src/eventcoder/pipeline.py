@@ -396,6 +396,11 @@ class Coder:
                 return None
             if not _coded(r.recipient) and not has_count:
                 return None
+        if (cameo == "042" and cand.row.lemma in _TRAVEL_VERBS
+                and not any(a.sector in _OFFICIAL_SECTORS for a in r.actor)):
+            # "Begum travelled to Syria": a journey, not a visit, unless someone with a role
+            # travels ("the Kenyan president travelled to Uganda")
+            return None
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient)
                 and sum(bool(a.code or a.country or a.name) for a in r.actor) < 2
                 and not any(map(_institution, cand.recipient))):
@@ -525,6 +530,12 @@ def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
 
 def _coded(actors: Sequence[Actor]) -> bool:
     return any(a.code or a.country for a in actors)
+
+
+_TRAVEL_VERBS = {"travel", "fly", "go", "head", "journey"}
+# Sectors whose members travel on someone's behalf.
+_OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "REB", "IGO",
+                     "NGO", "UAF", "DIP", "ELI"}
 
 
 def _institution(phrase: Phrase) -> bool:

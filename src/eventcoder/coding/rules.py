@@ -45,7 +45,8 @@ _HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
-                   "offer", "refuse", "decline", "deny", "urge", "ask", "call"}
+                   "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
+                   "permit", "enable"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
                      "prepared", "determined", "eager", "keen", "poised"}
 _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
@@ -177,13 +178,20 @@ def _market_sense(verb: Token, row: Trigger) -> bool:
         return True
     if verb.dep_ == "relcl" and any(s.lemma_.lower() in _REL_PRONOUNS for s in subjects):
         subjects = [verb.head]
-    if row.cameo[:2] in ("18", "19", "20") and any(
+    if (row.cameo[:2] in ("18", "19", "20") or lemma in ("allow", "permit", "enable")) and any(
             s.lemma_.lower() in _MEASURES for s in subjects + _agents_of_passive(verb)):
-        return True  # "a law that targets Americans": a measure aims at them, no one attacks
+        # "a law that targets Americans", "UK law allows Britain to revoke citizenship": what
+        # a measure says, not an act
+        return True
+    if lemma == "rally" and any(o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"})):
+        return True  # "rallied its followers": support gathered, no protest
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
     return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
 
 
+# What is rallied when support is gathered: "rallied its followers", "rallied support".
+_RALLIED = {"support", "supporter", "follower", "troop", "voter", "base", "ally", "force",
+            "backing", "member", "nation", "party", "opinion", "morale"}
 # Measures that "target" or "hit" people without force.
 _MEASURES = {"law", "policy", "sanction", "measure", "rule", "bill", "regulation", "tax",
              "tariff", "reform", "plan", "proposal", "decree", "legislation", "ban",
