@@ -221,6 +221,24 @@ def _settled(verb: Token) -> Trigger | None:
     return _SETTLED_ROW if agreed else None
 
 
+def _market_demand(noun: Token) -> bool:
+    """Demand in the market's sense: for goods ("the demand for barges"), of a kind ("feed
+    demand", "strong demand"), not made by anyone."""
+    if any(c.dep_ == "poss" for c in noun.children) or _prep_objects(noun, frozenset({"from", "by"})):
+        return False
+    goods = [o for o in _prep_objects(noun, frozenset({"for"})) if not _actor_like(o)
+             and o.ent_type_ not in _ACTOR_ENTS and o.pos_ == "NOUN"]
+    kinds = [c for c in noun.children if c.dep_ in ("compound", "amod")
+             and not (c.ent_type_ in _ACTOR_ENTS or _actor_like(c))]
+    return bool(goods or kinds) and not any(
+        c.dep_ == "acl" or c.dep_ == "prep" and c.lower_ == "that" for c in noun.children)
+
+
+_CONTESTED = {"bid", "takeover", "offer", "proposal", "charge", "allegation", "case", "lawsuit",
+              "claim", "ruling", "decision", "move", "plan", "extradition", "deportation"}
+_RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps=frozenset())
+
+
 def _forces_moving(verb: Token) -> bool:
     """A march that is armed forces or a nation moving, not a protest."""
     if any(c.dep_ == "prt" and c.lower_ in ("away", "off", "out", "back", "home")
@@ -1508,6 +1526,9 @@ class RuleCoder:
                 return _DISPUTE_ROW
             if row is not None and _market_sense(token, row):
                 return None
+            if row is not None and token.lemma_.lower() == "fight" and any(
+                    o.lemma_.lower() in _CONTESTED for o in _children(token, {"dobj"})):
+                return _RESIST_ROW  # "fought back a takeover bid", "fought the extradition"
             if row is not None and row.cameo == "030" and token.lemma_.lower() == "agree" and (
                     settled := _settled(token)):
                 return settled
@@ -1526,6 +1547,8 @@ class RuleCoder:
                 return None  # "the Government of National Accord" is no accord
             if token.ent_type_ in ("DATE", "TIME"):
                 return None  # "on March 27" is no march
+            if token.lemma_.lower() == "demand" and token.tag_ == "NN" and _market_demand(token):
+                return None  # "feed demand is light", "the demand for barges"
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
