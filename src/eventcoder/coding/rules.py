@@ -183,6 +183,8 @@ def _market_sense(verb: Token, row: Trigger) -> bool:
         # "a law that targets Americans", "UK law allows Britain to revoke citizenship": what
         # a measure says, not an act
         return True
+    if lemma == "respect" and not _children(verb, {"dobj"}):
+        return True  # "widely respected as a soldier": esteem, not an act of support
     if lemma == "rally" and any(o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"})):
         return True  # "rallied its followers": support gathered, no protest
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
