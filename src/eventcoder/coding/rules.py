@@ -219,7 +219,11 @@ def _settled(verb: Token) -> Trigger | None:
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return None
     agreed = [o for o in _prep_objects(verb, frozenset({"on", "to", "upon"}))
-              if o.lemma_.lower() in _SETTLEMENT_NOUNS]
+              + (_children(verb, {"dobj"}) if verb.lemma_.lower() != "agree" else [])
+              if o.lemma_.lower() in _SETTLEMENT_NOUNS
+              # "accepted the proposal to meet": a promise of that act
+              and not any(c.dep_ in ("acl", "relcl") and any(
+                  a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in o.children)]
     return _SETTLED_ROW if agreed else None
 
 
@@ -1531,8 +1535,8 @@ class RuleCoder:
             if row is not None and token.lemma_.lower() == "fight" and any(
                     o.lemma_.lower() in _CONTESTED for o in _children(token, {"dobj"})):
                 return _RESIST_ROW  # "fought back a takeover bid", "fought the extradition"
-            if row is not None and row.cameo == "030" and token.lemma_.lower() == "agree" and (
-                    settled := _settled(token)):
+            if row is not None and row.cameo == "030" and token.lemma_.lower() in (
+                    "agree", "accept", "approve", "endorse") and (settled := _settled(token)):
                 return settled
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
