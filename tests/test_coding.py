@@ -215,7 +215,9 @@ def test_coding_lexicon_codes_exist_in_the_ontology():
     ("040", "The two leaders spoke by phone on Monday.", False, "041"),
     ("040", "The ministers will meet in Geneva.", True, "036"),
     ("070", "Japan will send aid to Nepal.", True, "033"),
-    ("190", "Rebels will attack the town.", True, "190"),
+    # Force announced is a threat (refine.v3), as cooperation announced is an intent.
+    ("190", "Rebels will attack the town.", True, "138"),
+    ("172", "The army will impose a curfew.", True, "130"),
 ])
 def test_coding_refine_codes_means_and_intent(cameo, sentence, future, expected):
     from eventcoder.coding.refine import refine

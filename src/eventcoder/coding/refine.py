@@ -1,17 +1,18 @@
-"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v2``).
+"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v3``).
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
 194), "car bomb" (183); a meeting "by phone" (041); troops deployed for peacekeeping (074).
 Planned cooperation is coded as intent, as PLOVER asks: "will meet" -> 036 (AGREE: express
-intent to meet), "will send aid" -> 033.
+intent to meet), "will send aid" -> 033; announced force or coercion as a threat: "will attack"
+-> 138, "will extend the curfew" -> 130 (THREATEN).
 """
 
 from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v2"
+REFINE_VERSION = "eventcoder.refine.v3"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
@@ -54,6 +55,10 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
             return refined
     if future and root in _INTENT:
         return _INTENT[root]
+    if future and root in _THREAT:
+        # "the government will extend the curfew": coercion announced is a threat, as
+        # cooperation announced is an intent
+        return _THREAT[root]
     text = sentence.lower()
     if cameo in ("190", "180"):
         for code, pattern in _ASSAULT_MEANS:
