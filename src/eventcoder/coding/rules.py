@@ -64,8 +64,8 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
                 "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker", "pay",
                 "consider", "fire", "hold", "stage", "go", "begin", "call"}
 # Violent nouns take their agent only from verbs of doing, not of saying.
-_VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin", "lead",
-                        "start", "resume", "continue", "intensify", "escalate", "step",
+_VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
+                        "lead", "start", "resume", "continue", "intensify", "escalate", "step",
                         "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 _ADOPTING_VERBS = {"order", "authorize", "authorise", "approve", "direct",
@@ -156,7 +156,8 @@ def _verbal_clash(verb: Token) -> bool:
         return True
     def person(t: Token) -> bool:
         return (t.ent_type_ == "PERSON" and t.pos_ == "PROPN") or t.lemma_.lower() in _CALLED_PEOPLE
-    return bool(others) and all(map(person, others)) and bool(subjects) and all(map(person, subjects))
+    return (bool(others) and all(map(person, others))
+            and bool(subjects) and all(map(person, subjects)))
 
 
 # Words of markets and money that make a trigger verb an economic one: "exports rallied",
@@ -167,7 +168,11 @@ _MARKET_THINGS = {"price", "fee", "rate", "interest", "premium", "tax", "tariff"
                   "earnings", "cost", "future"}
 
 
-def _market_sense(verb: Token, row: Trigger) -> bool:
+def _no_act(verb: Token, row: Trigger) -> bool:
+    """Whether a trigger verb is used in a sense that is no political act: markets ("exports
+    rallied", "charging its official price", "the Fed will ease"), what a measure says ("a law
+    that targets Americans"), esteem ("widely respected"), support gathered ("rallied its
+    followers")."""
     lemma = verb.lemma_.lower()
     subjects = _children(verb, {"nsubj"})
     if lemma == "rally" and any(s.lemma_.lower() in _MARKET_THINGS or s.ent_type_ in (
@@ -230,7 +235,8 @@ def _settled(verb: Token) -> Trigger | None:
 def _market_demand(noun: Token) -> bool:
     """Demand in the market's sense: for goods ("the demand for barges"), of a kind ("feed
     demand", "strong demand"), not made by anyone."""
-    if any(c.dep_ == "poss" for c in noun.children) or _prep_objects(noun, frozenset({"from", "by"})):
+    if (any(c.dep_ == "poss" for c in noun.children)
+            or _prep_objects(noun, frozenset({"from", "by"}))):
         return False
     goods = [o for o in _prep_objects(noun, frozenset({"for"})) if not _actor_like(o)
              and o.ent_type_ not in _ACTOR_ENTS and o.pos_ == "NOUN"]
@@ -895,7 +901,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         for verb in _conjuncts(comp):
             if verb.lemma_.lower() == "mediate":
                 # "offered to mediate between Thailand and Cambodia": the sides
-                sides = [t for o in _prep_objects(verb, frozenset({"between"})) for t in _conjuncts(o)]
+                sides = [t for o in _prep_objects(verb, frozenset({"between"}))
+                         for t in _conjuncts(o)]
                 if sides:
                     return sides
             objects = [o for o in _objects(verb, preps, direct=True)
@@ -1530,7 +1537,7 @@ class RuleCoder:
                 return None  # "accepted that Assad has survived the war": a fact admitted
             if row is not None and token.lemma_.lower() == "clash" and _verbal_clash(token):
                 return _DISPUTE_ROW
-            if row is not None and _market_sense(token, row):
+            if row is not None and _no_act(token, row):
                 return None
             if row is not None and token.lemma_.lower() == "fight" and any(
                     o.lemma_.lower() in _CONTESTED for o in _children(token, {"dobj"})):
