@@ -175,9 +175,10 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     followers")."""
     lemma = verb.lemma_.lower()
     subjects = _children(verb, {"nsubj"})
-    if lemma == "rally" and any(s.lemma_.lower() in _MARKET_THINGS or s.ent_type_ in (
-            "MONEY", "PERCENT") for s in subjects):
-        return True
+    if lemma == "rally" and (any(s.lemma_.lower() in _MARKET_THINGS or s.ent_type_ in (
+            "MONEY", "PERCENT") for s in subjects) or any(
+            o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"}))):
+        return True  # "exports rallied", "rallied its followers": no protest
     if lemma == "charge" and any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
                                  for o in _children(verb, {"dobj"})):
         return True
@@ -190,8 +191,6 @@ def _no_act(verb: Token, row: Trigger) -> bool:
         return True
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
-    if lemma == "rally" and any(o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"})):
-        return True  # "rallied its followers": support gathered, no protest
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
     return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
 
@@ -206,6 +205,7 @@ _MEASURES = {"law", "policy", "sanction", "measure", "rule", "bill", "regulation
 
 
 def _agents_of_passive(verb: Token) -> list[Token]:
+    """Who did it, in a passive: "arrested by the police"."""
     return [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
 
 
@@ -227,8 +227,7 @@ def _settled(verb: Token) -> Trigger | None:
               + (_children(verb, {"dobj"}) if verb.lemma_.lower() != "agree" else [])
               if o.lemma_.lower() in _SETTLEMENT_NOUNS
               # "accepted the proposal to meet": a promise of that act
-              and not any(c.dep_ in ("acl", "relcl") and any(
-                  a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in o.children)]
+              and not any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in o.children)]
     return _SETTLED_ROW if agreed else None
 
 
@@ -249,6 +248,29 @@ def _market_demand(noun: Token) -> bool:
 _CONTESTED = {"bid", "takeover", "offer", "proposal", "charge", "allegation", "case", "lawsuit",
               "claim", "ruling", "decision", "move", "plan", "extradition", "deportation"}
 _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps=frozenset())
+
+
+def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
+    """The row for the sense a lexicon verb has here: None when it is no political act
+    ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
+    another row when the sense differs ("clashed with Trump's assessment" is disapproval,
+    "fought a takeover bid" resistance, "agreed on the text of a deal" an agreement reached)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "march" and _forces_moving(verb):
+        return None
+    if lemma == "accept" and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children):
+        return None
+    if lemma == "clash" and _verbal_clash(verb):
+        return _DISPUTE_ROW
+    if _no_act(verb, row):
+        return None
+    if lemma == "fight" and any(o.lemma_.lower() in _CONTESTED for o in _children(verb, {"dobj"})):
+        return _RESIST_ROW
+    if row.cameo == "030" and lemma in ("agree", "accept", "approve", "endorse"):
+        return _settled(verb) or row
+    return row
 
 
 def _forces_moving(verb: Token) -> bool:
@@ -491,6 +513,11 @@ def _titled(prep: Token) -> bool:
         t.text[:1].isupper() for o in objects for t in o.subtree if t.is_alpha)
 
 
+def _infinitive(verb: Token) -> bool:
+    """Whether the verb is a "to" infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _conjuncts(token: Token) -> list[Token]:
     return [token, *[t for t in token.conjuncts if t.i > token.i]]
 
@@ -590,7 +617,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # "In this Dec. 13 file photo, Jared Kushner attends ...": who is shown acts
             return shown, []
         return subj, []
-    agents = [p for a in _children(verb, {"agent"}) for p in _children(a, {"pobj"})]
+    agents = _agents_of_passive(verb)
     patients = _children(verb, _PASS_SUBJ)
     if agents or patients:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -610,8 +637,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "USAID provided ...": a name the parser took for an adverb is the subject.
         return misparsed[:1], []
     resolve_noun = None
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _RESOLVE_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _RESOLVE_NOUNS and _infinitive(verb):
         resolve_noun = verb.head
     elif (verb.dep_ == "pcomp" and verb.head.lower_ == "to"
           and verb.head.head.lemma_.lower() in _RESOLVE_NOUNS):
@@ -663,7 +689,7 @@ def _contact_purpose(verb: Token) -> bool:
     apologize"), not an appeal ("called on X to withdraw")."""
     head = verb.head
     return (head.lemma_.lower() in _CONTACT_VERBS and head.i != verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and _infinitive(verb)
             and not any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and head.i < c.i < verb.i
                         for c in head.children)
             and (head.lemma_.lower() != "call" or _phoned(head)))
@@ -708,9 +734,8 @@ _RESOLVE_NOUNS = {"commitment", "decision", "determination", "readiness", "willi
 
 
 # Heads of phrases that name people, never things: "detained several suspects".
-PEOPLE = {"people", "person", "man", "woman", "child", "boy", "girl", "suspect", "member",
-          "personnel",
-          "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
+PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl", "suspect",
+          "member", "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
           "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
           "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
@@ -971,7 +996,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
             if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
                     # "gave $2m to fight the epidemic in West Africa": what aid is for
                     (places or row.cameo[:2] in _BENEFICIARY_ROOTS) and child.dep_ == "advcl"
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)) and not (
+                    and _infinitive(child)) and not (
                     inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
             if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
@@ -1101,7 +1126,7 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
             verb = token.head
         elif (violent and token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")
               and token.head.head.pos_ == "VERB"
-              and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children)):
+              and _infinitive(token.head)):
             # "declared a state of siege to begin at midnight": the noun is the object of
             # the verb above, parsed as the subject of its infinitive.
             verb = token.head.head
@@ -1180,7 +1205,7 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
                   if all(s.pos_ == "PRON" for s in _children(clause, {"nsubj", "nsubjpass"}))]
         # "before a new pay system is reviewed and the management is sacked": each condition
         for part in [*_conjuncts(clause), *nested]:
-            parties += [p for a in _children(part, {"agent"}) for p in _children(a, {"pobj"})]
+            parties += _agents_of_passive(part)
             parties += _children(part, {"nsubj"})
             # "until the management is sacked": who the condition falls on
             parties += _children(part, {"nsubjpass"})
@@ -1259,13 +1284,13 @@ def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
     head = clause.head
     return (clause.dep_ in ("advcl", "xcomp") and head.i in matched
             and matched[head.i].cameo[:2] == "04"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+            and _infinitive(clause))
 
 
 def _purpose_of(verb: Token) -> list[Token]:
     """The actor-like direct objects of the verb a purpose clause ("to VERB") serves."""
-    if not (verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _contact_purpose(verb)) or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _infinitive(verb) or not (
+            verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _contact_purpose(verb)):
         return []
     return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or _actor_like(o)]
 
@@ -1310,7 +1335,7 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
             break
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if not _infinitive(node):
             break
         governor = node.head
         lemma = governor.lemma_.lower()
@@ -1361,7 +1386,7 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
         if head.i == node.i:
             return False
         if dep == "advcl" or dep == "acl":
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not (
+            if not _infinitive(node) and not (
                     # "the demand that Germany repatriate X": what is demanded, not done
                     # ("the announcement that the US will withdraw" is an announcement)
                     dep == "acl" and head.lemma_.lower() in _MODAL_NOUNS
@@ -1529,22 +1554,8 @@ class RuleCoder:
             if token.dep_ == "agent":
                 return None
             row = self.lexicon.verb(token.lemma_.lower(), particles)
-            if row is not None and token.lemma_.lower() == "march" and _forces_moving(token):
-                return None  # "troops marched into the city", "watch the Americans march away"
-            if row is not None and token.lemma_.lower() == "accept" and any(
-                    c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                              for m in c.children) for c in token.children):
-                return None  # "accepted that Assad has survived the war": a fact admitted
-            if row is not None and token.lemma_.lower() == "clash" and _verbal_clash(token):
-                return _DISPUTE_ROW
-            if row is not None and _no_act(token, row):
-                return None
-            if row is not None and token.lemma_.lower() == "fight" and any(
-                    o.lemma_.lower() in _CONTESTED for o in _children(token, {"dobj"})):
-                return _RESIST_ROW  # "fought back a takeover bid", "fought the extradition"
-            if row is not None and row.cameo == "030" and token.lemma_.lower() in (
-                    "agree", "accept", "approve", "endorse") and (settled := _settled(token)):
-                return settled
+            if row is not None and (row := _verb_sense(token, row)) is None:
+                return None  # a sense that is no political act ("exports rallied")
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
@@ -1596,7 +1607,6 @@ class RuleCoder:
                         for o in _conjuncts(p))):
                 # "launched a scathing attack on X", "led the attack on the impeachment
                 # proceedings": words, not force.
-                # "launched a scathing attack on X": words, not force.
                 matched[i] = replace(row, cameo="111", preps=row.preps | {"on", "against"})
             if (row.kind == "N" and row.cameo[:2] in _REQUEST_ROOTS
                     and token.dep_ in ("dobj", "nsubjpass")
