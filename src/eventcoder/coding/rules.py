@@ -914,6 +914,35 @@ def _addressees(token: Token, row: Trigger) -> list[Token]:
     return []
 
 
+# What is said to someone: appeals, demands, criticism, praise, threats, refusals.
+_SPOKEN_ROOTS = {"02", "05", "10", "11", "12", "13"}
+# Verbs of writing or sending words: a participle or purpose clause on them, or on the
+# document they send, says what the words do ("wrote to X demanding ...", "sent a letter to
+# X urging ...").
+_WRITING_VERBS = {"write", "send", "address", "deliver", "submit", "pen", "hand"}
+
+
+def _letter_addressees(verb: Token) -> list[Token]:
+    """Whom a letter or message was sent to, when ``verb`` says what it does: "sent a letter
+    to X threatening to ...", "wrote to X to demand ..." (the writer speaks to X)."""
+    head = verb.head
+    if head.i == verb.i or not (verb.tag_ == "VBG" or _infinitive(verb)):
+        return []
+    if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENTS:
+        # "sent a letter to X urging ...", "a letter to X urging ..."
+        senders = [head.head] if head.dep_ == "dobj" else []
+        found = _prep_objects(head, frozenset({"to"})) + [
+            o for v in senders if v.lemma_.lower() in _WRITING_VERBS
+            for o in _prep_objects(v, frozenset({"to"}))]
+    elif verb.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in _WRITING_VERBS and (
+            head.lemma_.lower() == "write"
+            or any(o.lemma_.lower() in _DOCUMENTS for o in _children(head, {"dobj"}))):
+        found = _prep_objects(head, frozenset({"to"}))  # not "sent troops to X to fight"
+    else:
+        return []
+    return [o for o in found if o.pos_ == "PROPN" or _actor_like(o)]
+
+
 # Verbs whose direct object is what is sent, never who receives it.
 _SENDING_VERBS = {"send", "deploy", "dispatch", "provide", "supply", "deliver", "donate",
                   "contribute", "ship", "airlift", "transfer"}
@@ -1467,7 +1496,8 @@ _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", 
 # Documents that say what their authors say: "a report accusing X", "a resolution criticizing X".
 _DOCUMENTS = {"report", "resolution", "statement", "letter", "lawsuit", "suit", "complaint",
               "petition", "motion", "bill", "communique", "declaration", "decree", "ruling",
-              "verdict", "editorial", "article", "post", "tweet", "video", "speech", "note"}
+              "verdict", "editorial", "article", "post", "tweet", "video", "speech", "note",
+              "message", "memo", "email", "e-mail", "cable"}
 
 
 def _author(verb: Token) -> list[Token] | None:
@@ -1748,6 +1778,11 @@ class RuleCoder:
             # "called X to congratulate him", "visited X to apologise": the one called or
             # visited is who the purpose is for.
             objects = called
+        if (row.cameo[:2] in _SPOKEN_ROOTS and not any(_actor_like(o) for o in objects)
+                and (addressed := _letter_addressees(verb))):
+            # "sent a letter to the head of the WHO threatening to pull funding": the letter's
+            # addressee is whom the threat is made to.
+            objects = addressed
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
         objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
         if row.cameo[:2] in _STANCE_ROOTS:
@@ -2137,6 +2172,10 @@ def _criticised(verb: Token, index: int) -> Candidate | None:
                 if _actor_like(s) or (s.pos_ == "PRON" and s.lower_ in ("he", "she", "they"))]
     if not speakers or not subjects:
         return None
+    # "Mr Erdogan's critics say he has ...": "he" is whose critics they are.
+    owners = [o for s in speakers for o in s.children
+              if o.dep_ == "poss" and o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "LOC", "NORP")]
+    subjects = [owners[0] if owners and s.lower_ in ("he", "she") else s for s in subjects]
     return _word_candidate(verb.head, _CRITICS_ROW, index, verb.head, speakers, subjects,
                            modality=_modality(verb.head, verb.head))
 
