@@ -647,6 +647,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # whoever commits or decides acts.
         noun = resolve_noun
         owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            # "Guterres reiterated the U.N.'s commitment to ...": the person who speaks for
+            # the body acts for it.
+            speakers = [a for a in subject_of(noun.head, depth + 1)[0] if _personal(a)]
+            if speakers:
+                return speakers, []
         if owners:
             return owners, []
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
