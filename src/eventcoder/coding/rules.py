@@ -68,6 +68,32 @@ _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", 
                         "lead", "start", "resume", "continue", "intensify", "escalate", "step",
                         "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Exercises that partners can hold together.
+_EXERCISE_NOUNS = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
+
+
+def _exercised_together(noun: Token) -> bool:
+    """Whether an exercise is held with a partner or by several: "held drills with Japan",
+    "X and Y launched war games", "war games staged by X and Y"."""
+    if noun.lemma_.lower() not in _EXERCISE_NOUNS:
+        return False
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    partners = _prep_objects(noun, frozenset({"with"})) + (
+        _prep_objects(verb, frozenset({"with"})) if verb is not None else [])
+    if any(p.pos_ == "PROPN" or _actor_like(p) for p in partners):
+        return True
+    if verb is None:
+        return False
+    doers = _children(verb, {"nsubj"}) if noun.dep_ == "dobj" else [
+        o for a in _children(verb, {"agent"}) for o in _children(a, {"pobj"})]
+    # "X and Y", or "US and Western allies" (the parser's conjunction inside the modifier)
+    return any(_children(t, {"conj"}) for d in doers
+               for t in (d, *_children(d, {"compound", "nmod", "amod"})))
+
+
+# Protests and shows of force that are held: "held a protest", "held military exercises".
+_HELD_NOUNS = {"protest", "demonstration", "rally", "march", "strike", "sit-in", "vigil",
+               "walkout", "exercise", "drill", "game", "manoeuvre", "maneuver", "parade"}
 _ADOPTING_VERBS = {"order", "authorize", "authorise", "approve", "direct",
                    "command"}
 _NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt", "question",
@@ -934,6 +960,8 @@ def _letter_addressees(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i or not (verb.tag_ == "VBG" or _infinitive(verb)):
         return []
+    if _children(verb, {"ccomp"}):
+        return []  # "wrote to the Guardian to warn that ...": a public warning about something
     if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENTS:
         # "sent a letter to X urging ...", "a letter to X urging ..."
         senders = [head.head] if head.dep_ == "dobj" else []
@@ -1175,7 +1203,8 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
                 # Restrictions are declared, announced and extended by whoever imposes them:
                 # "declared a state of emergency", "extended the curfew".
                 announced = announced or (lemma in _RESTRICTING_VERBS and restriction)
-                return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced) and token is noun else None
+                held = lemma == "hold" and noun.lemma_.lower() in _HELD_NOUNS
+                return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced or held) and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
@@ -1630,10 +1659,12 @@ class RuleCoder:
                     t.ent_type_ == "MONEY" for t in token.subtree if t.i < token.i):
                 # "provides €45m support for X": money given is aid.
                 matched[i] = replace(row, cameo="071", preps=row.preps | {"for", "to"})
-            if row.kind == "N" and row.cameo[:2] == "15" and any(
+            if row.kind == "N" and row.cameo[:2] == "15" and (any(
                     c.dep_ == "amod" and c.lemma_.lower() in ("joint", "combined", "bilateral")
-                    for c in token.children):
-                # "joint military exercises": cooperation, not a show of force.
+                    for c in token.children) or _exercised_together(token)):
+                # "joint military exercises", "held drills with Japan", "war games staged by
+                # X and Y": cooperation, not a show of force (the PLOVER manual: joint
+                # operations are COOPERATE, single-country exercises MOBILIZE).
                 matched[i] = replace(row, cameo="062", preps=row.preps | {"with"})
             if row.kind == "N" and row.cameo[:2] in ("18", "19") and (any(
                     c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ATTACK for c in token.children)
