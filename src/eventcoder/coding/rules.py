@@ -652,7 +652,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if verb.dep_ == "relcl":
         return [verb.head], []
     misparsed = [c for c in verb.children
-                 if c.dep_ in ("advmod", "npadvmod", "dep") and c.i == verb.left_edge.i
+                 if c.dep_ in ("advmod", "npadvmod", "dep") and (
+                     c.i == verb.left_edge.i
+                     # "In cooperation with X, USAID provided ...": after an opening phrase
+                     or c.i == verb.i - 1 and c.i > 0 and c.doc[c.i - 1].text == ","
+                     and not _children(verb, _SUBJ))
                  # a clause, not a modifier: "US-backed fighters" is no act of backing
                  and (verb.dep_ in ("ROOT", "ccomp", "parataxis")
                       or verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))
