@@ -68,6 +68,9 @@ _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", 
                         "lead", "start", "resume", "continue", "intensify", "escalate", "step",
                         "unleash", "impose", "renew", "order", "fire"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Strikes one is on: "are on strike", "remains on hunger strike".
+_STRIKE_NOUNS = {"strike", "walkout", "stoppage"}
+_BEING_VERBS = {"be", "remain", "stay", "continue"}
 # Exercises that partners can hold together.
 _EXERCISE_NOUNS = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 
@@ -91,9 +94,11 @@ def _exercised_together(noun: Token) -> bool:
                for t in (d, *_children(d, {"compound", "nmod", "amod"})))
 
 
-# Protests and shows of force that are held: "held a protest", "held military exercises".
+# Protests and shows of force that are held, called or joined: "held a protest", "called a
+# strike", "joined the walkout", "held military exercises".
+_HOLDING_VERBS = {"hold", "call", "join", "organize", "organise"}
 _HELD_NOUNS = {"protest", "demonstration", "rally", "march", "strike", "sit-in", "vigil",
-               "walkout", "exercise", "drill", "game", "manoeuvre", "maneuver", "parade"}
+               "walkout", "stoppage", "boycott", "exercise", "drill", "game", "manoeuvre", "maneuver", "parade"}
 _ADOPTING_VERBS = {"order", "authorize", "authorise", "approve", "direct",
                    "command"}
 _NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt", "question",
@@ -276,6 +281,11 @@ _CONTESTED = {"bid", "takeover", "offer", "proposal", "charge", "allegation", "c
 _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps=frozenset())
 
 
+_ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
+_WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
+                       preps=frozenset({"against"}))
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -288,6 +298,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in verb.children):
         return None
+    if lemma == "walk" and row.cameo == "164" and not _prep_objects(
+            verb, frozenset({"of", "from"})) and not any(
+            c.dep_ == "prep" and c.lower_ == "out" and _prep_objects(c, frozenset({"of", "from"}))
+            for c in verb.children):
+        return _WALKOUT_ROW  # "miners walked out over wages": a strike, not talks left
     if lemma == "clash" and _verbal_clash(verb):
         return _DISPUTE_ROW
     if _no_act(verb, row):
@@ -651,6 +666,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if verb.dep_ == "relcl":
         return [verb.head], []
+    if (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd")
+            and verb.head.lemma_.lower() in _STATE_VERBS
+            and verb.lemma_.lower() not in _ACTIVE_PARTICIPLES
+            and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)):
+        # "hundreds lay injured", "two men were found dead and one remained detained": the
+        # state's subject is who it was done to.
+        return [], _children(verb.head, _SUBJ)
     misparsed = [c for c in verb.children
                  if c.dep_ in ("advmod", "npadvmod", "dep") and (
                      c.i == verb.left_edge.i
@@ -716,6 +738,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+# Verbs of being in a state, whose participle is passive: "lay injured", "remained detained".
+_STATE_VERBS = {"lie", "lay", "remain", "stay", "sit", "be", "become", "seem", "appear",
+                "look", "find", "leave", "get"}
+# Participles of a state that its subject holds: "were opposed to", "is committed to".
+_ACTIVE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve",
+                       "involve", "engage", "interest", "concern", "poise", "set"}
 # Verbs of contact whose "to" clause is their purpose: "visited Kenya to sign a deal".
 _CONTACT_VERBS = {"visit", "call", "phone", "telephone", "ring", "meet", "host", "receive"}
 
@@ -1207,11 +1235,16 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
                 # Restrictions are declared, announced and extended by whoever imposes them:
                 # "declared a state of emergency", "extended the curfew".
                 announced = announced or (lemma in _RESTRICTING_VERBS and restriction)
-                held = lemma == "hold" and noun.lemma_.lower() in _HELD_NOUNS
+                held = lemma in _HOLDING_VERBS and noun.lemma_.lower() in _HELD_NOUNS
                 return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced or held) and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
+        if (violent and token is noun and token.dep_ == "pobj" and token.head.lower_ == "on"
+                and noun.lemma_.lower() in _STRIKE_NOUNS
+                and token.head.head.lemma_.lower() in _BEING_VERBS):
+            # "teachers are on strike", "has been on hunger strike since May"
+            return token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head
             owner = prep.head
@@ -1602,6 +1635,9 @@ class RuleCoder:
             particles = {c.lemma_.lower() for c in token.children
                          if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
                          and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+            # "miners walked out": an adverb particle right after its verb
+            particles |= {c.lower_ for c in token.children if c.dep_ == "advmod"
+                          and c.i == token.i + 1 and c.lower_ in _ADVERB_PARTICLES}
             # "called for the army to withdraw": the "for" parsed as the clause's marker
             particles |= {"for" for comp in token.children if comp.dep_ in ("advcl", "ccomp")
                           for m in comp.children
@@ -1946,7 +1982,8 @@ class RuleCoder:
                 verb, frozenset({"from", "by"}))
             # Without a source, the subject is still only who it happened to.
             agents, recipients = sources, subject_of(verb)[0]
-        actor, recipient = _phrases(agents), _phrases(recipients)
+        # the event noun is never its own recipient ("are on strike")
+        actor, recipient = _phrases(agents), _phrases([r for r in recipients if r.i != noun.i])
         between = _prep_objects(noun, frozenset({"between"}))
         if not actor and between:
             # "the meeting between X and Y": the first is the actor, the others recipients.
@@ -2036,7 +2073,17 @@ def _military_strike(noun: Token) -> bool:
         return False
     if _prep_objects(noun, frozenset({"on"})):
         return True
+    if any(c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "poss", "nmod")
+           for c in noun.children) and any(t.lemma_.lower() in _WAR_WORDS for t in noun.sent):
+        # "said of the Israeli strike" beside an attack: a state's strike among war words
+        return True
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FORCE_VERBS
+
+
+# Words of war, that make a state's "strike" military.
+_WAR_WORDS = {"attack", "kill", "bomb", "bombing", "missile", "rocket", "raid", "shell",
+              "shelling", "drone", "jet", "warplane", "military", "army", "troops", "target",
+              "destroy", "wound", "casualty", "retaliation", "war", "airstrike", "air"}
 
 
 def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
