@@ -292,3 +292,11 @@ def test_the_manual_reading_of_intent_to_yield_is_concede():
     assert (manual.event_type, manual.context) == ("CONCEDE", ("military",))
     assert ontology.to_plover("035", reading="manual").event_type == "CONCEDE"
     assert ontology.to_plover("036", reading="manual").event_type == "AGREE"
+
+
+def test_the_manual_reading_of_sanctions_imposed_is_sanction():
+    # The manual codes international sanctions as SANCTION discontinue; the published table
+    # (and PLV's annotators) as COERCE restrict, which stays the default.
+    assert ontology.to_plover("163").event_type == "COERCE"
+    manual = ontology.to_plover("163", reading="manual")
+    assert (manual.event_type, manual.mode) == ("SANCTION", "discontinue")

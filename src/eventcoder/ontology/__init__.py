@@ -210,7 +210,8 @@ def to_plover(code: str, *, reading: str = "published") -> PloverMapping:
     """The PLOVER type, mode and contexts for a CAMEO code (see the module docstring).
     ``reading="manual"`` follows the PLOVER manual where it and the published CAMEO-to-PLOVER
     table disagree (116 Find guilty: SANCTION convict instead of ACCUSE; 035x intent to yield:
-    CONCEDE, as the manual codes announced retreats and concessions, instead of AGREE)."""
+    CONCEDE, as the manual codes announced retreats and concessions, instead of AGREE; 163
+    sanctions imposed: SANCTION discontinue instead of COERCE restrict)."""
     code = _resolve(code)
     if _choice(reading, PLOVER_READINGS, "PLOVER reading") == "manual" and code in _MANUAL:
         return _MANUAL[code]
@@ -229,6 +230,9 @@ _MANUAL = {
     "0354": PloverMapping("CONCEDE", None, ("economic",)),
     "0355": PloverMapping("CONCEDE", None, ("diplomatic",)),
     "0356": PloverMapping("CONCEDE", None, ("military",)),
+    # "International (political or economic) sanctions are coded as 'discontinue'" (SANCTION);
+    # the table reads imposing them as COERCE restrict, as PLV's annotators do.
+    "163": PloverMapping("SANCTION", "discontinue", ("economic",)),
 }
 
 
