@@ -281,6 +281,9 @@ _CONTESTED = {"bid", "takeover", "offer", "proposal", "charge", "allegation", "c
 _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps=frozenset())
 
 
+# Instruments one signs alone: "signed an executive order", not an agreement with anyone.
+_LAW_NOUNS = {"order", "decree", "law", "bill", "legislation", "ordinance", "proclamation",
+              "directive", "memorandum"}
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
 _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
@@ -303,6 +306,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             c.dep_ == "prep" and c.lower_ == "out" and _prep_objects(c, frozenset({"of", "from"}))
             for c in verb.children):
         return _WALKOUT_ROW  # "miners walked out over wages": a strike, not talks left
+    if lemma == "sign" and any(o.lemma_.lower() in _LAW_NOUNS for o in _children(verb, {"dobj"})):
+        return None  # "signed a decree granting ...": an act of law, coded by what it does
     if lemma == "clash" and _verbal_clash(verb):
         return _DISPUTE_ROW
     if _no_act(verb, row):
@@ -1569,7 +1574,8 @@ _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", 
 _DOCUMENTS = {"report", "resolution", "statement", "letter", "lawsuit", "suit", "complaint",
               "petition", "motion", "bill", "communique", "declaration", "decree", "ruling",
               "verdict", "editorial", "article", "post", "tweet", "video", "speech", "note",
-              "message", "memo", "email", "e-mail", "cable"}
+              "message", "memo", "email", "e-mail", "cable", "order", "law", "legislation",
+              "ordinance", "directive", "proclamation"}
 
 
 def _author(verb: Token) -> list[Token] | None:
@@ -1950,7 +1956,9 @@ class RuleCoder:
             # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
             agents = _prep_objects(noun, frozenset({"by"})) or [
                 c for c in noun.children if c.dep_ == "poss"
-                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+                # "a Muslim ban", "the Cuba embargo": what is banned, not who bans
+                or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                    and noun.lemma_.lower() not in ("ban", "embargo"))
             ] or _leaders(noun)
         recipients = _objects(noun, row.preps, direct=False)
         if not recipients:
@@ -2114,7 +2122,10 @@ def _demands_punishment(cand: Candidate, content: Token) -> bool:
         return False  # "ordered the arrest of X" is the arrest
     start = content.idx + len(content.text)
     end = content.right_edge.idx + len(content.right_edge.text)
-    return all(start <= p.start and p.end <= end for p in cand.recipient)
+    # someone to punish, not a thing to ban ("called for a ban on landmines" is a demand)
+    someone = any(p.head_word.pos == "PROPN" or p.head_word.ent in _ACTOR_ENTS
+                  or actor_noun(p.head_word.lemma.lower()) for p in cand.recipient)
+    return someone and all(start <= p.start and p.end <= end for p in cand.recipient)
 
 
 def _speaker(token: Token) -> tuple[Token | None, Token | None]:
