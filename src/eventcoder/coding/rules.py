@@ -66,7 +66,7 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
 # Violent nouns take their agent only from verbs of doing, not of saying.
 _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
                         "lead", "start", "resume", "continue", "intensify", "escalate", "step",
-                        "unleash", "impose", "renew", "order", "fire"}
+                        "unleash", "impose", "renew", "order", "fire", "increase", "boost"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Strikes one is on: "are on strike", "remains on hunger strike".
 _STRIKE_NOUNS = {"strike", "walkout", "stoppage"}
