@@ -1796,6 +1796,9 @@ class RuleCoder:
                 yield self._ranked(candidate, verb, sent)
             elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
                 yield self._ranked(candidate, verb, sent)
+            elif verb.pos_ in ("ADJ", "VERB") and verb.i not in matched and (
+                    candidate := _stance_adjective(verb, index)):
+                yield self._ranked(candidate, verb, sent)
 
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         headless = _headless(verb)
@@ -2277,6 +2280,44 @@ def _criticised(verb: Token, index: int) -> Candidate | None:
     subjects = [owners[0] if owners and s.lower_ in ("he", "she") else s for s in subjects]
     return _word_candidate(verb.head, _CRITICS_ROW, index, verb.head, speakers, subjects,
                            modality=_modality(verb.head, verb.head))
+
+
+# Adjectives of a stance toward someone, and the preposition that names them: "Germany has
+# been critical of Turkey", "a report highly critical of the government", "supportive of".
+_STANCE_ADJECTIVES = {"critical": ("111", "of"), "supportive": ("051", "of"),
+                      "opposed": ("120", "to")}
+
+
+def _stance_adjective(adjective: Token, index: int) -> Candidate | None:
+    """A stance said with an adjective: its holder is the subject it is predicated of
+    ("X remained opposed to Y") or the author of the document it describes ("a report
+    critical of Y"); whom it is toward is the object of its preposition, or the owner of what
+    that object is ("critical of Turkey's offensive")."""
+    entry = _STANCE_ADJECTIVES.get(adjective.lemma_.lower())
+    if entry is None or (adjective.pos_ == "VERB" and adjective.tag_ != "VBN"):
+        return None
+    cameo, prep = entry
+    objects = _prep_objects(adjective, frozenset({prep, "toward", "towards"}))
+    if not objects:
+        return None
+    if adjective.dep_ in ("acomp", "oprd", "advcl", "xcomp", "ROOT", "ccomp", "conj"):
+        clause = adjective.head if adjective.dep_ in ("acomp", "oprd", "advcl", "xcomp") else adjective
+        agents, _ = subject_of(clause)
+    elif adjective.dep_ in ("amod", "acl") and adjective.head.lemma_.lower() in _DOCUMENTS:
+        document = adjective.head
+        clause = document.head if document.head.pos_ in ("VERB", "AUX") else document
+        agents = _owners(document) or (
+            subject_of(document.head)[0] if document.dep_ == "dobj" else [])
+    else:
+        return None
+    if not agents:
+        return None
+    recipients = [o if _actor_like(o) or o.pos_ == "PROPN" else (_owners(o) or [o])[0]
+                  for o in objects]
+    row = Trigger(kind="V", lemma=adjective.lemma_.lower(), particle=None, cameo=cameo,
+                  preps=frozenset({prep}))
+    return _word_candidate(adjective, row, index, clause, agents, recipients,
+                           modality=_modality(clause, clause))
 
 
 # "X is willing to send aid to Y": an intent to cooperate with Y (CAMEO 030).
