@@ -284,6 +284,7 @@ _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps
 # Instruments one signs alone: "signed an executive order", not an agreement with anyone.
 _LAW_NOUNS = {"order", "decree", "law", "bill", "legislation", "ordinance", "proclamation",
               "directive", "memorandum"}
+_TEST_FIRED_ROW = Trigger(kind="V", lemma="fire", particle=None, cameo="150", preps=frozenset())
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
 _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
@@ -308,6 +309,13 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _WALKOUT_ROW  # "miners walked out over wages": a strike, not talks left
     if lemma == "sign" and any(o.lemma_.lower() in _LAW_NOUNS for o in _children(verb, {"dobj"})):
         return None  # "signed a decree granting ...": an act of law, coded by what it does
+    if lemma == "fire" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "test":
+        return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
+    if lemma == "host" and row.cameo == "045" and not any(
+            _prep_objects(o, frozenset({"between"})) for o in _children(verb, {"dobj"})):
+        # "hosted talks with the rebels": the host talks with them; only talks "between"
+        # others are a mediation
+        return replace(row, cameo="040", preps=frozenset({"with"}))
     if lemma == "clash" and _verbal_clash(verb):
         return _DISPUTE_ROW
     if _no_act(verb, row):
