@@ -284,6 +284,37 @@ _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps
 # Instruments one signs alone: "signed an executive order", not an agreement with anyone.
 _LAW_NOUNS = {"order", "decree", "law", "bill", "legislation", "ordinance", "proclamation",
               "directive", "memorandum"}
+# Verbs of giving, and the goods whose giving is aid: relief (073) and arms (072).
+_GIVING_VERBS = {"provide", "send", "deliver", "supply", "donate", "ship", "give", "airlift",
+                 "distribute", "dispatch", "hand", "transfer"}
+_RELIEF_GOODS = {"tent", "blanket", "vaccine", "dose", "ventilator", "mask", "medicine", "drug",
+                 "food", "wheat", "rice", "grain", "flour", "water", "fuel", "generator",
+                 "ambulance", "vehicle", "truck", "shelter", "kit", "ration", "clothing",
+                 "clothes", "oxygen", "relief", "supplies", "hospital", "seed", "fertilizer",
+                 "fertiliser", "bed", "test", "oil", "gas", "electricity", "textbook"}
+_ARMS = {"weapon", "arm", "ammunition", "missile", "rocket", "tank", "jet", "helicopter",
+         "drone", "rifle", "artillery", "howitzer", "munition", "warship", "aircraft",
+         "armour", "armor", "shell", "launcher"}
+
+
+def _gift(verb: Token) -> Trigger | None:
+    """Goods given to someone: relief or arms ("provided tents to X", "shipped rifles to
+    X"); None for anything else given (words, signals, chances)."""
+    goods = [o.lemma_.lower() for o in _children(verb, {"dobj", "nsubjpass"})]
+    if not goods or not _prep_objects(verb, frozenset({"to", "for"})) and not _children(
+            verb, {"dative"}) and verb.lemma_.lower() not in ("donate", "airlift"):
+        return None
+    if verb.lemma_.lower() == "give" and goods == ["ammunition"]:
+        return None  # "gave fresh ammunition to critics": the idiom
+    if any(g in _ARMS for g in goods):
+        return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="072",
+                       preps=frozenset({"to", "for", "nodobj"}))
+    if any(g in _RELIEF_GOODS for g in goods):
+        return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="073",
+                       preps=frozenset({"to", "for", "nodobj"}))
+    return None
+
+
 _TEST_FIRED_ROW = Trigger(kind="V", lemma="fire", particle=None, cameo="150", preps=frozenset())
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
 _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
@@ -1675,6 +1706,8 @@ class RuleCoder:
             row = self.lexicon.verb(token.lemma_.lower(), particles)
             if row is not None and (row := _verb_sense(token, row)) is None:
                 return None  # a sense that is no political act ("exports rallied")
+            if row is None and token.lemma_.lower() in _GIVING_VERBS:
+                row = _gift(token)  # "provided tents to earthquake victims"
             if row is None and token.lemma_.lower() in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
@@ -1877,6 +1910,10 @@ class RuleCoder:
             # "sent a letter to the head of the WHO threatening to pull funding": the letter's
             # addressee is whom the threat is made to.
             objects = addressed
+        if row.cameo[:2] == "07":
+            # "supplied drones to Russia": the goods are given, not given to
+            objects = [o for o in objects if o.lemma_.lower() not in _ARMS | _RELIEF_GOODS
+                       or o.dep_ != "dobj"]
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
         objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
         if row.cameo[:2] in _STANCE_ROOTS:
