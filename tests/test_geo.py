@@ -468,3 +468,16 @@ def test_geo_lookup_qualified_names(gazetteer, name, country, admin1):
 def test_geo_lookup_qualified_unknown_place_gives_the_qualifier(gazetteer):
     place = gazetteer.lookup("Somevillage, Texas")
     assert place is not None and (place.name, place.precision) == ("Texas", "admin1")
+
+
+@pytest.mark.parametrize("name", ["the Red Sea", "Black Sea", "South China Sea", "Persian Gulf",
+                                  "Nile River", "English Channel"])
+def test_geo_waters_are_in_no_country(gazetteer, name):
+    # GeoNames has a Sudanese state and an Egyptian governorate named "Red Sea"; a ship
+    # attacked "in the Red Sea" is in neither.
+    assert gazetteer.lookup(name) is None
+
+
+def test_geo_a_region_named_after_waters_is_still_found(gazetteer):
+    found = gazetteer.lookup("Red Sea State")
+    assert found is not None and found.country == "SDN"

