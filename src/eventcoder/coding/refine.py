@@ -1,18 +1,18 @@
-"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v3``).
+"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v4``).
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
 194), "car bomb" (183); a meeting "by phone" (041); troops deployed for peacekeeping (074).
 Planned cooperation is coded as intent, as PLOVER asks: "will meet" -> 036 (AGREE: express
 intent to meet), "will send aid" -> 033; announced force or coercion as a threat: "will attack"
--> 138, "will extend the curfew" -> 130 (THREATEN).
+-> 138, "will extend the curfew" -> 130 (THREATEN); chemical weapons used (2041).
 """
 
 from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v3"
+REFINE_VERSION = "eventcoder.refine.v4"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
@@ -23,6 +23,8 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"missiles?)\b")),
     ("193", re.compile(r"\b(gunmen|gunfire|opened fire|shot|shooting|snipers?|rifles?|guns?)\b")),
 )
+_CHEMICAL = re.compile(r"\b(mustard gas|nerve (gas|agent)|sarin|chlorine (gas|attack|bomb)s?|"
+                       r"chemical (weapons?|attacks?|agents?)|novichok|vx)\b")
 _PEACEKEEPING = re.compile(r"\bpeace-?keep(ing|ers?)\b")
 _PHONE = re.compile(r"\b(by (tele)?phone|phone call|telephone call|on the phone|video call|"
                     r"video conference|spoke by)\b")
@@ -64,6 +66,9 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
         for code, pattern in _ASSAULT_MEANS:
             if pattern.search(text):
                 return code
+    if cameo in ("175", "190", "180") and _CHEMICAL.search(text):
+        # "used mustard gas", "a sarin attack": not tear gas
+        return "2041"
     if cameo == "040" and _PHONE.search(text):
         return "041"
     if root == "15" and _PEACEKEEPING.search(text):

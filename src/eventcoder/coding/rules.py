@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v6``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v7``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v6"
+RULES_VERSION = "eventcoder.rules.v7"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -47,6 +47,8 @@ _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
                    "permit", "enable"}
+# Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
+_WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
                      "prepared", "determined", "eager", "keen", "poised"}
 _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
@@ -1675,6 +1677,10 @@ class RuleCoder:
                        ranked_p=round(probability, 4))
 
     def _match(self, token: Token) -> Trigger | None:
+        if (token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+                and not _children(token, {"dobj", "nsubj"})
+                and (row := self.lexicon.noun(token.lower_)) is not None):
+            return row  # "Fighting between X and Y continued": the gerund is the event noun
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             # A particle follows its verb: "On Monday, X called Y" is no "call on".
             particles = {c.lemma_.lower() for c in token.children
@@ -2048,6 +2054,8 @@ class RuleCoder:
             recipient = tuple(phrase_of(t) for t in pair[1:])
         places, here = _places(verb if verb is not None else noun)
         negated, hypothetical, future = _modality(noun, verb or culprit)
+        if verb is not None and verb.lemma_.lower() in _WEIGHING_VERBS:
+            hypothetical = True  # "is considering sanctions on China": not yet imposed
         if owned:
             # what is said of the owner's act is not its modality ("will use Trump's withdrawal")
             negated, hypothetical, future = _negated(noun), False, False
