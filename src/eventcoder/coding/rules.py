@@ -317,6 +317,14 @@ def _gift(verb: Token) -> Trigger | None:
     return None
 
 
+def _missile_test(verb: Token) -> bool:
+    """A missile fired at no one: into the sea, or in a test."""
+    targets = _prep_objects(verb, frozenset({"at", "on", "into", "against", "toward", "towards"}))
+    if targets and all(t.lemma_.lower() in ("sea", "water", "ocean") for t in targets):
+        return True
+    return not targets and any(t.lemma_.lower() in ("test", "trial") for t in verb.sent)
+
+
 _TEST_FIRED_ROW = Trigger(kind="V", lemma="fire", particle=None, cameo="150", preps=frozenset())
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
 _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
@@ -344,6 +352,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return None  # "signed a decree granting ...": an act of law, coded by what it does
     if lemma == "fire" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "test":
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
+    if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
+        return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
     if lemma == "host" and row.cameo == "045" and not any(
             _prep_objects(o, frozenset({"between"})) for o in _children(verb, {"dobj"})):
         # "hosted talks with the rebels": the host talks with them; only talks "between"
@@ -1146,7 +1156,11 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 found.extend(_conjuncts(child))  # "donated ventilators to assist Ethiopia"
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
-                if preposition == "between" and row.cameo in _MEDIATION_CODES:
+                if preposition == "between" and (
+                        row.cameo in _MEDIATION_CODES
+                        # "welcomed the ceasefire agreement between X and Y": the parties
+                        or row.cameo[:2] in _STANCE_ROOTS and token.pos_ == "NOUN"
+                        and all(token.i != t.i for t in starts)):
                     found.extend(t for o in _children(child, {"pobj"}) for t in _conjuncts(o))
                     continue
                 if preposition not in _MORE_PREPS | _THROUGH_PREPS and not (
