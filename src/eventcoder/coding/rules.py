@@ -2259,7 +2259,8 @@ _ACTOR_NOUNS = PEOPLE | {"government", "authority", "administration", "army", "m
                          "opposition", "rebel", "committee", "agency", "company", "bank",
                          "coalition", "alliance", "group", "organisation", "organization",
                          "cabinet", "congress", "senate", "leadership", "junta", "militia",
-                         "ally", "partner", "neighbour", "neighbor", "counterpart"}
+                         "ally", "partner", "neighbour", "neighbor", "counterpart",
+                         "management", "employer", "firm"}
 
 
 _ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON"}
