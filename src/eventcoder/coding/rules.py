@@ -317,6 +317,15 @@ def _gift(verb: Token) -> Trigger | None:
     return None
 
 
+def _misparsed_verb(token: Token) -> bool:
+    """A verb the tagger took for a noun at the root of its sentence, with an object and a
+    name before it: "The EU cut funding to X"."""
+    return (token.pos_ == "NOUN" and token.dep_ == "ROOT" and bool(_children(token, {"dobj"}))
+            and any(c.dep_ in ("compound", "nmod") and c.i < token.i
+                    and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN")
+                    for c in token.children))
+
+
 def _missile_test(verb: Token) -> bool:
     """A missile fired at no one: into the sea, or in a test."""
     targets = _prep_objects(verb, frozenset({"at", "on", "into", "against", "toward", "towards"}))
@@ -729,6 +738,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "hundreds lay injured", "two men were found dead and one remained detained": the
         # state's subject is who it was done to.
         return [], _children(verb.head, _SUBJ)
+    if _misparsed_verb(verb):
+        # "The EU cut funding to X" parsed as a noun "EU cut": its modifier is the subject
+        return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i
+                and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN")][:1], []
     misparsed = [c for c in verb.children
                  if c.dep_ in ("advmod", "npadvmod", "dep") and (
                      c.i == verb.left_edge.i
@@ -1695,7 +1708,8 @@ class RuleCoder:
                 and not _children(token, {"dobj", "nsubj"})
                 and (row := self.lexicon.noun(token.lower_)) is not None):
             return row  # "Fighting between X and Y continued": the gerund is the event noun
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")) or (
+                _misparsed_verb(token)):
             # A particle follows its verb: "On Monday, X called Y" is no "call on".
             particles = {c.lemma_.lower() for c in token.children
                          if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
