@@ -2178,6 +2178,11 @@ _WAR_WORDS = {"attack", "kill", "bomb", "bombing", "missile", "rocket", "raid", 
               "destroy", "wound", "casualty", "retaliation", "war", "airstrike", "air"}
 
 
+# Prepositions of time and circumstance, whose object is never what a trigger is about.
+_ADJUNCT_PREPS = {"after", "before", "since", "during", "despite", "while", "following",
+                  "amid", "amidst", "until", "upon"}
+
+
 def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
     """The trigger word heading the token's complement ("refused to MEET", "vowed to ATTACK",
     "accused X of ATTACKING", "called for a CEASEFIRE")."""
@@ -2185,7 +2190,8 @@ def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
         heads: list[Token] = []
         if comp.dep_ in ("xcomp", "ccomp", "dobj"):
             heads = _conjuncts(comp)
-        elif comp.dep_ == "prep":
+        elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS:
+            # not "ordered a retrial after siding with prosecutors": a time, not the content
             heads = [t for c in comp.children if c.dep_ in ("pcomp", "pobj") for t in _conjuncts(c)]
         for head in heads:
             if head.i in matched:
