@@ -73,6 +73,9 @@ _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Strikes one is on: "are on strike", "remains on hunger strike".
 _STRIKE_NOUNS = {"strike", "walkout", "stoppage"}
 _BEING_VERBS = {"be", "remain", "stay", "continue"}
+_JOURNEY_NOUNS = {"visit", "tour", "trip", "mission"}
+# Verbs of coming, whose "for" names what one came for.
+_ARRIVING_VERBS = {"arrive", "travel", "fly", "head", "land", "return"}
 # Exercises that partners can hold together.
 _EXERCISE_NOUNS = {"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"}
 
@@ -1313,10 +1316,14 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
-        if (violent and token is noun and token.dep_ == "pobj" and token.head.lower_ == "on"
-                and noun.lemma_.lower() in _STRIKE_NOUNS
+        if (token is noun and token.dep_ == "pobj" and token.head.lower_ == "on"
+                and noun.lemma_.lower() in _STRIKE_NOUNS | _JOURNEY_NOUNS
                 and token.head.head.lemma_.lower() in _BEING_VERBS):
-            # "teachers are on strike", "has been on hunger strike since May"
+            # "teachers are on strike", "is on a two-day visit to Hungary"
+            return token.head.head
+        if (not violent and token is noun and token.dep_ == "pobj" and token.head.lower_ == "for"
+                and token.head.head.lemma_.lower() in _ARRIVING_VERBS):
+            # "arrived in Washington for talks with Biden": who came for them holds them
             return token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head
