@@ -337,6 +337,7 @@ def _missile_test(verb: Token) -> bool:
     return not targets and any(t.lemma_.lower() in ("test", "trial") for t in verb.sent)
 
 
+_HOSTED_ROW = Trigger(kind="V", lemma="welcome", particle=None, cameo="043", preps=frozenset())
 _TEST_FIRED_ROW = Trigger(kind="V", lemma="fire", particle=None, cameo="150", preps=frozenset())
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
 _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
@@ -366,6 +367,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
     if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
         return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
+    if lemma == "welcome" and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in _prep_objects(verb, frozenset({"to"}))):
+        return _HOSTED_ROW  # "welcomed the Indonesian president to Tokyo": a visit hosted
     if lemma == "host" and row.cameo == "045" and not any(
             _prep_objects(o, frozenset({"between"})) for o in _children(verb, {"dobj"})):
         # "hosted talks with the rebels": the host talks with them; only talks "between"
