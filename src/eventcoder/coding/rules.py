@@ -337,6 +337,11 @@ def _missile_test(verb: Token) -> bool:
     return not targets and any(t.lemma_.lower() in ("test", "trial") for t in verb.sent)
 
 
+# Who speaks for a state: its protests are complaints, not demonstrations.
+_STATE_VOICES = {"government", "ministry", "embassy", "administration", "ambassador",
+                 "minister", "president", "kremlin", "cabinet"}
+_COMPLAINT_ROW = Trigger(kind="V", lemma="protest", particle=None, cameo="114",
+                         preps=frozenset({"to", "with"}))
 _HOSTED_ROW = Trigger(kind="V", lemma="welcome", particle=None, cameo="043", preps=frozenset())
 _TEST_FIRED_ROW = Trigger(kind="V", lemma="fire", particle=None, cameo="150", preps=frozenset())
 _ADVERB_PARTICLES = {"out", "off", "up", "down", "back", "away"}
@@ -367,6 +372,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
     if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
         return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
+    if lemma == "protest" and row.cameo == "140" and _children(verb, {"dobj"}) and any(
+            s.ent_type_ == "GPE" or s.lemma_.lower() in _STATE_VOICES
+            for s in _children(verb, {"nsubj"})):
+        return _COMPLAINT_ROW  # "Seoul protested Tokyo's claims": an official complaint
     if lemma == "welcome" and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") for o in _prep_objects(verb, frozenset({"to"}))):
         return _HOSTED_ROW  # "welcomed the Indonesian president to Tokyo": a visit hosted
