@@ -47,6 +47,11 @@ _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
                    "permit", "enable"}
+# Nouns that speak of an act without saying it happened: "the rhetoric of destroying X",
+# "fears of an attack", "the prospect of talks".
+_FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notion", "danger",
+                  "spectre", "specter", "likelihood", "possibility", "hope", "rumour", "rumor",
+                  "question", "debate", "threat", "dream", "promise"}
 # Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
 _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
@@ -1525,6 +1530,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         # tense, not a hypothesis, unless a condition is stated.
         hypothetical = any(t.lower_ in ("if", "unless") for t in clause.sent)
         future = not hypothetical
+    if (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "about")
+            and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
+        hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
     node = clause
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
