@@ -309,17 +309,25 @@ _ARMS = {"weapon", "arm", "ammunition", "missile", "rocket", "tank", "jet", "hel
 
 def _gift(verb: Token) -> Trigger | None:
     """Goods given to someone: relief or arms ("provided tents to X", "shipped rifles to
-    X"); None for anything else given (words, signals, chances)."""
-    goods = [o.lemma_.lower() for o in _children(verb, {"dobj", "nsubjpass"})]
-    if not goods or not _prep_objects(verb, frozenset({"to", "for"})) and not _children(
-            verb, {"dative"}) and verb.lemma_.lower() not in ("donate", "airlift"):
+    X", "Ukraine was given air defence systems by Germany"); None for anything else given
+    (words, signals, chances)."""
+    goods = _children(verb, {"dobj", "nsubjpass"})
+    if not goods:
         return None
-    if verb.lemma_.lower() == "give" and goods == ["ammunition"]:
+    passive_dative = bool(_children(verb, {"dobj"}) and _children(verb, {"nsubjpass"})
+                          and _children(verb, {"agent"}))
+    if not (_prep_objects(verb, frozenset({"to", "for"})) or _children(verb, {"dative"})
+            or passive_dative or verb.lemma_.lower() in ("donate", "airlift")):
+        return None
+    lemmas = [g.lemma_.lower() for g in goods]
+    if verb.lemma_.lower() == "give" and lemmas == ["ammunition"]:
         return None  # "gave fresh ammunition to critics": the idiom
-    if any(g in _ARMS for g in goods):
+    if any(g in _ARMS for g in lemmas) or any(
+            c.lemma_.lower() in _ARMS | {"defence", "defense"} and c.dep_ in ("compound", "amod")
+            for g in goods for c in g.children):
         return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="072",
                        preps=frozenset({"to", "for", "nodobj"}))
-    if any(g in _RELIEF_GOODS for g in goods):
+    if any(g in _RELIEF_GOODS for g in lemmas):
         return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="073",
                        preps=frozenset({"to", "for", "nodobj"}))
     return None
