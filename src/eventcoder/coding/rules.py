@@ -2288,6 +2288,10 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         cand = replace(cand, speaker=phrase_of(speaker))
     if speaker is not None and cand.actor and all(map(_speaker_self, cand.actor)):
         cand = replace(cand, actor=(phrase_of(speaker),))
+    if cand.recipient and _deictic(cand.recipient[0]) and (about := _spoken_of(speech)):
+        # '"We condemn this attack," the minister said of the Israeli strike': "this attack"
+        # is what the speech is said of, and that is whose
+        cand = replace(cand, recipient=tuple(phrase_of(t) for t in about))
     clause = _clause_head(token)
     announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children)
     threat = _THREAT_CODES.get(cand.row.cameo[:2])
@@ -2300,6 +2304,27 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         # "A said it would not lift the ban": a refusal stated now, not a hypothesis.
         cand = replace(cand, hypothetical=False, future=True)
     return cand
+
+
+def _deictic(phrase: Phrase) -> bool:
+    """A phrase that only points at something said elsewhere: "this attack", "it"."""
+    head = phrase.head_word
+    return (head.pos == "PRON" and head.lemma.lower() in ("it", "this", "that")) or any(
+        w.dep == "det" and w.lemma.lower() in ("this", "that", "these", "those")
+        for w in phrase.words)
+
+
+def _spoken_of(speech: Token) -> list[Token]:
+    """Who a speech is said of ("said of the Israeli strike" -> Israeli): the object of its
+    "of" or "about", or that object's owner or nationality when it is a thing."""
+    for obj in _prep_objects(speech, frozenset({"of", "about"})):
+        if _actor_like(obj) or obj.pos_ == "PROPN":
+            return [obj]
+        owners = _owners(obj) or [c for c in obj.children if c.dep_ in ("amod", "compound")
+                                  and c.ent_type_ in ("NORP", "GPE")]
+        if owners:
+            return owners[:1]
+    return []
 
 
 # "X said Y must withdraw": X demands it of Y (CAMEO 100). "Should" is left alone: it
