@@ -385,6 +385,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
     if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
         return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
+    if lemma == "retaliate" and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+        return None  # "retaliated by imposing sanctions": the means is the act, coded itself
     if lemma == "protest" and row.cameo == "140" and _children(verb, {"dobj"}) and any(
             s.ent_type_ == "GPE" or s.lemma_.lower() in _STATE_VOICES
             for s in _children(verb, {"nsubj"})):
@@ -1549,6 +1551,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             break
         governor = node.head
         lemma = governor.lemma_.lower()
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+               for c in governor.children):
+            hypothetical = True  # "if Russia were to retaliate"
         if lemma in _FUTURE_GOVERNORS:
             future = True
         elif lemma in _NEGATING_GOVERNORS:
