@@ -108,7 +108,7 @@ def _exercised_together(noun: Token) -> bool:
 # strike", "joined the walkout", "held military exercises".
 _HOLDING_VERBS = {"hold", "call", "join", "organize", "organise"}
 _HELD_NOUNS = {"protest", "demonstration", "rally", "march", "strike", "sit-in", "vigil",
-               "walkout", "stoppage", "boycott", "exercise", "drill", "game", "manoeuvre", "maneuver", "parade"}
+               "walkout", "stoppage", "boycott", "parade"} | _EXERCISE_NOUNS
 _ADOPTING_VERBS = {"order", "authorize", "authorise", "approve", "direct",
                    "command"}
 _NOT_AGENT_VERBS = {"say", "report", "see", "watch", "follow", "cover", "doubt", "question",
@@ -381,7 +381,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _WALKOUT_ROW  # "miners walked out over wages": a strike, not talks left
     if lemma == "sign" and any(o.lemma_.lower() in _LAW_NOUNS for o in _children(verb, {"dobj"})):
         return None  # "signed a decree granting ...": an act of law, coded by what it does
-    if lemma == "fire" and verb.i >= 2 and verb.nbor(-1).text == "-" and verb.nbor(-2).lower_ == "test":
+    if (lemma == "fire" and verb.i >= 2 and verb.nbor(-1).text == "-"
+            and verb.nbor(-2).lower_ == "test"):
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
     if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
         return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
@@ -1340,7 +1341,8 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
                 # "declared a state of emergency", "extended the curfew".
                 announced = announced or (lemma in _RESTRICTING_VERBS and restriction)
                 held = lemma in _HOLDING_VERBS and noun.lemma_.lower() in _HELD_NOUNS
-                return verb if (lemma in _VIOLENT_LIGHT_VERBS or announced or held) and token is noun else None
+                light = lemma in _VIOLENT_LIGHT_VERBS or announced or held
+                return verb if light and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
             # ("attended a meeting", "led a visit"), unless the verb only reports or judges it.
             return None if lemma in _NOT_AGENT_VERBS else verb
@@ -1749,8 +1751,8 @@ class RuleCoder:
                 and not _children(token, {"dobj", "nsubj"})
                 and (row := self.lexicon.noun(token.lower_)) is not None):
             return row  # "Fighting between X and Y continued": the gerund is the event noun
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")) or (
-                _misparsed_verb(token)):
+        if (token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
+                or _misparsed_verb(token)):
             # A particle follows its verb: "On Monday, X called Y" is no "call on".
             particles = {c.lemma_.lower() for c in token.children
                          if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
@@ -2429,8 +2431,8 @@ def _criticised(verb: Token, index: int) -> Candidate | None:
     if not speakers or not subjects:
         return None
     # "Mr Erdogan's critics say he has ...": "he" is whose critics they are.
-    owners = [o for s in speakers for o in s.children
-              if o.dep_ == "poss" and o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "LOC", "NORP")]
+    owners = [o for s in speakers for o in s.children if o.dep_ == "poss"
+              and o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "LOC", "NORP")]
     subjects = [owners[0] if owners and s.lower_ in ("he", "she") else s for s in subjects]
     return _word_candidate(verb.head, _CRITICS_ROW, index, verb.head, speakers, subjects,
                            modality=_modality(verb.head, verb.head))
@@ -2455,7 +2457,8 @@ def _stance_adjective(adjective: Token, index: int) -> Candidate | None:
     if not objects:
         return None
     if adjective.dep_ in ("acomp", "oprd", "advcl", "xcomp", "ROOT", "ccomp", "conj"):
-        clause = adjective.head if adjective.dep_ in ("acomp", "oprd", "advcl", "xcomp") else adjective
+        predicated = adjective.dep_ in ("acomp", "oprd", "advcl", "xcomp")
+        clause = adjective.head if predicated else adjective
         agents, _ = subject_of(clause)
     elif adjective.dep_ in ("amod", "acl") and adjective.head.lemma_.lower() in _DOCUMENTS:
         document = adjective.head
