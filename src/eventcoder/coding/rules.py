@@ -870,10 +870,18 @@ def _culprit(token: Token) -> Token | None:
         token = token.head.head  # "responsible for dozens of killings"
     if token.dep_ not in ("pcomp", "pobj") or token.head.lemma_.lower() not in ("of", "for"):
         return None
+    owned = token.head.head
+    if (owned.lemma_.lower() == "responsibility" and owned.dep_ == "dobj"
+            and owned.head.lemma_.lower() in _OWNING_VERBS):
+        return owned.head  # "Al-Shabaab claimed responsibility for the bombing"
     adjective = token.head.head
     if adjective.lemma_.lower() not in _BLAME_WORDS or adjective.dep_ not in ("acomp", "oprd"):
         return None
     return adjective.head if adjective.head.i != adjective.i else None
+
+
+# Verbs by which one owns an act: "claimed (took, accepted) responsibility for the attack".
+_OWNING_VERBS = {"claim", "take", "accept", "admit", "acknowledge", "bear"}
 
 
 # Nouns for a part or a number of something: "some of the prisoners", "the bulk of its
