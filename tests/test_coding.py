@@ -218,6 +218,9 @@ def test_coding_lexicon_codes_exist_in_the_ontology():
     # Force announced is a threat (refine.v3), as cooperation announced is an intent.
     ("190", "Rebels will attack the town.", True, "138"),
     ("172", "The army will impose a curfew.", True, "130"),
+    # Chemical weapons are not tear gas (refine.v4).
+    ("190", "Syrian forces attacked the town with sarin gas.", False, "2041"),
+    ("175", "Police used tear gas against the protesters.", False, "175"),
 ])
 def test_coding_refine_codes_means_and_intent(cameo, sentence, future, expected):
     from eventcoder.coding.refine import refine

@@ -294,9 +294,8 @@ _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps
 # Instruments one signs alone: "signed an executive order", not an agreement with anyone.
 _LAW_NOUNS = {"order", "decree", "law", "bill", "legislation", "ordinance", "proclamation",
               "directive", "memorandum"}
-# Verbs of giving, and the goods whose giving is aid: relief (073) and arms (072).
-_GIVING_VERBS = {"provide", "send", "deliver", "supply", "donate", "ship", "give", "airlift",
-                 "distribute", "dispatch", "hand", "transfer"}
+# The goods whose giving is aid: relief (073) and arms (072); the verbs of giving are
+# _GIVING_VERBS, below.
 _RELIEF_GOODS = {"tent", "blanket", "vaccine", "dose", "ventilator", "mask", "medicine", "drug",
                  "food", "wheat", "rice", "grain", "flour", "water", "fuel", "generator",
                  "ambulance", "vehicle", "truck", "shelter", "kit", "ration", "clothing",
@@ -1087,8 +1086,6 @@ def _addressees(token: Token, row: Trigger) -> list[Token]:
     return []
 
 
-# What is said to someone: appeals, demands, criticism, praise, threats, refusals.
-_SPOKEN_ROOTS = {"02", "05", "10", "11", "12", "13"}
 # Verbs of writing or sending words: a participle or purpose clause on them, or on the
 # document they send, says what the words do ("wrote to X demanding ...", "sent a letter to
 # X urging ...").
@@ -1121,6 +1118,8 @@ def _letter_addressees(verb: Token) -> list[Token]:
 # Verbs whose direct object is what is sent, never who receives it.
 _SENDING_VERBS = {"send", "deploy", "dispatch", "provide", "supply", "deliver", "donate",
                   "contribute", "ship", "airlift", "transfer"}
+# Verbs whose goods given are aid ("provided tents to X"); forces are deployed, not given.
+_GIVING_VERBS = (_SENDING_VERBS - {"deploy"}) | {"give", "distribute", "hand"}
 
 
 def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -1516,6 +1515,8 @@ def _purpose_of(verb: Token) -> list[Token]:
 
 # Stances taken toward someone: support, criticism, rejection, demands.
 _STANCE_ROOTS = {"05", "10", "11", "12"}
+# What is said to someone: the stances, appeals and threats.
+_SPOKEN_ROOTS = _STANCE_ROOTS | {"02", "13"}
 
 
 def _clause_head(token: Token) -> Token:
