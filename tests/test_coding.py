@@ -481,3 +481,69 @@ def test_coding_a_lone_name_taken_for_an_object_predicate_is_who_was_called():
     (cand,) = code(parse(CALLEE))
     assert cand.row.cameo == "041"
     assert texts(cand.recipient) == ["Merkel"]
+
+
+HEADLINE_EXPELS = """
+Pakistan Pakistan ADJ amod 1 GPE
+expels expel NOUN ROOT 1
+Afghan afghan ADJ amod 3 NORP
+diplomats diplomat NOUN dobj 1
+"""
+
+HEADLINE_HOSTS = """
+Biden Biden PROPN nsubj 1 PERSON
+hosts host NOUN ROOT 1
+Japanese japanese ADJ amod 3 NORP
+premier premier NOUN appos 1
+at at ADP prep 1
+White White PROPN compound 6 ORG
+House House PROPN pobj 4 ORG
+"""
+
+
+def test_coding_a_headline_verb_taken_for_a_noun_keeps_its_subject_and_object():
+    (cand,) = code(parse(HEADLINE_EXPELS))
+    assert cand.row.cameo == "161"
+    assert texts(cand.actor) == ["Pakistan"]
+    assert texts(cand.recipient) == ["Afghan diplomats"]
+    # the object taken for an apposition; where the visit was hosted is not whom
+    (cand,) = code(parse(HEADLINE_HOSTS))
+    assert cand.row.cameo == "043"
+    assert texts(cand.actor) == ["Biden"]
+    assert texts(cand.recipient) == ["Japanese premier"]
+
+
+CONDITIONAL_THREAT = """
+Putin Putin PROPN nsubj 1 PERSON
+threatened threaten VERB ROOT 1
+to to PART aux 3
+use use VERB xcomp 1
+weapons weapon NOUN dobj 3
+if if SCONJ mark 8
+Russia Russia PROPN nsubjpass 8 GPE
+is be AUX auxpass 8
+attacked attack VERB advcl 3
+"""
+
+CONDITIONAL_SANCTIONS = """
+The the DET det 1
+US US PROPN nsubj 2 GPE
+said say VERB ROOT 2
+it it PRON nsubj 5
+would would AUX aux 5
+impose impose VERB ccomp 2
+sanctions sanction NOUN dobj 5
+if if SCONJ mark 9
+Turkey Turkey PROPN nsubj 9 GPE
+buys buy VERB advcl 5
+missiles missile NOUN dobj 9
+"""
+
+
+def test_coding_a_threat_is_aimed_at_whoever_its_condition_asks_to_act():
+    threat = next(c for c in code(parse(CONDITIONAL_THREAT)) if c.row.cameo[:2] == "13")
+    # whom the condition befalls ("if Russia is attacked") is not the one threatened
+    assert "Russia" not in texts(threat.recipient) + texts(threat.more)
+    sanction = next(c for c in code(parse(CONDITIONAL_SANCTIONS)) if c.trigger.text == "impose")
+    assert sanction.row.cameo == "131"
+    assert "Turkey" in texts(sanction.more)

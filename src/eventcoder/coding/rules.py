@@ -334,11 +334,25 @@ def _gift(verb: Token) -> Trigger | None:
 
 def _misparsed_verb(token: Token) -> bool:
     """A verb the tagger took for a noun at the root of its sentence, with an object and a
-    name before it: "The EU cut funding to X"."""
-    return (token.pos_ == "NOUN" and token.dep_ == "ROOT" and bool(_children(token, {"dobj"}))
-            and any(c.dep_ in ("compound", "nmod") and c.i < token.i
-                    and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN")
-                    for c in token.children))
+    name before it: "The EU cut funding to X", headlines' "Pakistan expels Afghan diplomats",
+    "Biden hosts Japanese premier" (the object taken for an apposition)."""
+    return (token.pos_ == "NOUN" and token.dep_ == "ROOT"
+            and bool(_children(token, {"dobj"}) or _appositive_objects(token))
+            and bool(_misparsed_subjects(token)))
+
+
+def _misparsed_subjects(token: Token) -> list[Token]:
+    """The names before a verb taken for a noun: its subjects."""
+    return [c for c in token.children if c.dep_ in _MISPARSED_SUBJ and c.i < token.i
+            and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN")]
+
+
+_MISPARSED_SUBJ = {"compound", "nmod", "amod", "nsubj"}
+
+
+def _appositive_objects(token: Token) -> list[Token]:
+    """Objects the parser took for appositions of their verb."""
+    return [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
 
 
 def _missile_test(verb: Token) -> bool:
@@ -378,7 +392,13 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             c.dep_ == "prep" and c.lower_ == "out" and _prep_objects(c, frozenset({"of", "from"}))
             for c in verb.children):
         return _WALKOUT_ROW  # "miners walked out over wages": a strike, not talks left
-    if lemma == "sign" and any(o.lemma_.lower() in _LAW_NOUNS for o in _children(verb, {"dobj"})):
+    if lemma == "sign" and any(
+            o.lemma_.lower() in _LAW_NOUNS
+            # "signed a law criminalising X": the law taken for a modifier of the object
+            or o.i > 1 and o.doc[o.left_edge.i].dep_ == "det"
+            and o.doc[o.left_edge.i + 1].lemma_.lower() in _LAW_NOUNS
+            and o.doc[o.left_edge.i + 1].dep_ == "npadvmod"
+            for o in _children(verb, {"dobj"})):
         return None  # "signed a decree granting ...": an act of law, coded by what it does
     if (lemma == "fire" and verb.i >= 2 and verb.nbor(-1).text == "-"
             and verb.nbor(-2).lower_ == "test"):
@@ -771,10 +791,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return [], _children(verb.head, _SUBJ)
     if _misparsed_verb(verb):
         # "The EU cut funding to X" parsed as a noun "EU cut": its modifier is the subject
-        return [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i
-                and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN")][:1], []
+        return _misparsed_subjects(verb)[:1], []
     misparsed = [c for c in verb.children
-                 if c.dep_ in ("advmod", "npadvmod", "dep") and (
+                 if (c.dep_ in ("advmod", "npadvmod", "dep")
+                     # "Pakistan expels Afghan diplomats": a headline's name taken for a modifier
+                     or c.dep_ == "amod" and verb.pos_ in ("VERB", "AUX")) and (
                      c.i == verb.left_edge.i
                      # "In cooperation with X, USAID provided ...": after an opening phrase
                      or c.i == verb.i - 1 and c.i > 0 and c.doc[c.i - 1].text == ","
@@ -932,6 +953,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                  # "against visiting Crown Prince X": a title's participle parsed as a verb
                  d for c in _children(prep, {"pcomp"}) if c.lower_ in _TITLE_PARTICIPLES
                  for d in _children(c, {"dobj"})] + [
+                 # "clashed with farmers blocking roads": the phrase parsed as a clause
+                 d for c in _children(prep, {"pcomp"}) if c.tag_ == "VBG"
+                 for d in _children(c, {"nsubj"}) if d.pos_ in ("NOUN", "PROPN")] + [
                  # "tariffs on $120 billion of China's exports": the amount is of something
                  d for c in _children(prep, {"pobj"}) if c.ent_type_ in ("MONEY", "PERCENT")
                  for of in _children(c, {"prep"}) if of.lower_ == "of"
@@ -974,7 +998,12 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
     preps = preps | _DEFAULT_PREPS
     out: list[Token] = []
     if direct:
-        objects = _children(token, {"dobj", "dative"})
+        objects = _children(token, {"dobj", "dative"}) or (
+            # "Biden hosts Japanese premier at White House": the object taken for an apposition
+            _appositive_objects(token) if token.pos_ == "VERB" or _misparsed_verb(token) else [])
+        if objects and "venue" in preps:
+            # "hosted the premier at the White House": where, not whom
+            preps = preps - {"at"}
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
         objects = [o for obj in objects for o in (*_owners(obj), obj)]
@@ -1402,16 +1431,18 @@ def _threat_condition(token: Token) -> tuple[Phrase, ...]:
     "if" or "unless" clause in what is threatened ("threats that he would open the borders
     unless the EU pays", "threatened sanctions if Iran enriches uranium")."""
     for clause in [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp", "acl"))]:
-        found = _condition_party(clause, ("if", "unless"))
+        found = _condition_party(clause, ("if", "unless"), patients=False)
         if found:
             return found
     return ()
 
 
-def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "before")
-                     ) -> tuple[Phrase, ...]:
+def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "before"),
+                     *, patients: bool = True) -> tuple[Phrase, ...]:
     """Who must act before a refused act will happen: the subject (or passive agent) of its
-    "until", "unless" or "before" clause, when it names an actor."""
+    "until", "unless" or "before" clause, when it names an actor; with ``patients``, also
+    whom a passive condition falls on ("until the management is sacked"), but not in a
+    threat's condition ("threatened to use nuclear weapons if Russia is attacked")."""
     for clause in _children(verb, {"advcl"}):
         if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
             continue
@@ -1426,7 +1457,7 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
             parties += _agents_of_passive(part)
             parties += _children(part, {"nsubj"})
             # "until the management is sacked": who the condition falls on
-            parties += _children(part, {"nsubjpass"})
+            parties += _children(part, {"nsubjpass"}) if patients else []
         parties = [t for t in parties if _actor_like(t) or t.pos_ == "PROPN"]
         if parties:
             return (phrase_of(parties[0]),)
@@ -1534,7 +1565,7 @@ def _negated(token: Token) -> bool:
 def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) from the trigger's clause and its governors."""
     clause = verb or _clause_head(trigger)
-    negated = _negated(trigger) or _negated(clause)
+    negated = _negated(trigger) or _negated(clause) or _called_off(trigger)
     aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     hypothetical = bool(aux & _HYPO_AUX) or any(
@@ -1582,6 +1613,19 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 
 
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
+# Verbs that stop an event before it happens: "the visit was postponed", "cancelled the summit".
+_CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap", "abort",
+                      "scuttle"}
+
+
+def _called_off(trigger: Token) -> bool:
+    """An event noun that was cancelled, postponed or called off did not happen."""
+    governor = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and governor.i != trigger.i
+            and (governor.lemma_.lower() in _CALLING_OFF_VERBS
+                 or governor.lemma_.lower() == "call"
+                 and any(c.dep_ == "prt" and c.lower_ == "off" for c in governor.children)))
 
 
 def _dated_ahead(clause: Token) -> bool:
@@ -1963,7 +2007,8 @@ class RuleCoder:
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
-        objects = patients or _objects(verb, row.preps, direct=True) or (
+        objects = patients or _objects(
+            verb, row.preps | {"venue"} if row.cameo[:2] == "04" else row.preps, direct=True) or (
             _callee(verb) if row is _PHONE_ROW else []) or (
             _children(verb, {"oprd"}) if row.cameo in ("111", "051")
             and verb.lemma_.lower() in _NAMING_VERBS else [])
@@ -2022,13 +2067,22 @@ class RuleCoder:
             if particle is not None and particle.i == verb.i + 1:
                 last = particle
         end = last.idx + len(last.text)
+        # "took to the streets": the noun that makes the trigger is no deeper participant
+        made = {t.idx for t in verb.subtree if row.particle and row.particle.startswith("n:")
+                and t.lemma_.lower() == row.particle[2:] and t.dep_ == "pobj"}
         more, goals = _more_participants([verb], row, [*agents, *_children(verb, _SUBJ)])
+        if made:
+            more = tuple(p for p in more if p.head_word.start not in made)
+            goals = tuple(p for p in goals if p.head_word.start not in made)
         if row.cameo == "082" and (opponents := _opponents(verb)):
             # "called off the strike after an agreement with the government": dissent eased
             # toward whoever it was against.
             more = (*opponents, *more)
-        if row.cameo[:2] == "13" and (condition := _threat_condition(verb)):
-            more = (*condition, *more)  # "threatened that if Israel does not ..., X would ..."
+        if ((row.cameo[:2] == "13" or row.cameo[:2] in _THREAT_CODES)
+                and (condition := _threat_condition(verb))):
+            # "threatened that if Israel does not ..., X would ...", "said it would impose
+            # sanctions if Turkey buys the missiles": coercion on a condition aims at its party
+            more = (*condition, *more)
         if (row.cameo[:2] == "09" and verb.dep_ in ("advcl", "xcomp")
                 and verb.head.lemma_.lower() in _SENDING_VERBS):
             # "sent experts to Saudi Arabia to investigate the attacks": an inquiry made there
