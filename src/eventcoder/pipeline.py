@@ -270,7 +270,10 @@ class Coder:
                 cand = dataclasses.replace(cand, recipient=cand.ranked, more=(), goals=())
                 recipient = ranked
         if (not _coded(recipient) and not any(map(_named, cand.recipient))
-                and not any(p.head_word.lemma.lower() in PEOPLE for p in cand.recipient)):
+                and not any(p.head_word.lemma.lower() in PEOPLE
+                            # "arrested him at the airport": a person, not a thing
+                            or p.head_word.text.lower() in ("him", "her")
+                            for p in cand.recipient)):
             # Only things among the direct participants: the nearest actor deeper in the
             # phrase ("imposed sanctions, including bans, on X", "returned a painting to the
             # museum"), coded first, else named.

@@ -43,6 +43,19 @@ _PERSON_TITLES = {"president", "leader", "premier", "minister", "commander", "ge
 _PARTITIVES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups",
                "crowd", "crowds", "number", "some", "many", "most", "members", "member", "band",
                "hundred", "thousand", "dozen", "all", "few", "several", "majority", "contingent"}
+def _personal(noun: str) -> bool:
+    """Whether a plural noun names people, by its ending ("mineworkers", "activists",
+    "Christians", "children"); things ("ships", "homes") do not."""
+    noun = noun.lower()
+    return noun in _PERSONAL_PLURALS or noun.endswith(_PERSONAL_ENDINGS)
+
+
+_PERSONAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "men", "ees", "ics")
+_PERSONAL_PLURALS = {"people", "children", "women", "families", "youths", "kids", "folk",
+                     "troops", "police", "staff", "crew", "girls", "boys", "adults", "pupils",
+                     "refugees", "migrants", "civilians", "fighters", "militants", "soldiers"}
+# Counts that stand for a crowd when alone ("Thousands rallied"; the sector table says CVL).
+_CROWD_COUNTS = {"thousands", "hundreds", "dozens", "tens"}
 _PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "state", "district",
                 "country", "area", "port", "territory", "border", "camp", "enclave", "island"}
 
@@ -147,6 +160,10 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
     titles: tuple[str, ...] = ()
     free = [w for k, w in enumerate(words) if k not in used]
     hit = tables.longest_sector_in([w.text for w in free])
+    if (hit is not None and hit[2] == "CVL" and free[hit[0]].text.lower() in _CROWD_COUNTS
+            and any(w.dep == "pobj" and w.pos == "NOUN" and not w.ent and not _personal(w.text)
+                    for w in free[hit[1]:])):
+        hit = None  # "dozens of ships": a count of things is no crowd
     if hit is not None:
         start, end, found_sector = hit
         titles = tuple(w.text.lower() for w in free[start:end])

@@ -375,6 +375,11 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
 
 
+# What is fired at someone: "fired shots at", "fired tear gas at".
+_MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "mortar", "grenade",
+              "canister", "cannon", "volley", "salvo", "warning", "weapon", "gun", "drone"}
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -383,6 +388,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma == "fire" and row.particle in ("at", "on") and any(
+            o.lemma_.lower() not in _MUNITIONS for o in _children(verb, {"dobj", "nsubjpass"})):
+        return None  # "fired 200 workers at its plant": dismissed, not shot at
     if lemma == "accept" and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in verb.children):
@@ -405,8 +413,13 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return _TEST_FIRED_ROW  # "test-fired a missile": a show of force, not an attack
     if lemma in ("fire", "launch") and row.cameo in ("194", "195") and _missile_test(verb):
         return _TEST_FIRED_ROW  # "fired a ballistic missile into the sea"
-    if lemma == "retaliate" and any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
-        return None  # "retaliated by imposing sanctions": the means is the act, coded itself
+    if lemma == "retaliate" and any(
+            c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "with" and not any(
+                o.lemma_.lower() in _WAR_WORDS for o in c.subtree))
+            for c in verb.children):
+        # "retaliated by imposing sanctions", "retaliated with export controls": the means is
+        # the act, coded itself ("retaliated with air strikes" stays force)
+        return None
     if lemma == "protest" and row.cameo == "140" and _children(verb, {"dobj"}) and any(
             s.ent_type_ == "GPE" or s.lemma_.lower() in _STATE_VOICES
             for s in _children(verb, {"nsubj"})):
@@ -919,6 +932,19 @@ def _blame_denied(copula: Token) -> bool:
 
 
 _DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
+# Nouns for what is said to have happened: "denied reports that Britain had sent troops".
+_REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor",
+                 "speculation", "charge", "assertion"}
+
+
+def _report_denied(clause: Token) -> bool:
+    """Whether the clause is what a denied report says: "the minister denied reports that
+    Britain had sent troops", "rejected claims that its forces shelled the town"."""
+    report = clause.head
+    return (clause.dep_ in ("acl", "ccomp") and report.i != clause.i
+            and report.lemma_.lower() in _REPORT_NOUNS
+            and report.dep_ in ("dobj", "nsubjpass")
+            and report.head.lemma_.lower() in _DENYING_VERBS)
 
 
 # Nouns of resolve whose "to" clause their owner carries out: "its commitment to support".
@@ -949,12 +975,16 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found = [o for prep in token.children
              if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
+             # "arrested him on suspicion of ...", "on charges of": why, not whom
+             and not any(o.lemma_.lower() in _GROUNDS_NOUNS for o in _children(prep, {"pobj"}))
              for o in _children(prep, {"pobj"}) + [
                  # "against visiting Crown Prince X": a title's participle parsed as a verb
                  d for c in _children(prep, {"pcomp"}) if c.lower_ in _TITLE_PARTICIPLES
                  for d in _children(c, {"dobj"})] + [
                  # "clashed with farmers blocking roads": the phrase parsed as a clause
+                 # (not after a comma: ", with both organisations fearing ..." says why)
                  d for c in _children(prep, {"pcomp"}) if c.tag_ == "VBG"
+                 and prep.i > 0 and prep.doc[prep.i - 1].text != ","
                  for d in _children(c, {"nsubj"}) if d.pos_ in ("NOUN", "PROPN")] + [
                  # "tariffs on $120 billion of China's exports": the amount is of something
                  d for c in _children(prep, {"pobj"}) if c.ent_type_ in ("MONEY", "PERCENT")
@@ -966,6 +996,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return sorted(found, key=lambda o: o.head.lemma_.lower() == "against")
 
 
+# Nouns of grounds, whose "on" says why: "on suspicion of", "on charges of", "on behalf of".
+_GROUNDS_NOUNS = {"suspicion", "charge", "ground", "basis", "behalf", "allegation", "accusation",
+                  "count"}
 # Participles that stand before a title as adjectives: "visiting Crown Prince X".
 _TITLE_PARTICIPLES = {"visiting", "outgoing", "incoming", "acting", "ruling", "leading",
                       "governing", "departing"}
@@ -995,15 +1028,14 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
     listed prepositions' objects on the token and on its object ("signed a pact with X").
     A row listing "nodobj" moves its own object ("withdrew its troops from X")."""
     theme = "nodobj" in preps
+    listed = preps
     preps = preps | _DEFAULT_PREPS
     out: list[Token] = []
     if direct:
         objects = _children(token, {"dobj", "dative"}) or (
             # "Biden hosts Japanese premier at White House": the object taken for an apposition
             _appositive_objects(token) if token.pos_ == "VERB" or _misparsed_verb(token) else [])
-        if objects and "venue" in preps:
-            # "hosted the premier at the White House": where, not whom
-            preps = preps - {"at"}
+
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
         objects = [o for obj in objects for o in (*_owners(obj), obj)]
@@ -1023,6 +1055,10 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         out += _prep_objects(token, preps)
         for obj in objects:
             out += _prep_objects(obj, preps)
+        if "at" not in listed and any(o.head.lower_ != "at" for o in out):
+            # "hosted the premier at the White House", "filed a case against Israel at the
+            # ICJ": beside a participant, "at" says where, not whom
+            out = [o for o in out if o.head.lower_ != "at" or o.head.head.i != token.i]
         return out
     return _prep_objects(token, preps)
 
@@ -1565,7 +1601,8 @@ def _negated(token: Token) -> bool:
 def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) from the trigger's clause and its governors."""
     clause = verb or _clause_head(trigger)
-    negated = _negated(trigger) or _negated(clause) or _called_off(trigger)
+    negated = (_negated(trigger) or _negated(clause) or _called_off(trigger)
+               or _report_denied(clause))
     aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     hypothetical = bool(aux & _HYPO_AUX) or any(
@@ -2007,8 +2044,7 @@ class RuleCoder:
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
-        objects = patients or _objects(
-            verb, row.preps | {"venue"} if row.cameo[:2] == "04" else row.preps, direct=True) or (
+        objects = patients or _objects(verb, row.preps, direct=True) or (
             _callee(verb) if row is _PHONE_ROW else []) or (
             _children(verb, {"oprd"}) if row.cameo in ("111", "051")
             and verb.lemma_.lower() in _NAMING_VERBS else [])
