@@ -256,3 +256,31 @@ def test_pipeline_marks_one_word_country_names_the_recognizer_mislabels(coder):
         assert labels[name] == "GPE", text
     labels = {e.text: e.label_ for e in coder.nlp.nlp("Michael Jordan met Chad Smith.").ents}
     assert labels == {"Michael Jordan": "PERSON", "Chad Smith": "PERSON"}
+
+
+def test_pipeline_a_conjoined_verb_of_speech_lends_its_subject_to_pronouns(coder):
+    # "its forces" is the speaker's, though "said" is conjoined to "denied", and the previous
+    # sentence's subject is Ukrainian.
+    text = ("Ukraine's president accused Moscow of shelling Odesa. Russia's defence ministry "
+            "denied targeting civilians and said its forces had struck military targets.")
+    article = Article(id="its", text=text, published=dt.date(2024, 3, 4))
+    ((_, events),) = list(coder.code_articles([article]))
+    struck = [e for e in events if e.trigger.text == "struck"]
+    assert [a.country for e in struck for a in e.actor] == ["RUS"]
+
+
+def test_pipeline_names_standing_for_governments_are_not_the_story_place(coder):
+    # Warsaw and Moscow act here (named first, they used to win the tie); the story happens
+    # in Paris, the one place named as such.
+    text = ("Warsaw said on Sunday that it would not reopen the border. Ukraine's president "
+            "met the Polish prime minister in Paris on Monday and accused Moscow of lying.")
+    article = Article(id="place", text=text, published=dt.date(2024, 3, 4))
+    ((_, events),) = list(coder.code_articles([article]))
+    said = next(e for e in events if e.actor and e.actor[0].text == "Warsaw")
+    assert said.location is not None and said.location.name == "Paris"
+    # Nothing named but the dateline: the story's place is the dateline's region.
+    article = Article(id="dateline", text="Germany's chancellor met France's president.",
+                      published=dt.date(2024, 3, 4), dateline="Brussels")
+    ((_, events),) = list(coder.code_articles([article]))
+    assert events and events[0].location is not None
+    assert (events[0].location.country, events[0].location.precision) == ("BEL", "admin1")

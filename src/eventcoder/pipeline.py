@@ -205,7 +205,9 @@ class Coder:
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
             # The speaker is what the pronouns of what they said stand for ("Putin said his
             # country ..."); elsewhere an object pronoun may stand for the main subject.
-            speaking = sent.root.lemma_.lower() in SPEECH_VERBS
+            # ("X denied ... and said its forces ...": a conjoined verb of speech too)
+            speaking = any(v.lemma_.lower() in SPEECH_VERBS for v in (
+                sent.root, *(c for c in sent.root.children if c.dep_ == "conj")))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"] or (
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             subject = story.resolve(phrase_of(subjects[0])) if subjects else None
@@ -225,8 +227,19 @@ class Coder:
         ))
         dateline = (self.gazetteer.place_from_dateline(article.dateline, prefer_countries=countries)
                     if article.dateline else None)
-        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        # Names that stand for a government ("Warsaw would not lift the blockade", "accused
+        # Moscow") or own an actor ("Germany's chancellor") are not where the story happens.
+        acting = [(a.start, a.end) for r in resolved for a in (*r.actor, *r.recipient)
+                  if a.start is not None and a.end is not None]
+        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and not any(
+            s <= e.start_char and e.end_char <= t and (
+                (t - s) - len(e.text) <= 4 or document[e.end_char:e.end_char + 2] in ("'s", "’s"))
+            for s, t in acting)]
         main_place = self.gazetteer.main_place(places, prefer_countries=countries) if places else None
+        if main_place is None and dateline is not None:
+            # Nowhere else named: where the story was filed, no more precisely than its region
+            main_place = dataclasses.replace(
+                dateline, precision="admin1" if dateline.precision == "city" else "country")
         ctx = _StoryContext(article=article, dateline=dateline, countries=countries,
                             main_place=main_place)
         kept: list[Event] = []

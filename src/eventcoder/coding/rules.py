@@ -434,6 +434,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return replace(row, cameo="040", preps=frozenset({"with"}))
     if lemma == "clash" and _verbal_clash(verb):
         return _DISPUTE_ROW
+    if lemma == "attack" and row.cameo == "190" and any(
+            o.lemma_.lower() in _ARGUED_THINGS for o in _children(verb, {"dobj"})):
+        # "attacked the decision as illegal", "attacked Trump's remarks": words, not force
+        return replace(row, cameo="111")
     if _no_act(verb, row):
         return None
     if lemma == "fight" and any(o.lemma_.lower() in _CONTESTED for o in _children(verb, {"dobj"})):
@@ -1692,6 +1696,15 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if (dep == "advcl" and node.tag_ == "VBG"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)):
+            # "accused Moscow of shelling Odesa, killing four civilians": a participle shares
+            # its clause's standing, here what is alleged (the parser may hang it on the
+            # accusation itself)
+            return _content_of_trigger(head, is_trigger) or (
+                is_trigger(head) and head.lemma_.lower() in _ACCUSING_VERBS and any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "for") and _children(c, {"pcomp"})
+                    for c in head.children))
         if dep == "advcl" or dep == "acl":
             if not _infinitive(node) and not (
                     # "the demand that Germany repatriate X": what is demanded, not done
@@ -2494,6 +2507,9 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
 
 # "X said Y was responsible": X accuses Y (CAMEO 112).
 _BLAME_WORDS = {"responsible", "guilty", "culpable", "blame"}
+# Verbs whose "of"/"for" clause is what is alleged: "accused X of shelling Y".
+_ACCUSING_VERBS = {"accuse", "blame", "charge", "condemn", "denounce", "criticise", "criticize",
+                   "fault", "suspect"}
 _BLAME_ROW = Trigger(kind="V", lemma="responsible", particle=None, cameo="112",
                      preps=frozenset())
 
