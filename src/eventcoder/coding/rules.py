@@ -1599,6 +1599,14 @@ def _clause_head(token: Token) -> Token:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more")
+           and any(d.lower_ == "no" for d in c.children) for c in token.children):
+        return True  # "Russia no longer recognises the court"
+    if any(c.dep_ == "cc" and c.lower_ == "nor" for c in token.children) or (
+            token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither"
+                                         for c in token.head.children)) or any(
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children):
+        return True  # "will neither confirm nor deny"
     return any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in token.children)
 
 
@@ -1641,8 +1649,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             future = True
         elif lemma in _NEGATING_GOVERNORS:
             negated = True
-        elif lemma in _FAILING_GOVERNORS:
-            negated = True  # "failed to reach agreement": it did not happen
+        elif lemma in _FAILING_GOVERNORS or lemma == "have" and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in governor.children):
+            negated = True  # "failed to reach agreement", "has yet to sign": not happened
         elif ((lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS) and node.dep_ != "advcl"
               and not _contact_purpose(node)):
             hypothetical = True  # "urged X to talk", not "called X to talk" (a purpose)
