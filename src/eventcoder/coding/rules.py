@@ -388,6 +388,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if row.particle == "n:operation" and not any(
+            o.lemma_.lower() == "operation" and (
+                _prep_objects(o, frozenset({"against"}))
+                or any(c.lemma_.lower() == "military" for c in o.children))
+            for o in _children(verb, {"dobj"})) and not _prep_objects(verb, frozenset({"against"})):
+        return None  # "launched a rescue operation" is no attack; "an operation against X" is
     if lemma == "fire" and row.particle in ("at", "on") and any(
             o.lemma_.lower() not in _MUNITIONS for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "fired 200 workers at its plant": dismissed, not shot at
@@ -1887,6 +1893,10 @@ class RuleCoder:
             particles |= {f"n:{o.lemma_.lower()}" for c in objects
                           if c.lemma_.lower() in _PART_NOUNS or c.ent_type_ in ("PERCENT", "CARDINAL")
                           for o in _prep_objects(c, frozenset({"of"}))}
+            if token.lemma_.lower() == "strip":
+                # "stripped 94 critics of their citizenship"
+                particles |= {f"n:{o.lemma_.lower()}" for c in objects
+                              for o in _prep_objects(c, frozenset({"of"}))}
             # "went on strike", "put its army on high alert": the noun of a preposition.
             particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
                           for o in c.children if o.dep_ == "pobj"}
@@ -2086,7 +2096,9 @@ class RuleCoder:
                 others = [t for o in objects if o.lemma_.lower() == row.particle[2:]
                           for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in (
                               "of", "against", "on") and (_actor_like(t) or t.pos_ == "PROPN")][:1]
-            keep = row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
+            # (a delegation sent or led makes a visit; it is not visited)
+            keep = (row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
+                    and row.cameo[:2] != "04")
             objects = objects if keep and not others else others
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
                    or _target_places(verb, row) or _actors_place(agents, row))
