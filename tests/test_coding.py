@@ -547,3 +547,19 @@ def test_coding_a_threat_is_aimed_at_whoever_its_condition_asks_to_act():
     sanction = next(c for c in code(parse(CONDITIONAL_SANCTIONS)) if c.trigger.text == "impose")
     assert sanction.row.cameo == "131"
     assert "Turkey" in texts(sanction.more)
+
+
+SENT_FORCES = """
+Turkey Turkey PROPN nsubj 1 GPE
+sent send VERB ROOT 1
+troops troop NOUN dobj 1
+into into ADP prep 1
+Syria Syria PROPN pobj 3 GPE
+"""
+
+
+def test_coding_forces_sent_are_not_whom_a_show_of_force_is_aimed_at():
+    (cand,) = code(parse(SENT_FORCES))
+    assert cand.row.cameo[:2] == "15"
+    assert "troops" not in texts(cand.recipient)
+    assert "Syria" in texts(cand.recipient) + texts(cand.more)

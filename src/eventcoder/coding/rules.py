@@ -506,6 +506,11 @@ _SENT_PEOPLE = {"peacekeeper", "observer", "monitor", "officer", "police", "pers
 _LEAVING_VERBS = {"leave", "quit", "exit", "vacate", "evacuate"}
 _FORCES = {"troop", "force", "soldier", "army", "military", "peacekeeper", "marine",
            "contingent", "unit", "battalion", "brigade"}
+# What else a state moves or puts on alert: "deployed warships", "placed its navy on alert".
+_MOVED_FORCES = {"navy", "warship", "ship", "carrier", "jet", "bomber", "fighter", "tank",
+                 "missile", "submarine", "vessel", "aircraft", "plane", "drone", "operator",
+                 "reinforcement", "reservist", "division", "regiment", "squadron", "fleet",
+                 "destroyer", "frigate", "helicopter", "artillery", "hardware", "column"}
 _WITHDRAW_ROW = Trigger(kind="V", lemma="leave", particle=None, cameo="0874",
                         preps=frozenset({"from"}))
 
@@ -1026,6 +1031,10 @@ def _owners(noun: Token) -> list[Token]:
     owners = _prep_objects(noun, frozenset({"by"}))
     if noun.lemma_.lower() in _ASKING_NOUNS:
         owners += _prep_objects(noun, frozenset({"from"}))
+        # "spurned offers for peace talks by the Kabul government": the "by" may hang on
+        # what was offered
+        owners += [o for c in _prep_objects(noun, frozenset({"for", "of"}))
+                   for o in _prep_objects(c, frozenset({"by"})) if _actor_like(o)]
     owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     # "the appeal filed by X", "threats made by X"
     owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
@@ -1230,6 +1239,9 @@ _PURPOSE_ROOTS = {"07", "15"}
 # Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
 # troops to help X".
 _BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
+# Nouns of aid, whose "for" names who gets it: "aid donations for Sarajevo".
+_AID_NOUNS = {"aid", "assistance", "donation", "funding", "fund", "loan", "grant", "relief",
+              "support", "help", "money", "payment"}
 _HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "train", "back",
                   "bolster", "strengthen", "relieve", "reinforce", "equip", "rebuild", "feed"}
 # The prepositions whose objects are participants even when no table codes them: "returned
@@ -1290,13 +1302,19 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         and all(token.i != t.i for t in starts)):
                     found.extend(t for o in _children(child, {"pobj"}) for t in _conjuncts(o))
                     continue
+                aid_for = preposition == "for" and any(
+                    t.lemma_.lower() in _AID_NOUNS
+                    for t in (token, *_children(token, {"dobj"})))  # ("suspended aid for X")
                 if preposition not in _MORE_PREPS | _THROUGH_PREPS and not (
-                        # "mobilized troops for a war against X", "aid for refugees in X"
-                        preposition == "for" and row.cameo[:2] in _PURPOSE_ROOTS) and not (
+                        # "mobilized troops for a war against X", "aid for refugees in X",
+                        # "suspended aid donations for Sarajevo"
+                        preposition == "for" and row.cameo[:2] in _PURPOSE_ROOTS
+                        or aid_for) and not (
                         places and preposition in _TARGET_PLACE_PREPS):
                     continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
+                            aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
                             places and preposition in _TARGET_PLACE_PREPS
                             # a place, not a thing named after one ("in U.S. military aid")
                             and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"
@@ -2111,6 +2129,13 @@ class RuleCoder:
             # "sent a letter to the head of the WHO threatening to pull funding": the letter's
             # addressee is whom the threat is made to.
             objects = addressed
+        if row.cameo[:2] == "15":
+            # "placed troops on high alert", "sent forces into Syria": the forces moved are
+            # the actor's own, not whom the show of force is aimed at
+            objects = [o for o in objects if o.dep_ != "dobj" or not (
+                o.lemma_.lower() in _FORCES | _SENT_PEOPLE | _MOVED_FORCES
+                or o.lemma_.lower() in _PART_NOUNS | {"number"} and any(
+                    p.lemma_.lower() in _FORCES for p in _prep_objects(o, frozenset({"of"}))))]
         if row.cameo[:2] == "07":
             # "supplied drones to Russia": the goods are given, not given to
             objects = [o for o in objects if o.lemma_.lower() not in _ARMS | _RELIEF_GOODS
