@@ -549,17 +549,18 @@ def test_coding_a_threat_is_aimed_at_whoever_its_condition_asks_to_act():
     assert "Turkey" in texts(sanction.more)
 
 
-SENT_FORCES = """
-Turkey Turkey PROPN nsubj 1 GPE
-sent send VERB ROOT 1
-troops troop NOUN dobj 1
-into into ADP prep 1
-Syria Syria PROPN pobj 3 GPE
+ALERTED_FORCES = """
+Israel Israel PROPN nsubj 1 GPE
+put put VERB ROOT 1
+its its PRON poss 3
+army army NOUN dobj 1
+on on ADP prep 1
+high high ADJ amod 6
+alert alert NOUN pobj 4
 """
 
 
-def test_coding_forces_sent_are_not_whom_a_show_of_force_is_aimed_at():
-    (cand,) = code(parse(SENT_FORCES))
-    assert cand.row.cameo[:2] == "15"
-    assert "troops" not in texts(cand.recipient)
-    assert "Syria" in texts(cand.recipient) + texts(cand.more)
+def test_coding_forces_put_on_alert_are_not_whom_a_show_of_force_is_aimed_at():
+    (cand,) = code(parse(ALERTED_FORCES))
+    assert cand.row.cameo == "152"
+    assert texts(cand.recipient) == []
