@@ -941,9 +941,11 @@ _PART_NOUNS = {"percent", "%", "part", "some", "most", "all", "half", "bulk", "r
 
 
 def _blame_denied(copula: Token) -> bool:
-    """Whether being to blame is denied: "X denied being responsible for the attack"."""
+    """Whether being to blame is denied: "X denied being responsible for the attack", "X
+    bore no responsibility for it"."""
     return copula.dep_ in ("xcomp", "ccomp", "pcomp") and (
-        copula.head.lemma_.lower() in _DENYING_VERBS)
+        copula.head.lemma_.lower() in _DENYING_VERBS) or any(
+        map(_negated, _children(copula, {"dobj"})))
 
 
 _DENYING_VERBS = {"deny", "reject", "dismiss", "refute", "rebut"}
@@ -1242,6 +1244,12 @@ _BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
 # Nouns of aid, whose "for" names who gets it: "aid donations for Sarajevo".
 _AID_NOUNS = {"aid", "assistance", "donation", "funding", "fund", "loan", "grant", "relief",
               "support", "help", "money", "payment"}
+# Gatherings, and counts of people: "to disperse the crowd", "thousands of protesters".
+_CROWDS = {"crowd", "rally", "demonstration", "protest", "gathering", "mob", "march", "sit-in",
+           "thousand", "hundred", "dozen", "scores"}
+# Verbs of putting down a crowd, whose object force was used on: "to disperse protesters".
+_REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
+                     "clear", "push"}
 _HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "train", "back",
                   "bolster", "strengthen", "relieve", "reinforce", "equip", "rebuild", "feed"}
 # The prepositions whose objects are participants even when no table codes them: "returned
@@ -1290,9 +1298,14 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                     inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
             if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
-                    and token.lemma_.lower() in _HELPING_VERBS
-                    and row.cameo[:2] in _BENEFICIARY_ROOTS and _actor_like(child)):
-                found.extend(_conjuncts(child))  # "donated ventilators to assist Ethiopia"
+                    and (token.lemma_.lower() in _HELPING_VERBS
+                         and row.cameo[:2] in _BENEFICIARY_ROOTS
+                         or token.lemma_.lower() in _REPRESSING_VERBS
+                         and row.cameo[:2] in ("17", "18", "19"))
+                    and (_actor_like(child) or child.lemma_.lower() in _CROWDS)):
+                # "donated ventilators to assist Ethiopia", "fired tear gas to disperse
+                # protesters"
+                found.extend(_conjuncts(child))
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
                 if preposition == "between" and (
@@ -1901,6 +1914,8 @@ class RuleCoder:
                           for m in comp.children
                           if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1}
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "fired rubber bullets and tear gas": each thing the verb governs
+            objects += [c for o in objects for c in _conjuncts(o)[1:]]
             particles |= {f"n:{c.lemma_.lower()}" for c in objects}
             # "ended mediation efforts": the event a packaging noun names.
             particles |= {f"n:{m.lemma_.lower()}" for c in objects
@@ -2563,10 +2578,13 @@ _BLAME_ROW = Trigger(kind="V", lemma="responsible", particle=None, cameo="112",
 def _blamed(verb: Token, index: int) -> Candidate | None:
     """A reported attribution of blame: "the government said the Taliban were responsible",
     "X says Y is to blame"."""
-    if verb.head.lemma_.lower() not in _OBLIGATION_VERBS or verb.lemma_.lower() != "be":
+    if verb.head.lemma_.lower() not in _OBLIGATION_VERBS or verb.lemma_.lower() not in (
+            "be", "bear", "have"):
         return None
     words = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")
-             and c.lemma_.lower() in _BLAME_WORDS]
+             and c.lemma_.lower() in _BLAME_WORDS] if verb.lemma_.lower() == "be" else [
+        # "the ministry said Israel bore full responsibility for the attack"
+        c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"]
     speakers = _children(verb.head, {"nsubj"})
     blamed = [s for s in _children(verb, {"nsubj"}) if _actor_like(s)]
     if not words or not speakers or not blamed:
