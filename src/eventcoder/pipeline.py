@@ -299,7 +299,7 @@ class Coder:
                 recipient = (_uncoded([p for p in cand.more if _named(p)], document)
                              or _uncoded(cand.goals, document))
         recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
-        if not actor and any(map(_named, cand.actor)):
+        if not actor and any(_named(p, own=True) for p in cand.actor):
             # "A Kansas woman started a hunger strike": a named actor the tables do not know
             # stays, uncoded (a typhoon or a blast, unnamed, does not).
             actor = _uncoded(cand.actor, document)
@@ -559,12 +559,18 @@ def _institution(phrase: Phrase) -> bool:
     return phrase.head_word.pos == "NOUN" and institution_noun(phrase.head_word.lemma.lower())
 
 
-def _named(phrase: Phrase) -> bool:
+def _named(phrase: Phrase, *, own: bool = False) -> bool:
     """Whether the phrase names someone: a proper noun, a named entity or an acronym ("ICE");
-    a disease is no one ("to assist Ethiopia with its response to COVID-19")."""
+    a disease is no one ("to assist Ethiopia with its response to COVID-19"). With ``own``,
+    only a name before the phrase's first preposition counts ("involvement in Syria" names
+    no one; "the Kansas woman" does)."""
+    words = phrase.words
+    if own:
+        cut = next((k for k, w in enumerate(words) if w.dep == "prep" and k > phrase.head), None)
+        words = words[:cut] if cut is not None else words
     return any((w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE")
                 or (len(w.text) > 1 and w.text.isupper() and w.text.isalpha()))
-               and w.text.lower() not in _DISEASES for w in phrase.words)
+               and w.text.lower() not in _DISEASES for w in words)
 
 
 _DISEASES = {"covid-19", "covid", "covid19", "coronavirus", "sars", "sars-cov-2", "mers",

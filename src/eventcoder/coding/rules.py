@@ -394,6 +394,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                 or any(c.lemma_.lower() == "military" for c in o.children))
             for o in _children(verb, {"dobj"})) and not _prep_objects(verb, frozenset({"against"})):
         return None  # "launched a rescue operation" is no attack; "an operation against X" is
+    if lemma == "receive" and row.cameo == "043" and (
+            (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
+            or verb.dep_ == "relcl" and not _actor_like(verb.head)):
+        return None  # "received assistance from the US": something got, no guest hosted
     if lemma == "fire" and row.particle in ("at", "on") and any(
             o.lemma_.lower() not in _MUNITIONS for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "fired 200 workers at its plant": dismissed, not shot at
@@ -1308,9 +1312,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 found.extend(_conjuncts(child))
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
-                if preposition == "between" and (
+                if preposition in ("between", "among") and (
                         row.cameo in _MEDIATION_CODES
-                        # "welcomed the ceasefire agreement between X and Y": the parties
+                        # "welcomed the ceasefire agreement between X and Y", "support for the
+                        # negotiations among Sudanese stakeholders": the parties
                         or row.cameo[:2] in _STANCE_ROOTS and token.pos_ == "NOUN"
                         and all(token.i != t.i for t in starts)):
                     found.extend(t for o in _children(child, {"pobj"}) for t in _conjuncts(o))
@@ -1642,8 +1647,11 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "cc" and c.lower_ == "nor" for c in token.children) or (
             token.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither"
                                          for c in token.head.children)) or any(
-            c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children):
-        return True  # "will neither confirm nor deny"
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children)
+            for c in token.children):
+        return True  # "will neither confirm nor deny", "neither Tehran nor Baghdad has given"
     return any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in token.children)
 
 
