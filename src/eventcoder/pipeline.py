@@ -562,10 +562,13 @@ def _institution(phrase: Phrase) -> bool:
 def _named(phrase: Phrase, *, own: bool = False) -> bool:
     """Whether the phrase names someone: a proper noun, a named entity or an acronym ("ICE");
     a disease is no one ("to assist Ethiopia with its response to COVID-19"). With ``own``,
-    only a name before the phrase's first preposition counts ("involvement in Syria" names
-    no one; "the Kansas woman" does)."""
+    the phrase of a common noun for no one counts only a name before its first preposition
+    ("involvement in Syria" names no one; "the Kansas woman" does)."""
     words = phrase.words
-    if own:
+    if (own and phrase.head_word.text[:1].islower()
+            and not actor_noun(phrase.head_word.lemma.lower())):
+        # (a capitalised head may open a name with a preposition, "Action Against Hunger";
+        # people may be named by where they are, "mine owners in Malaysia")
         cut = next((k for k, w in enumerate(words) if w.dep == "prep" and k > phrase.head), None)
         words = words[:cut] if cut is not None else words
     return any((w.pos == "PROPN" or w.ent in ("PERSON", "ORG", "NORP", "GPE")

@@ -2587,7 +2587,7 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
     """A reported attribution of blame: "the government said the Taliban were responsible",
     "X says Y is to blame"."""
     if verb.head.lemma_.lower() not in _OBLIGATION_VERBS or verb.lemma_.lower() not in (
-            "be", "bear", "have"):
+            "be", "bear"):  # (one "has responsibility for" a duty, not a blame)
         return None
     words = [c for c in verb.children if c.dep_ in ("acomp", "xcomp")
              and c.lemma_.lower() in _BLAME_WORDS] if verb.lemma_.lower() == "be" else [
