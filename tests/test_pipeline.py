@@ -284,3 +284,13 @@ def test_pipeline_names_standing_for_governments_are_not_the_story_place(coder):
     ((_, events),) = list(coder.code_articles([article]))
     assert events and events[0].location is not None
     assert (events[0].location.country, events[0].location.precision) == ("BEL", "admin1")
+
+
+def test_pipeline_a_headline_in_capitals_is_not_coded(coder):
+    # "SHULTZ LIKELY TO VISIT MOSCOW" parses as "LIKELY" visiting; the body says it plainly.
+    article = Article(id="caps", title="SHULTZ LIKELY TO VISIT MOSCOW SOON",
+                      text="U.S. Secretary of State George Shultz will visit Moscow next month.",
+                      published=dt.date(1987, 3, 2))
+    ((_, events),) = list(coder.code_articles([article]))
+    assert events and {e.sentence_index for e in events} == {1}
+    assert all(a.text != "LIKELY" for e in events for a in e.actor)

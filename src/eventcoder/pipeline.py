@@ -199,7 +199,14 @@ class Coder:
             story.add_person(phrase)
         document = article.document
         resolved: list[_Resolved] = []
+        # A headline or table line in capitals parses as nonsense ("SHULTZ LIKELY TO VISIT
+        # MOSCOW": "LIKELY" visits); the story's other sentences say the same in plain case.
+        shouting = {i for i, sent in enumerate(sentences) if _shouting(sent.text)}
+        if len(shouting) == len(sentences):
+            shouting = set()  # a story all in capitals is all there is
         for index, sent in enumerate(sentences):
+            if index in shouting:
+                continue
             start, end = sent.start_char, sent.end_char
             text = document[start:end].strip()
             offset = start + (len(document[start:end]) - len(document[start:end].lstrip()))
@@ -557,6 +564,12 @@ _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "RE
 def _institution(phrase: Phrase) -> bool:
     """"the committee", "East Asian countries": a body no table codes."""
     return phrase.head_word.pos == "NOUN" and institution_noun(phrase.head_word.lemma.lower())
+
+
+def _shouting(text: str) -> bool:
+    """Whether a sentence is written in capitals (at least 12 letters, 80% of them upper)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _named(phrase: Phrase, *, own: bool = False) -> bool:
