@@ -375,6 +375,10 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
 
 
+# Those spoken to in a statement to the public: "speaking to reporters".
+_PRESS = {"reporter", "journalist", "press", "media", "newspaper", "broadcaster", "television",
+          "radio", "audience", "crowd", "supporter", "correspondent", "interviewer", "outlet",
+          "channel", "podcast", "conference", "briefing", "rally"}
 # What is fired at someone: "fired shots at", "fired tear gas at".
 _MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "mortar", "grenade",
               "canister", "cannon", "volley", "salvo", "warning", "weapon", "gun", "drone"}
@@ -394,6 +398,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                 or any(c.lemma_.lower() == "military" for c in o.children))
             for o in _children(verb, {"dobj"})) and not _prep_objects(verb, frozenset({"against"})):
         return None  # "launched a rescue operation" is no attack; "an operation against X" is
+    if lemma in ("speak", "talk") and (heard := _prep_objects(verb, frozenset({"to", "with"}))) and all(
+            o.lemma_.lower() in _PRESS for o in heard):
+        return None  # "speaking to reporters": a statement, no consultation
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
@@ -1407,6 +1414,9 @@ def _noun_key(token: Token) -> list[str]:
     return keys
 
 
+# Meetings, whose "with" or "to" names the other side: "after talks with X".
+_MEETING_NOUNS = {"talk", "meeting", "visit", "summit", "consultation", "negotiation", "call",
+                  "trip", "audience", "conversation"}
 # Nouns that only package an event named by their modifier.
 _EFFORT_NOUNS = {"effort", "initiative", "mission", "package", "programme", "program",
                  "operation", "campaign", "process", "shipment", "convoy", "bid"}
@@ -1472,6 +1482,14 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
         if (not violent and token is noun and token.dep_ == "pobj" and token.head.lower_ == "for"
                 and token.head.head.lemma_.lower() in _ARRIVING_VERBS):
             # "arrived in Washington for talks with Biden": who came for them holds them
+            return token.head.head
+        if (not violent and token is noun and token.dep_ == "pobj"
+                and token.head.lower_ in ("after", "following", "during")
+                and noun.lemma_.lower() in _MEETING_NOUNS
+                and token.head.head.pos_ in ("VERB", "AUX")
+                and _prep_objects(noun, frozenset({"with", "to"}))):
+            # "Following a meeting with Putin, Erdogan said ...": the one who speaks or acts
+            # after talks with someone held them
             return token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head
@@ -1766,7 +1784,9 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
                     dep == "acl" and head.lemma_.lower() in _MODAL_NOUNS
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)):
                 return False
-        elif dep not in _CONTENT_DEPS and dep != "conj":
+        elif dep not in _CONTENT_DEPS and dep != "conj" or (
+                # "After a visit to Beijing, Macron called for ...": a time, not the content
+                dep == "prep" and node.lower_ in _ADJUNCT_PREPS | {"following"}):
             return False
         if dep != "conj" and is_trigger(head):
             return True
