@@ -401,6 +401,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma in ("speak", "talk") and (heard := _prep_objects(verb, frozenset({"to", "with"}))) and all(
             o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
+    if lemma == "release" and row.particle is None and (objects := _children(verb, {"dobj"})) and not any(
+            _actor_like(o) or o.lemma_.lower() in PEOPLE or o.ent_type_ in _ACTOR_ENTS
+            or o.pos_ in ("PROPN", "PRON", "NUM") or _prep_objects(o, frozenset({"of"}))
+            for o in objects):
+        return None  # "released treated water", "released a statement": no one set free
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
