@@ -294,3 +294,14 @@ def test_pipeline_a_headline_in_capitals_is_not_coded(coder):
     ((_, events),) = list(coder.code_articles([article]))
     assert events and {e.sentence_index for e in events} == {1}
     assert all(a.text != "LIKELY" for e in events for a in e.actor)
+
+
+def test_pipeline_photo_positions_do_not_break_coordination(coder):
+    text = ("Russian President Vladimir Putin, second left, and Russian Prime Minister Dmitry "
+            "Medvedev, left, attended a cabinet meeting in Moscow on Wednesday.")
+    article = Article(id="caption", text=text, published=dt.date(2020, 1, 15))
+    ((_, events),) = list(coder.code_articles([article]))
+    attended = [e for e in events if e.event_type == "CONSULT"]
+    assert attended and {a.name for a in attended[0].actor} >= {"Vladimir Putin", "Dmitry Medvedev"}
+    # the document keeps its text: offsets still point at the words
+    assert text[attended[0].trigger.start:attended[0].trigger.end] == attended[0].trigger.text

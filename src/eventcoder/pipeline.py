@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -632,14 +633,27 @@ def _dyads(event: Event) -> list[Event]:
 
 def _parts(article: Article) -> tuple[str, ...]:
     """What the parser sees: the headline (with its separator) and the body parsed apart, the
-    dateline blanked out; joined, they have the document's length, so offsets never move."""
+    dateline and photo captions' positions (", left,") blanked out; joined, they have the
+    document's length, so offsets never move."""
     body = article.text
     span = dateline_span(body)
     if span is not None:
         body = body[:span[0]] + " " * (span[1] - span[0]) + body[span[1]:]
+    body = _CAPTION_POSITION.sub(_blank, body)
     if article.title:
         return (article.title + HEADLINE_SEPARATOR, body)
     return (body,)
+
+
+# A person's place in a photo, between commas: "Putin, second left, and Medvedev, left,
+# attend ..." (the parser takes "left" for a verb and loses the coordination).
+_CAPTION_POSITION = re.compile(
+    r",\s*(?:(?:second|third|fourth|far|centre|center|front|back|top|bottom)[ -])?"
+    r"(?:left|right|centre|center|rear)\s*,(?=\s)")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
 
 
 def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:

@@ -1403,6 +1403,14 @@ def _idiom(token: Token) -> bool:
     if needed is not None and not (_prep_objects(token, needed) or (
             token.dep_ == "dobj" and _prep_objects(token.head, needed))):
         return True
+    if lemma in ("conference", "briefing", "release") and any(
+            c.dep_ == "compound" and c.lemma_.lower() in ("press", "news", "video")
+            for c in token.children) and not any(
+            len(_conjuncts(s)) > 1 for s in _children(token.head, {"nsubj"})) and not any(
+            c.lemma_.lower() == "joint" for c in token.children):
+        # "held a press conference": a statement to the public, no meeting ("X and Y held a
+        # joint press conference" met)
+        return True
     return token.head.lemma_.lower() in _IDIOM_HEADS.get(lemma, ())
 
 
@@ -2388,7 +2396,8 @@ def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
     agents, patients = subject_of(verb)
     objects = patients or _objects(verb, _OPEN_PREPS, direct=True)
     agents = [t for t in agents if t.pos_ in ("NOUN", "PROPN")]
-    objects = [t for t in objects if t.pos_ in ("NOUN", "PROPN")]
+    # ("held a press conference": an idiom, no one's counterpart)
+    objects = [t for t in objects if t.pos_ == "PROPN" or t.pos_ == "NOUN" and not _idiom(t)]
     if not agents or not objects:
         return None
     row = Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="",
