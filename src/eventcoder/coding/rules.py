@@ -375,6 +375,14 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
 
 
+# What is released without anyone being set free: "released a statement", "released water".
+_RELEASED_THINGS = {"water", "statement", "report", "data", "figure", "video", "footage", "image",
+                    "photo", "photograph", "album", "film", "song", "book", "detail", "result",
+                    "information", "document", "list", "transcript", "recording", "audio",
+                    "emission", "gas", "oil", "reserve", "fund", "money", "tranche", "payment",
+                    "plan", "budget", "version", "update", "guideline", "draft", "text",
+                    "communique", "declaration", "study", "survey", "poll", "forecast",
+                    "earnings", "profit", "balloon", "pressure", "energy", "radiation"}
 # Those spoken to in a statement to the public: "speaking to reporters".
 _PRESS = {"reporter", "journalist", "press", "media", "newspaper", "broadcaster", "television",
           "radio", "audience", "crowd", "supporter", "correspondent", "interviewer", "outlet",
@@ -401,10 +409,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma in ("speak", "talk") and (heard := _prep_objects(verb, frozenset({"to", "with"}))) and all(
             o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
-    if lemma == "release" and row.particle is None and (objects := _children(verb, {"dobj"})) and not any(
-            _actor_like(o) or o.lemma_.lower() in PEOPLE or o.ent_type_ in _ACTOR_ENTS
-            or o.pos_ in ("PROPN", "PRON", "NUM") or _prep_objects(o, frozenset({"of"}))
-            for o in objects):
+    if lemma == "release" and row.particle is None and (objects := _children(verb, {"dobj"})) and all(
+            o.lemma_.lower() in _RELEASED_THINGS for o in objects):
         return None  # "released treated water", "released a statement": no one set free
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
