@@ -305,3 +305,15 @@ def test_pipeline_photo_positions_do_not_break_coordination(coder):
     assert attended and {a.name for a in attended[0].actor} >= {"Vladimir Putin", "Dmitry Medvedev"}
     # the document keeps its text: offsets still point at the words
     assert text[attended[0].trigger.start:attended[0].trigger.end] == attended[0].trigger.text
+
+
+def test_pipeline_what_is_signed_in_a_place_is_not_that_place(coder):
+    # A thing struck in a place stands for the place; a pact signed there does not.
+    text = ("Colombia's government and the rebels signed a peace accord in Havana. "
+            "Russian missiles struck a power plant in Odesa.")
+    article = Article(id="placed", text=text, published=dt.date(2024, 3, 4))
+    ((_, events),) = list(coder.code_articles([article]))
+    signed = next(e for e in events if e.trigger.text == "signed")
+    assert all(r.country != "CUB" for r in signed.recipient)
+    struck = next(e for e in events if e.trigger.text == "struck")
+    assert [r.country for r in struck.recipient] == ["UKR"]

@@ -276,8 +276,11 @@ class Coder:
                 if a is None and p.head_word.pos == "NOUN" and actor_noun(p.head_word.lemma.lower()):
                     found[k] = (_uncoded([p], document) or (None,))[0]
         actor = tuple(a for a in found if a is not None)
+        # A thing in a place stands for the place's country ("struck a power plant in Odesa"),
+        # but not what is signed or discussed there ("signed a peace accord in Havana").
+        placed = "thing" if cand.row.cameo[:2] != "04" and cand.row.cameo != "057" else True
         recipient = tuple(a for p in cand.recipient
-                          if (a := self._resolve(story, p, target=True)) is not None
+                          if (a := self._resolve(story, p, target=placed)) is not None
                           # "held captive by them": a pronoun for the actor is not its target
                           and not (p.head_word.pos == "PRON" and any(
                               a.code and a.code == b.code for b in actor)))
@@ -286,7 +289,7 @@ class Coder:
             # The grammar found no actor to receive the event (or the ranker always wins):
             # the ranker's recipient, when it is sure enough and names someone.
             ranked = tuple(a for p in cand.ranked
-                           if (a := self._resolve(story, p, target=True)) is not None)
+                           if (a := self._resolve(story, p, target=placed)) is not None)
             if ARGUMENT_POLICY != "known" or _coded(ranked) or any(map(_named, cand.ranked)):
                 cand = dataclasses.replace(cand, recipient=cand.ranked, more=(), goals=())
                 recipient = ranked
@@ -299,7 +302,7 @@ class Coder:
             # phrase ("imposed sanctions, including bans, on X", "returned a painting to the
             # museum"), coded first, else named.
             deeper = next((a for p in cand.more
-                           if (a := self._resolve(story, p, target=True)) is not None
+                           if (a := self._resolve(story, p, target=placed)) is not None
                            and (a.code or a.country)), None)
             if deeper is not None:
                 recipient = (deeper,)
@@ -318,18 +321,19 @@ class Coder:
         speaker = self._resolve(story, cand.speaker) if cand.speaker else None
         return _Resolved(cand, actor, recipient, text, offset, speaker)
 
-    def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False
+    def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool | str = False
                  ) -> Actor | None:
         """The phrase's actor; a place named in it gives the country the tables did not
-        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target that is a thing
-        in a place is that place's country ("struck a power plant in Odesa" -> UKR)."""
+        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target (``target`` is
+        "thing") that is a thing in a place is that place's country ("struck a power plant in
+        Odesa" -> UKR); with ``target`` True only someone in a place is."""
         if phrase.head_word.text == "REUTER":
             return None  # a wire's sign-off parsed into the last sentence
         actor = story.resolve(phrase)
         if actor is not None and actor.country:
             return actor
         run = [w for w in phrase.words if w.ent == "GPE"]
-        if target and phrase.head_word.ent != "GPE":
+        if target == "thing" and phrase.head_word.ent != "GPE":
             place = self._place_in(phrase)
             if place is not None:
                 if actor is None:

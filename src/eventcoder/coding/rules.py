@@ -375,6 +375,13 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
 
 
+# Heads of phrases naming an office: "dismissed the head of the army".
+_TITLES = {"head", "chief", "commander", "governor", "director", "minister", "president", "mayor",
+           "general", "ambassador", "secretary", "spokesman", "prosecutor", "judge", "deputy"}
+# Texts that can be voted down, and the verbs that do it: "vetoed a resolution condemning X".
+_DOCUMENT_NOUNS = {"resolution", "motion", "bill", "draft", "text", "statement", "declaration",
+                   "proposal", "amendment"}
+_VETOING_VERBS = {"veto", "block", "reject", "defeat", "oppose", "kill"}
 # What is released without anyone being set free: "released a statement", "released water".
 _RELEASED_THINGS = {"water", "statement", "report", "data", "figure", "video", "footage", "image",
                     "photo", "photograph", "album", "film", "song", "book", "detail", "result",
@@ -412,6 +419,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "release" and row.particle is None and (objects := _children(verb, {"dobj"})) and all(
             o.lemma_.lower() in _RELEASED_THINGS for o in objects):
         return None  # "released treated water", "released a statement": no one set free
+    if lemma == "dismiss" and any(o.lemma_.lower() in PEOPLE | _TITLES or o.ent_type_ == "PERSON"
+                                  for o in _children(verb, {"dobj"})):
+        return None  # "dismissed the head of the army": removed from office, nothing rejected
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
@@ -1796,6 +1806,10 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
                 is_trigger(head) and head.lemma_.lower() in _ACCUSING_VERBS and any(
                     c.dep_ == "prep" and c.lower_ in ("of", "for") and _children(c, {"pcomp"})
                     for c in head.children))
+        if (dep == "acl" and node.tag_ == "VBG" and head.dep_ == "dobj"
+                and head.lemma_.lower() in _DOCUMENT_NOUNS
+                and head.head.lemma_.lower() in _VETOING_VERBS and is_trigger(head.head)):
+            return True  # "vetoed a resolution condemning X": what was not adopted
         if dep == "advcl" or dep == "acl":
             if not _infinitive(node) and not (
                     # "the demand that Germany repatriate X": what is demanded, not done
