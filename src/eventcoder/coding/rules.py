@@ -1407,7 +1407,9 @@ def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
 
 # Event nouns that are events only with their complement: "opposition to X" (the
 # opposition is also a party).
-_COMPLEMENT_NOUNS = {"opposition": frozenset({"to"})}
+_COMPLEMENT_NOUNS = {"opposition": frozenset({"to"}),
+                     # "her relief is palpable": a feeling, unless given to someone
+                     "relief": frozenset({"to", "for"})}
 # Phrases where an event noun means something else: "took charge of", "in charge".
 _IDIOM_HEADS = {"charge": {"take", "assume", "in"}}
 
