@@ -539,7 +539,8 @@ class Coder:
 _NOT_PARTICIPANT_ENTS = NOT_PARTICIPANT_ENTS | {"CARDINAL"}
 _NOT_PARTICIPANT_WORDS = {"it", "they", "them", "he", "she", "him", "her", "we", "us", "you",
                           "i", "me", "this", "that", "these", "those", "one", "itself",
-                          "themselves", "himself", "herself", "which", "who", "what"}
+                          "themselves", "himself", "herself", "which", "who", "what",
+                          "reuter", "reuters"}  # (a wire's sign-off parsed into a sentence)
 
 
 def _distinct(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

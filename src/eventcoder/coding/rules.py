@@ -422,6 +422,19 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "dismiss" and any(o.lemma_.lower() in PEOPLE | _TITLES or o.ent_type_ == "PERSON"
                                   for o in _children(verb, {"dobj"})):
         return None  # "dismissed the head of the army": removed from office, nothing rejected
+    if lemma == "meet" and row.cameo[:2] == "04" and (objects := _children(verb, {"dobj"})) and not any(
+            _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.ent_type_ in _ACTOR_ENTS
+            or o.lemma_.lower() in PEOPLE | _TITLES for o in objects):
+        return None  # "would meet its obligations": fulfilled, no one met
+    if lemma == "agree" and row.particle is None and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") for c in verb.children):
+        return None  # "Marvin Duncan agreed.": an opinion shared, no agreement made
+    if lemma == "agree" and (withs := _prep_objects(verb, frozenset({"with"}))) and all(
+            o.pos_ == "PRON" and o.lower_ in ("that", "this", "it") or o.pos_ == "NOUN"
+            and not _actor_like(o) for o in withs) and not any(
+            c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
+            for c in verb.children):
+        return None  # "agreed with that", "agreed with the assessment": an opinion
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
