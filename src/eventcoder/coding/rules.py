@@ -427,8 +427,13 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or o.lemma_.lower() in PEOPLE | _TITLES for o in objects):
         return None  # "would meet its obligations": fulfilled, no one met
     if lemma == "agree" and row.particle is None and not any(
-            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") for c in verb.children):
-        return None  # "Marvin Duncan agreed.": an opinion shared, no agreement made
+            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") for c in verb.children) and all(
+            s.tag_ in ("NN", "NNP") and len(_conjuncts(s)) == 1
+            and not any(c.dep_ == "cc" for t in s.subtree for c in t.children)
+            for s in _children(verb, {"nsubj"})):
+        # "Marvin Duncan agreed.": one person's opinion shared; "UK and EU negotiators
+        # agreed" made an agreement
+        return None
     if lemma == "agree" and (withs := _prep_objects(verb, frozenset({"with"}))) and all(
             o.pos_ == "PRON" and o.lower_ in ("that", "this", "it") or o.pos_ == "NOUN"
             and not _actor_like(o) for o in withs) and not any(
