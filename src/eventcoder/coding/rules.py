@@ -427,7 +427,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or o.lemma_.lower() in PEOPLE | _TITLES for o in objects):
         return None  # "would meet its obligations": fulfilled, no one met
     if lemma == "agree" and row.particle is None and not any(
-            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") for c in verb.children) and all(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "agent", "nsubjpass")
+            for c in verb.children) and all(
             s.tag_ in ("NN", "NNP") and len(_conjuncts(s)) == 1
             and not any(c.dep_ == "cc" for t in s.subtree for c in t.children)
             for s in _children(verb, {"nsubj"})):
