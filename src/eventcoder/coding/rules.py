@@ -712,6 +712,15 @@ def phrase_of(head: Token) -> Phrase:
             add(child, False)
 
     add(head, True)
+    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "LOC", "NORP", ""):
+        # "Smith, a senior Hamas official": the person's title says who they are.
+        for child in head.children:
+            if (child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i
+                    and actor_noun(child.lemma_.lower())):
+                keep.add(child.i)
+                add(child, False)
+                # the comma between them, so the phrase reads as written
+                keep.update(t.i for t in head.doc[head.i + 1:child.left_edge.i] if t.text == ",")
     if head.pos_ == "NOUN":
         # "his Iranian counterpart, Mostafa Najjar": the title's name is part of the phrase.
         for child in head.children:
@@ -849,6 +858,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if subj:
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], []
+        if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj[0].children):
+            return [verb.head], []  # "Haftar, whose forces besieged Tripoli": his side acts
         if subj[0].lemma_.lower() in _CAPTION_NOUNS and (shown := _children(subj[0], {"appos"})):
             # "In this Dec. 13 file photo, Jared Kushner attends ...": who is shown acts
             return shown, []
