@@ -712,15 +712,15 @@ def phrase_of(head: Token) -> Phrase:
             add(child, False)
 
     add(head, True)
-    if head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "LOC", "NORP", ""):
-        # "Smith, a senior Hamas official": the person's title says who they are.
-        for child in head.children:
-            if (child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > head.i
-                    and actor_noun(child.lemma_.lower())):
-                keep.add(child.i)
-                add(child, False)
-                # the comma between them, so the phrase reads as written
-                keep.update(t.i for t in head.doc[head.i + 1:child.left_edge.i] if t.text == ",")
+    if (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "LOC", "NORP", "")
+            and not any(c.dep_ == "compound" for c in head.children)):
+        # "Smith, a senior Hamas official": a lone name's title says who they are (a full
+        # name is known or coded on its own, and its apposition may belong to someone else)
+        child = next((c for c in head.children if c.dep_ == "appos"), None)
+        if (child is not None and child.pos_ == "NOUN" and actor_noun(child.lemma_.lower())
+                and [t.text for t in head.doc[head.i + 1:child.left_edge.i]] == [","]):
+            keep.update({child.i, head.i + 1})  # with the comma, so the phrase reads as written
+            add(child, False)
     if head.pos_ == "NOUN":
         # "his Iranian counterpart, Mostafa Najjar": the title's name is part of the phrase.
         for child in head.children:
