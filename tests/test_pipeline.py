@@ -239,6 +239,7 @@ def test_pipeline_a_story_over_the_parser_limit_is_reported_not_fatal(coder, mon
     ("Workers staged a strike.", "staged", "stage"),
     ("The court fined the company.", "fined", "fine"),
     ("Police cordoned off the square.", "cordoned", "cordon"),
+    ("China forgave $500 million of Zambia's debt.", "forgave", "forgive"),
 ])
 def test_pipeline_corrects_the_lemmas_the_lexicon_needs(coder, sentence, form, lemma):
     # The English lemmatizer reads "staged" as "stag": no "staged a protest" could match.

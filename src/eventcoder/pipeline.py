@@ -343,7 +343,10 @@ class Coder:
                                            code=f"{place.country}{actor.sector or ''}")
             if actor is None:
                 return None
-        if not run or (actor is None and phrase.head_word.ent != "GPE"):
+        if not run or (actor is None and phrase.head_word.ent != "GPE"
+                       # "truck drivers in Brazil": people no table types still have a country
+                       and not (phrase.head_word.pos == "NOUN"
+                                and actor_noun(phrase.head_word.lemma.lower()))):
             return actor
         place = self.gazetteer.lookup(join_words(run))
         if place is None or not place.country:

@@ -21,7 +21,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v5"
+RESOLVER_VERSION = "eventcoder.actors.v6"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -182,10 +182,17 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         # (they are its opposition, not its government); "critics of Israel" have none.
         name, code, sector = None, None, "OPP"
         country = None if country_in_pp else country
+    elif head_word in _SUPPORTER_HEADS and (person or code or sector in ("GOV", "MIL", "PTY")):
+        # "supporters of the former president", "Trump loyalists": people who back someone
+        # share their country, not their office
+        name, code, sector, person = None, None, "CVL", None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
 
 
+# Heads of phrases that name someone's backers ("supporters of the president" are not him).
+_SUPPORTER_HEADS = {"supporter", "supporters", "follower", "followers", "loyalist",
+                    "loyalists", "backer", "backers", "admirer", "admirers", "fan", "fans"}
 # Heads of phrases that name someone's opponents ("Putin critics" are not Putin).
 _OPPONENT_HEADS = {"critic", "critics", "opponent", "opponents", "detractor", "detractors",
                    "foe", "foes"}

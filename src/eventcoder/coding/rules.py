@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v7``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v8``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v7"
+RULES_VERSION = "eventcoder.rules.v8"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -2017,7 +2017,9 @@ class RuleCoder:
             # "hand over 40 percent of their arms", "released some of the prisoners": the
             # noun a part is of.
             particles |= {f"n:{o.lemma_.lower()}" for c in objects
-                          if c.lemma_.lower() in _PART_NOUNS or c.ent_type_ in ("PERCENT", "CARDINAL")
+                          if c.lemma_.lower() in _PART_NOUNS
+                          # "forgave $500 million of Zambia's debt"
+                          or c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY")
                           for o in _prep_objects(c, frozenset({"of"}))}
             if token.lemma_.lower() == "strip":
                 # "stripped 94 critics of their citizenship"
