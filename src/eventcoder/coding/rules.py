@@ -1054,8 +1054,10 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found = [o for prep in token.children
              if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
-             # "arrested him on suspicion of ...", "on charges of": why, not whom
-             and not any(o.lemma_.lower() in _GROUNDS_NOUNS for o in _children(prep, {"pobj"}))
+             # "arrested him on suspicion of ...", "on charges of": why, not whom; "on the
+             # sidelines of the summit": where
+             and not any(o.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS
+                         for o in _children(prep, {"pobj"}))
              for o in _children(prep, {"pobj"}) + [
                  # "against visiting Crown Prince X": a title's participle parsed as a verb
                  d for c in _children(prep, {"pcomp"}) if c.lower_ in _TITLE_PARTICIPLES
@@ -1075,6 +1077,9 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return sorted(found, key=lambda o: o.head.lemma_.lower() == "against")
 
 
+# Nouns of an occasion, whose "on" says where or when: "on the sidelines of the summit".
+_OCCASION_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes",
+                   "occasion", "eve", "anniversary"}
 # Nouns of grounds, whose "on" says why: "on suspicion of", "on charges of", "on behalf of".
 _GROUNDS_NOUNS = {"suspicion", "charge", "ground", "basis", "behalf", "allegation", "accusation",
                   "count"}
