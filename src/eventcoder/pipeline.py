@@ -239,7 +239,10 @@ class Coder:
         # Moscow") or own an actor ("Germany's chancellor") are not where the story happens.
         acting = [(a.start, a.end) for r in resolved for a in (*r.actor, *r.recipient)
                   if a.start is not None and a.end is not None]
-        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and not any(
+        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
+                  # "Moscow said ...": a subject or object acts, whatever the event
+                  and e.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss")
+                  and not any(
             s <= e.start_char and e.end_char <= t and (
                 (t - s) - len(e.text) <= 4 or document[e.end_char:e.end_char + 2] in ("'s", "’s"))
             for s, t in acting)]

@@ -443,6 +443,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return None  # "agreed with that", "agreed with the assessment": an opinion
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
+            # "received 100 soldiers" (returned in a swap): a number of people, no guest
+            or objects and all(any(c.dep_ == "nummod" for c in o.children) for o in objects)
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
         return None  # "received assistance from the US": something got, no guest hosted
     if lemma == "fire" and row.particle in ("at", "on") and any(
