@@ -1536,7 +1536,10 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
                 # Restrictions are declared, announced and extended by whoever imposes them:
                 # "declared a state of emergency", "extended the curfew".
                 announced = announced or (lemma in _RESTRICTING_VERBS and restriction)
-                held = lemma in _HOLDING_VERBS and noun.lemma_.lower() in _HELD_NOUNS
+                held = (lemma in _HOLDING_VERBS and noun.lemma_.lower() in _HELD_NOUNS
+                        # "called the protests treasonous": named, not called
+                        and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                                    for c in (*verb.children, *noun.children)))
                 light = lemma in _VIOLENT_LIGHT_VERBS or announced or held
                 return verb if light and token is noun else None
             # Whoever does something with a meeting, an agreement or aid is its agent
