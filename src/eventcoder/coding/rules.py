@@ -493,6 +493,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return replace(row, cameo="040", preps=frozenset({"with"}))
     if lemma == "clash" and _verbal_clash(verb):
         return _DISPUTE_ROW
+    if lemma == "clash" and any(o.lemma_.lower() in ("police", "policeman", "officer")
+                                for o in _prep_objects(verb, frozenset({"with"}))) and any(
+            s.lemma_.lower() in _CROWD_PEOPLE for s in _children(verb, {"nsubj"})):
+        # "protesters clashed with police": a violent protest (CAMEO 145), not a battle
+        return replace(row, cameo="145", preps=frozenset({"with", "against"}))
     if lemma == "attack" and row.cameo == "190" and any(
             o.lemma_.lower() in _ARGUED_THINGS for o in _children(verb, {"dobj"})):
         # "attacked the decision as illegal", "attacked Trump's remarks": words, not force
@@ -1313,6 +1318,10 @@ _BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
 # Nouns of aid, whose "for" names who gets it: "aid donations for Sarajevo".
 _AID_NOUNS = {"aid", "assistance", "donation", "funding", "fund", "loan", "grant", "relief",
               "support", "help", "money", "payment"}
+# People who take to the streets: "protesters clashed with police".
+_CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporter", "student",
+                 "youth", "rioter", "crowd", "worker", "farmer", "resident", "villager", "fan",
+                 "activist", "mob", "thousand", "hundred", "dozen", "people", "follower"}
 # Gatherings, and counts of people: "to disperse the crowd", "thousands of protesters".
 _CROWDS = {"crowd", "rally", "demonstration", "protest", "gathering", "mob", "march", "sit-in",
            "thousand", "hundred", "dozen", "scores"}
