@@ -1149,7 +1149,9 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
                 out += [s for s in _children(comp, {"nsubj"}) if s.pos_ != "PRON"]
         out += _prep_objects(token, preps)
         for obj in objects:
-            out += _prep_objects(obj, preps)
+            # "welcomed Trump's remarks on Ukraine": what remarks are on is their topic
+            out += _prep_objects(obj, preps - {"on"} if obj.lemma_.lower() in _TOPIC_NOUNS
+                                 else preps)
         if "at" not in listed and any(o.head.lower_ != "at" for o in out):
             # "hosted the premier at the White House", "filed a case against Israel at the
             # ICJ": beside a participant, "at" says where, not whom
@@ -1318,6 +1320,12 @@ _BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
 # Nouns of aid, whose "for" names who gets it: "aid donations for Sarajevo".
 _AID_NOUNS = {"aid", "assistance", "donation", "funding", "fund", "loan", "grant", "relief",
               "support", "help", "money", "payment"}
+# Verbs by which the one attacked stops an attack: "repelled an attack by rebels".
+_REPELLING_VERBS = {"repel", "repulse", "resist", "withstand", "survive"}
+# Things said or held about a topic, whose "on" names the topic: "remarks on Ukraine".
+_TOPIC_NOUNS = {"remark", "comment", "statement", "view", "position", "stance", "report",
+                "speech", "opinion", "assessment", "testimony", "interview", "article",
+                "decision", "policy", "proposal", "plan", "resolution", "debate", "vote"}
 # People who take to the streets: "protesters clashed with police".
 _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporter", "student",
                  "youth", "rioter", "crowd", "worker", "farmer", "resident", "villager", "fan",
@@ -1806,9 +1814,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 
 
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
-# Verbs that stop an event before it happens: "the visit was postponed", "cancelled the summit".
+# Verbs that stop an event before it happens: "the visit was postponed", "cancelled the summit",
+# "police foiled a bomb attack".
 _CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap", "abort",
-                      "scuttle"}
+                      "scuttle", "foil", "thwart", "prevent", "avert", "forestall"}
 
 
 def _called_off(trigger: Token) -> bool:
@@ -2387,6 +2396,10 @@ class RuleCoder:
             recipients = _objects(verb, row.preps, direct=False)
         if not recipients:
             recipients = [a for a in _addressees(noun, row) if a.dep_ in ("nsubj", "nsubjpass")]
+        if (not recipients and violent and noun.dep_ == "dobj"
+                and noun.head.lemma_.lower() in _REPELLING_VERBS):
+            # "the army repelled an attack by rebels": the attack was on whoever repelled it
+            recipients = _children(noun.head, {"nsubj"})
         if (not recipients and violent and noun.dep_ == "nsubj"
                 and noun.head.lemma_.lower() in _IMPACT_VERBS):
             # "air strikes hit the enclave", "the shelling destroyed homes": what the attack
