@@ -226,10 +226,10 @@ class Coder:
                 # No trigger, or none with an actor: the main clause, for the classifier.
                 cand = open_candidate(sent, index)
                 if cand is not None and not any(
-                        p.start <= c.trigger.start < p.end
+                        p.start <= c.trigger.start < p.end and c.negated
                         for c in candidates for p in cand.recipient):
-                    # (not when its object is an event already coded: "police foiled a bomb
-                    # attack" is no attack by the police)
+                    # (not when its object is an event that did not happen: "police foiled a
+                    # bomb attack" is no attack by the police)
                     found.append(self._resolved(story, cand, text, offset, document))
             resolved.extend(found)
             story.note_subject(subject)
