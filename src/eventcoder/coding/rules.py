@@ -1823,7 +1823,7 @@ _CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap",
 def _called_off(trigger: Token) -> bool:
     """An event noun that was cancelled, postponed or called off did not happen."""
     governor = trigger.head
-    return (trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubjpass", "dobj", "nsubj")
+    return (trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubjpass", "dobj")
             and governor.i != trigger.i
             and (governor.lemma_.lower() in _CALLING_OFF_VERBS
                  or governor.lemma_.lower() == "call"
