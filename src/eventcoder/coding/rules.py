@@ -293,7 +293,7 @@ _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps
 
 # Instruments one signs alone: "signed an executive order", not an agreement with anyone.
 _LAW_NOUNS = {"order", "decree", "law", "bill", "legislation", "ordinance", "proclamation",
-              "directive", "memorandum"}
+              "directive", "memorandum", "warrant"}
 # The goods whose giving is aid: relief (073) and arms (072); the verbs of giving are
 # _GIVING_VERBS, below.
 _RELIEF_GOODS = {"tent", "blanket", "vaccine", "dose", "ventilator", "mask", "medicine", "drug",
@@ -375,6 +375,9 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
                        preps=frozenset({"against"}))
 
 
+# Acts one approves by sanctioning them: "sanctioned the move".
+_SANCTIONED_ACTS = {"move", "plan", "operation", "attack", "strike", "use", "deal", "decision",
+                    "killing", "raid", "policy", "action", "measure", "step", "sale", "transfer"}
 # Heads of phrases naming an office: "dismissed the head of the army".
 _TITLES = {"head", "chief", "commander", "governor", "director", "minister", "president", "mayor",
            "general", "ambassador", "secretary", "spokesman", "prosecutor", "judge", "deputy"}
@@ -441,6 +444,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
             for c in verb.children):
         return None  # "agreed with that", "agreed with the assessment": an opinion
+    if lemma == "sanction" and any(
+            o.lemma_.lower() in _SANCTIONED_ACTS
+            for o in _children(verb, {"dobj", "nsubjpass"})):
+        return None  # "the move was sanctioned by Moscow": approved, not punished
     if lemma == "receive" and row.cameo == "043" and (
             (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
             # "received 100 soldiers" (returned in a swap): a number of people, no guest
