@@ -381,6 +381,8 @@ _SANCTIONED_ACTS = {"move", "plan", "operation", "attack", "strike", "use", "dea
 # Heads of phrases naming an office: "dismissed the head of the army".
 _TITLES = {"head", "chief", "commander", "governor", "director", "minister", "president", "mayor",
            "general", "ambassador", "secretary", "spokesman", "prosecutor", "judge", "deputy"}
+# Verbs of aspect, whose complement is the act: "keep attacking", "continue fighting".
+_ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin", "carry"}
 # Texts that can be voted down, and the verbs that do it: "vetoed a resolution condemning X".
 _DOCUMENT_NOUNS = {"resolution", "motion", "bill", "draft", "text", "statement", "declaration",
                    "proposal", "amendment"}
@@ -2541,6 +2543,9 @@ def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
         heads: list[Token] = []
         if comp.dep_ in ("xcomp", "ccomp", "dobj"):
             heads = _conjuncts(comp)
+            # "vowed to keep attacking ships": an aspect verb passes on to its complement
+            heads += [x for h in heads if h.lemma_.lower() in _ASPECT_VERBS and h.i not in matched
+                      for x in _children(h, {"xcomp"})]
         elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS:
             # not "ordered a retrial after siding with prosecutors": a time, not the content
             heads = [t for c in comp.children if c.dep_ in ("pcomp", "pobj") for t in _conjuncts(c)]
