@@ -418,16 +418,17 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                 or any(c.lemma_.lower() == "military" for c in o.children))
             for o in _children(verb, {"dobj"})) and not _prep_objects(verb, frozenset({"against"})):
         return None  # "launched a rescue operation" is no attack; "an operation against X" is
-    if lemma in ("speak", "talk") and (heard := _prep_objects(verb, frozenset({"to", "with"}))) and all(
-            o.lemma_.lower() in _PRESS for o in heard):
+    heard = _prep_objects(verb, frozenset({"to", "with"})) if lemma in ("speak", "talk") else []
+    if heard and all(o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
-    if lemma == "release" and row.particle is None and (objects := _children(verb, {"dobj"})) and all(
+    objects = _children(verb, {"dobj"})
+    if lemma == "release" and row.particle is None and objects and all(
             o.lemma_.lower() in _RELEASED_THINGS for o in objects):
         return None  # "released treated water", "released a statement": no one set free
     if lemma == "dismiss" and any(o.lemma_.lower() in PEOPLE | _TITLES or o.ent_type_ == "PERSON"
-                                  for o in _children(verb, {"dobj"})):
+                                  for o in objects):
         return None  # "dismissed the head of the army": removed from office, nothing rejected
-    if lemma == "meet" and row.cameo[:2] == "04" and (objects := _children(verb, {"dobj"})) and not any(
+    if lemma == "meet" and row.cameo[:2] == "04" and objects and not any(
             _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.ent_type_ in _ACTOR_ENTS
             or o.lemma_.lower() in PEOPLE | _TITLES for o in objects):
         return None  # "would meet its obligations": fulfilled, no one met
@@ -451,7 +452,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "the move was sanctioned by Moscow": approved, not punished
     if lemma == "receive" and row.cameo == "043" and (
-            (objects := _children(verb, {"dobj"})) and not any(map(_actor_like, objects))
+            objects and not any(map(_actor_like, objects))
             # "received 100 soldiers" (returned in a swap): a number of people, no guest
             or objects and all(any(c.dep_ == "nummod" for c in o.children) for o in objects)
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
