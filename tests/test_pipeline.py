@@ -318,3 +318,14 @@ def test_pipeline_what_is_signed_in_a_place_is_not_that_place(coder):
     assert all(r.country != "CUB" for r in signed.recipient)
     struck = next(e for e in events if e.trigger.text == "struck")
     assert [r.country for r in struck.recipient] == ["UKR"]
+
+
+def test_pipeline_a_city_naming_a_pact_is_no_party_to_it(coder):
+    text = ("The Sochi agreement between Turkey and Russia averted an offensive. Ukraine and "
+            "Russia signed the Minsk agreements. The US withdrew from the Iran nuclear deal.")
+    article = Article(id="pacts", text=text, published=dt.date(2020, 1, 1))
+    ((_, events),) = list(coder.code_articles([article]))
+    sochi = next(e for e in events if e.sentence_index == 0)
+    assert {a.country for a in sochi.actor} == {"TUR", "RUS"} and not sochi.recipient
+    minsk = next(e for e in events if e.sentence_index == 1)
+    assert all(r.country != "BLR" for r in minsk.recipient)

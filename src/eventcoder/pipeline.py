@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import __version__, ontology
-from .actors import RESOLVER_VERSION, StoryActors
+from .actors import PACT_WORDS, RESOLVER_VERSION, StoryActors, names_only_a_place
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
@@ -220,7 +220,7 @@ class Coder:
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             subject = story.resolve(phrase_of(subjects[0])) if subjects else None
             story.note_sentence_subject(subject, reported=speaking)
-            candidates = list(rules.code_sentence(sent, index))
+            candidates = [_without_pact_places(c, sent) for c in rules.code_sentence(sent, index)]
             found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
             if self.classifier is not None and not any(r.actor for r in found):
                 # No trigger, or none with an actor: the main clause, for the classifier.
@@ -580,6 +580,29 @@ _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "RE
 def _institution(phrase: Phrase) -> bool:
     """"the committee", "East Asian countries": a body no table codes."""
     return phrase.head_word.pos == "NOUN" and institution_noun(phrase.head_word.lemma.lower())
+
+
+def _without_pact_places(cand: Candidate, sent) -> Candidate:
+    """The candidate without the places that only name a pact ("the Sochi agreement between
+    Turkey and Russia", "violated the Minsk ceasefire"): a city named in a pact's name is no
+    party to it ("the Iran deal" still has Iran as one)."""
+    tokens = {t.idx: t for t in sent}
+
+    def keep(phrase: Phrase) -> bool:
+        token = tokens.get(phrase.head_word.start)
+        return not (token is not None and token.dep_ == "compound"
+                    and token.head.lemma_.lower() in PACT_WORDS
+                    and all(w.pos == "PROPN" for w in phrase.words)
+                    and names_only_a_place(phrase.text))
+
+    fields = {name: tuple(filter(keep, getattr(cand, name)))
+              for name in ("actor", "recipient", "more", "goals")}
+    if all(len(fields[name]) == len(getattr(cand, name)) for name in fields):
+        return cand
+    if cand.actor and not fields["actor"] and len(fields["recipient"]) > 1:
+        # "the Sochi agreement between Turkey and Russia": its sides made it
+        fields["actor"], fields["recipient"] = fields["recipient"], ()
+    return dataclasses.replace(cand, **fields)
 
 
 def _shouting(text: str) -> bool:

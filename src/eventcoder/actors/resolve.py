@@ -155,6 +155,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
                 country = match.iso3
                 country_in_pp = all(w.dep == "pobj" for w in words[i:j])
                 capital_alone = match.kind == "capital" and head in range(i, j)
+                if match.kind == "capital" and _pact_word(words[head].text):
+                    country = None  # "the Minsk agreements": named after a city, no party
                 break
     sector = org.sector if org is not None else None
     titles: tuple[str, ...] = ()
@@ -188,6 +190,26 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         name, code, sector, person = None, None, "CVL", None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
+
+
+# Pacts and meetings, often named after the city where they were made: "the Minsk agreements".
+PACT_WORDS = {"agreement", "accord", "deal", "pact", "treaty", "ceasefire", "truce",
+              "protocol", "process", "format", "summit", "conference", "declaration", "talk",
+              "convention", "charter", "initiative", "communique", "memorandum", "plan"}
+
+
+def _pact_word(word: str) -> bool:
+    word = word.lower()
+    return word in PACT_WORDS or word.endswith("s") and word[:-1] in PACT_WORDS
+
+
+def names_only_a_place(name: str) -> bool:
+    """Whether a name is a city or region and no party: "Minsk" and "Sochi" in "the Minsk
+    agreements", "the Sochi agreement" (not "Iran" in "the Iran deal", nor "Hamas")."""
+    if tables.lookup_organization(name) is not None:
+        return False
+    match = tables.lookup_country(name)
+    return match is None or match.kind == "capital"
 
 
 # Heads of phrases that name someone's backers ("supporters of the president" are not him).
