@@ -564,3 +564,11 @@ def test_coding_forces_put_on_alert_are_not_whom_a_show_of_force_is_aimed_at():
     (cand,) = code(parse(ALERTED_FORCES))
     assert cand.row.cameo == "152"
     assert texts(cand.recipient) == []
+
+
+def test_coding_lexicon_lists_each_trigger_once():
+    lexicon = default_lexicon()
+    for table in (lexicon.verbs, lexicon.nouns):
+        for lemma, rows in table.items():
+            particles = [row.particle for row in rows]
+            assert len(particles) == len(set(particles)), (lemma, particles)

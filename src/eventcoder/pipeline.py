@@ -220,7 +220,9 @@ class Coder:
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             subject = story.resolve(phrase_of(subjects[0])) if subjects else None
             story.note_sentence_subject(subject, reported=speaking)
-            candidates = [_without_pact_places(c, sent) for c in rules.code_sentence(sent, index)]
+            tokens = {t.idx: t for t in sent}
+            candidates = [_without_pact_places(c, tokens)
+                          for c in rules.code_sentence(sent, index)]
             found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
             if self.classifier is not None and not any(r.actor for r in found):
                 # No trigger, or none with an actor: the main clause, for the classifier.
@@ -239,17 +241,7 @@ class Coder:
         ))
         dateline = (self.gazetteer.place_from_dateline(article.dateline, prefer_countries=countries)
                     if article.dateline else None)
-        # Names that stand for a government ("Warsaw would not lift the blockade", "accused
-        # Moscow") or own an actor ("Germany's chancellor") are not where the story happens.
-        acting = [(a.start, a.end) for r in resolved for a in (*r.actor, *r.recipient)
-                  if a.start is not None and a.end is not None]
-        places = [e.text for e in doc.ents if e.label_ in ("GPE", "LOC")
-                  # "Moscow said ...": a subject or object acts, whatever the event
-                  and e.root.dep_ not in ("nsubj", "nsubjpass", "dobj", "poss")
-                  and not any(
-            s <= e.start_char and e.end_char <= t and (
-                (t - s) - len(e.text) <= 4 or document[e.end_char:e.end_char + 2] in ("'s", "’s"))
-            for s, t in acting)]
+        places = _story_places(doc, resolved, document)
         main_place = self.gazetteer.main_place(places, prefer_countries=countries) if places else None
         if main_place is None and dateline is not None:
             # Nowhere else named: where the story was filed, no more precisely than its region
@@ -285,9 +277,9 @@ class Coder:
         actor = tuple(a for a in found if a is not None)
         # A thing in a place stands for the place's country ("struck a power plant in Odesa"),
         # but not what is signed or discussed there ("signed a peace accord in Havana").
-        placed = "thing" if cand.row.cameo[:2] != "04" and cand.row.cameo != "057" else True
+        placed = cand.row.cameo[:2] != "04" and cand.row.cameo != "057"
         recipient = tuple(a for p in cand.recipient
-                          if (a := self._resolve(story, p, target=placed)) is not None
+                          if (a := self._resolve(story, p, target=True, placed=placed)) is not None
                           # "held captive by them": a pronoun for the actor is not its target
                           and not (p.head_word.pos == "PRON" and any(
                               a.code and a.code == b.code for b in actor)))
@@ -296,7 +288,8 @@ class Coder:
             # The grammar found no actor to receive the event (or the ranker always wins):
             # the ranker's recipient, when it is sure enough and names someone.
             ranked = tuple(a for p in cand.ranked
-                           if (a := self._resolve(story, p, target=placed)) is not None)
+                           if (a := self._resolve(story, p, target=True, placed=placed))
+                           is not None)
             if ARGUMENT_POLICY != "known" or _coded(ranked) or any(map(_named, cand.ranked)):
                 cand = dataclasses.replace(cand, recipient=cand.ranked, more=(), goals=())
                 recipient = ranked
@@ -309,7 +302,7 @@ class Coder:
             # phrase ("imposed sanctions, including bans, on X", "returned a painting to the
             # museum"), coded first, else named.
             deeper = next((a for p in cand.more
-                           if (a := self._resolve(story, p, target=placed)) is not None
+                           if (a := self._resolve(story, p, target=True, placed=placed)) is not None
                            and (a.code or a.country)), None)
             if deeper is not None:
                 recipient = (deeper,)
@@ -328,19 +321,19 @@ class Coder:
         speaker = self._resolve(story, cand.speaker) if cand.speaker else None
         return _Resolved(cand, actor, recipient, text, offset, speaker)
 
-    def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool | str = False
-                 ) -> Actor | None:
+    def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False,
+                 placed: bool = True) -> Actor | None:
         """The phrase's actor; a place named in it gives the country the tables did not
-        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target (``target`` is
-        "thing") that is a thing in a place is that place's country ("struck a power plant in
-        Odesa" -> UKR); with ``target`` True only someone in a place is."""
+        ("Kharkiv" -> UKR, "villagers in Borno state" -> NGA CVL). A target that is a thing
+        in a place is that place's country ("struck a power plant in Odesa" -> UKR), unless
+        not ``placed`` (what is signed or discussed there: "a peace accord in Havana")."""
         if phrase.head_word.text == "REUTER":
             return None  # a wire's sign-off parsed into the last sentence
         actor = story.resolve(phrase)
         if actor is not None and actor.country:
             return actor
         run = [w for w in phrase.words if w.ent == "GPE"]
-        if target == "thing" and phrase.head_word.ent != "GPE":
+        if target and placed and phrase.head_word.ent != "GPE":
             place = self._place_in(phrase)
             if place is not None:
                 if actor is None:
@@ -582,11 +575,29 @@ def _institution(phrase: Phrase) -> bool:
     return phrase.head_word.pos == "NOUN" and institution_noun(phrase.head_word.lemma.lower())
 
 
-def _without_pact_places(cand: Candidate, sent) -> Candidate:
+def _story_places(doc, resolved: Sequence[_Resolved], document: str) -> list[str]:
+    """The place names that say where the story happens: not those that stand for a
+    government ("Warsaw would not lift the blockade", "accused Moscow": a subject or object
+    acts, whatever the event) or own an actor ("Germany's chancellor")."""
+    acting = [(a.start, a.end) for r in resolved for a in (*r.actor, *r.recipient)
+              if a.start is not None and a.end is not None]
+
+    def acts(ent) -> bool:
+        if ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+            return True
+        owner = document[ent.end_char:ent.end_char + 2] in ("'s", "’s")
+        return any(start <= ent.start_char and ent.end_char <= end
+                   and ((end - start) - len(ent.text) <= 4 or owner)
+                   for start, end in acting)
+
+    return [e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and not acts(e)]
+
+
+def _without_pact_places(cand: Candidate, tokens: dict) -> Candidate:
     """The candidate without the places that only name a pact ("the Sochi agreement between
     Turkey and Russia", "violated the Minsk ceasefire"): a city named in a pact's name is no
-    party to it ("the Iran deal" still has Iran as one)."""
-    tokens = {t.idx: t for t in sent}
+    party to it ("the Iran deal" still has Iran as one). ``tokens``: the sentence's tokens by
+    character offset."""
 
     def keep(phrase: Phrase) -> bool:
         token = tokens.get(phrase.head_word.start)

@@ -43,13 +43,7 @@ _PERSON_TITLES = {"president", "leader", "premier", "minister", "commander", "ge
 _PARTITIVES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups",
                "crowd", "crowds", "number", "some", "many", "most", "members", "member", "band",
                "hundred", "thousand", "dozen", "all", "few", "several", "majority", "contingent"}
-def _personal(noun: str) -> bool:
-    """Whether a plural noun names people, by its ending ("mineworkers", "activists",
-    "Christians", "children"); things ("ships", "homes") do not."""
-    noun = noun.lower()
-    return noun in _PERSONAL_PLURALS or noun.endswith(_PERSONAL_ENDINGS)
-
-
+# Plural nouns for people, by ending or by name: "mineworkers", "activists", "children".
 _PERSONAL_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "men", "ees", "ics")
 _PERSONAL_PLURALS = {"people", "children", "women", "families", "youths", "kids", "folk",
                      "troops", "police", "staff", "crew", "girls", "boys", "adults", "pupils",
@@ -58,6 +52,13 @@ _PERSONAL_PLURALS = {"people", "children", "women", "families", "youths", "kids"
 _CROWD_COUNTS = {"thousands", "hundreds", "dozens", "tens"}
 _PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "state", "district",
                 "country", "area", "port", "territory", "border", "camp", "enclave", "island"}
+
+
+def _personal(noun: str) -> bool:
+    """Whether a plural noun names people, by its ending ("mineworkers", "activists",
+    "Christians", "children"); things ("ships", "homes") do not."""
+    noun = noun.lower()
+    return noun in _PERSONAL_PLURALS or noun.endswith(_PERSONAL_ENDINGS)
 
 
 @dataclass(frozen=True)

@@ -379,8 +379,8 @@ _WALKOUT_ROW = Trigger(kind="V", lemma="walk", particle="out", cameo="143",
 _SANCTIONED_ACTS = {"move", "plan", "operation", "attack", "strike", "use", "deal", "decision",
                     "killing", "raid", "policy", "action", "measure", "step", "sale", "transfer"}
 # Heads of phrases naming an office: "dismissed the head of the army".
-_TITLES = {"head", "chief", "commander", "governor", "director", "minister", "president", "mayor",
-           "general", "ambassador", "secretary", "spokesman", "prosecutor", "judge", "deputy"}
+_TITLES = _CALLED_PEOPLE | {"head", "chief", "commander", "governor", "director", "mayor",
+                            "general", "spokesman", "prosecutor", "judge", "deputy"}
 # Verbs of aspect, whose complement is the act: "keep attacking", "continue fighting".
 _ASPECT_VERBS = {"keep", "continue", "resume", "start", "begin", "carry"}
 # Texts that can be voted down, and the verbs that do it: "vetoed a resolution condemning X".
@@ -429,8 +429,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                                   for o in objects):
         return None  # "dismissed the head of the army": removed from office, nothing rejected
     if lemma == "meet" and row.cameo[:2] == "04" and objects and not any(
-            _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.ent_type_ in _ACTOR_ENTS
-            or o.lemma_.lower() in PEOPLE | _TITLES for o in objects):
+            _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
+            for o in objects):
         return None  # "would meet its obligations": fulfilled, no one met
     if lemma == "agree" and row.particle is None and not any(
             c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "agent", "nsubjpass")
@@ -1337,12 +1337,13 @@ _TOPIC_NOUNS = {"remark", "comment", "statement", "view", "position", "stance", 
                 "speech", "opinion", "assessment", "testimony", "interview", "article",
                 "decision", "policy", "proposal", "plan", "resolution", "debate", "vote"}
 # People who take to the streets: "protesters clashed with police".
+# Gatherings, and counts of people: "to disperse the crowd", "thousands of protesters".
+_COUNTED = {"thousand", "hundred", "dozen", "scores"}
+_CROWDS = {"crowd", "rally", "demonstration", "protest", "gathering", "mob", "march",
+           "sit-in"} | _COUNTED
 _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporter", "student",
                  "youth", "rioter", "crowd", "worker", "farmer", "resident", "villager", "fan",
-                 "activist", "mob", "thousand", "hundred", "dozen", "people", "follower"}
-# Gatherings, and counts of people: "to disperse the crowd", "thousands of protesters".
-_CROWDS = {"crowd", "rally", "demonstration", "protest", "gathering", "mob", "march", "sit-in",
-           "thousand", "hundred", "dozen", "scores"}
+                 "activist", "mob", "people", "follower"} | _COUNTED
 # Verbs of putting down a crowd, whose object force was used on: "to disperse protesters".
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
