@@ -172,3 +172,24 @@ def test_evaluate_match_accepts_co_actors(actors, recipients, matches):
                   actor=tuple(_actor(t, CO_SENTENCE) for t in actors),
                   recipient=tuple(_actor(t, CO_SENTENCE) for t in recipients), confidence=0.5)
     assert (evaluate._match(plv, [event]) is not None) == matches
+
+
+PRONOUN_SENTENCE = "Obama ended his trip in Paris, where he had lunch with Macron."
+
+
+@pytest.mark.parametrize(("name", "matches"), [
+    ("Barack Obama", False),  # resolved to someone the source does not name
+    ("Obama", True),          # "he", resolved to the marked source
+    (None, False),            # unresolved
+])
+def test_evaluate_match_follows_a_resolved_pronoun(name, matches):
+    row = evaluate._marked(
+        "<s>Obama</s> ended his trip in Paris, where he had lunch with <t>Macron</t>.")
+    plv = evaluate.PlvRow(row[0], row[1], row[2], "CONSULT", 1)
+    start = PRONOUN_SENTENCE.index(" he ") + 1
+    event = Event(id="e", article_id="a", sentence_index=0, sentence=PRONOUN_SENTENCE,
+                  trigger=Span(text="had", start=start + 3, end=start + 6),
+                  event_type="CONSULT", cameo="040", cameo_root="04", goldstein=1.0,
+                  quad_class=1, actor=(Actor(text="he", name=name, start=start, end=start + 2),),
+                  recipient=(_actor("Macron", PRONOUN_SENTENCE),), confidence=0.5)
+    assert (evaluate._match(plv, [event]) is not None) == matches

@@ -161,7 +161,13 @@ def _overlaps(actors: Iterable, span: tuple[int, int] | None, sentence: str) -> 
             start, end = found, found + len(actor.text)
         if start < span[1] and span[0] < end:
             return True
+        if (actor.text.lower() in _PRONOUNS and actor.name
+                and actor.name.lower() in sentence[span[0]:span[1]].lower()):
+            return True  # "... Obama, where he had lunch with Macron": "he", resolved to him
     return False
+
+
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"}
 
 
 def _co_actors(actors: Sequence, row: PlvRow) -> bool:

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v8``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v9``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v8"
+RULES_VERSION = "eventcoder.rules.v9"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -781,7 +781,24 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    return [token, *[t for t in token.conjuncts if t.i > token.i and not _stray_subject(t)]]
+
+
+def _stray_subject(token: Token) -> bool:
+    """A subject the parser joined to the end of an opening phrase: "On a visit to Zimbabwe,
+    South African President Cyril Ramaphosa voiced ..." (Ramaphosa as a conjunct of Zimbabwe).
+    It follows a comma, ends right before a verb that has no subject of its own, and hangs
+    inside that verb's phrase."""
+    if token.dep_ != "conj" or token.left_edge.i == 0:
+        return False
+    doc = token.doc
+    if doc[token.left_edge.i - 1].text != "," or token.right_edge.i + 1 >= len(doc):
+        return False
+    verb = doc[token.right_edge.i + 1]
+    return (verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and verb in token.ancestors and not _children(verb, _SUBJ | _PASS_SUBJ)
+            # "Germany, France and Italy": a list has its "and"
+            and not _children(token.head, {"cc"}))
 
 
 def _phrases(tokens: list[Token]) -> tuple[Phrase, ...]:
@@ -896,6 +913,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "hundreds lay injured", "two men were found dead and one remained detained": the
         # state's subject is who it was done to.
         return [], _children(verb.head, _SUBJ)
+    stray = [t for t in verb.subtree if t.i < verb.i and _stray_subject(t)
+             and t.right_edge.i + 1 == verb.i]
+    if stray:
+        return stray[:1], []
     if _misparsed_verb(verb):
         # "The EU cut funding to X" parsed as a noun "EU cut": its modifier is the subject
         return _misparsed_subjects(verb)[:1], []
@@ -938,6 +959,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
             return subject_of(noun.head, depth + 1)
         return [], []
+    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPS
+            and verb.head.head.pos_ in ("VERB", "AUX")
+            # not through a relative clause: "a conference that began after accusing X"
+            and verb.head.head.dep_ not in ("relcl", "acl")):
+        # "By attacking the Kurds, Erdogan challenged ...", "after meeting Putin, he said":
+        # the clause's subject does both
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
         # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
         return subject_of(verb.head.head, depth + 1)
@@ -966,6 +994,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+# Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
+_GERUND_PREPS = {"by", "after", "since", "while", "upon", "on", "without", "in"}
 # Verbs of being in a state, whose participle is passive: "lay injured", "remained detained".
 _STATE_VERBS = {"lie", "lay", "remain", "stay", "sit", "be", "become", "seem", "appear",
                 "look", "find", "leave", "get"}
@@ -1089,11 +1119,29 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                  for of in _children(c, {"prep"}) if of.lower_ == "of"
                  for d in _children(of, {"pobj"})]
              if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    if "outside" in preps:
+        # "rallied in front of the Russian embassy": as "outside" it
+        found += [o for prep in _children(token, {"prep"}) if prep.lower_ == "in"
+                  for front in _children(prep, {"pobj"}) if front.lower_ == "front"
+                  for o in _prep_objects(front, frozenset({"of"}))]
+        # a protest outside an embassy or a ministry is aimed at it; outside a stadium, not
+        found = [o for o in found if o.head.lower_ not in ("outside", "of") or _seat(o)]
     # "support for X against any attempts": what something is against comes after whom it
     # is for or with.
     return sorted(found, key=lambda o: o.head.lemma_.lower() == "against")
 
 
+def _seat(token: Token) -> bool:
+    """Whether a noun names an actor or the seat of one: "the Turkish embassy", "the
+    parliament building", "Downing Street" (not "the stadium")."""
+    return (_actor_like(token) or token.pos_ == "PROPN" or token.lemma_.lower() in _SEAT_NOUNS
+            or any(c.dep_ in ("compound", "poss") and (_actor_like(c) or c.pos_ == "PROPN")
+                   for c in token.children))
+
+
+# Buildings that house a government or its envoys.
+_SEAT_NOUNS = {"embassy", "consulate", "palace", "headquarters", "residence", "office",
+               "ministry", "legislature", "chancellery", "mission"}
 # Nouns of an occasion, whose "on" says where or when: "on the sidelines of the summit".
 _OCCASION_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes",
                    "occasion", "eve", "anniversary"}
@@ -1583,7 +1631,11 @@ def _governing_verb(noun: Token, violent: bool, restriction: bool = False) -> To
             # "arrived in Washington for talks with Biden": who came for them holds them
             return token.head.head
         if (not violent and token is noun and token.dep_ == "pobj"
-                and token.head.lower_ in ("after", "following", "during")
+                and (token.head.lower_ in ("after", "following", "during")
+                     # "In a phone call with Erdogan, Merkel urged ...", "On a visit to
+                     # Zimbabwe, Ramaphosa voiced ..."
+                     or token.head.lower_ == "in" and noun.lemma_.lower() not in _JOURNEY_NOUNS
+                     or token.head.lower_ == "on" and noun.lemma_.lower() in _JOURNEY_NOUNS)
                 and noun.lemma_.lower() in _MEETING_NOUNS
                 and token.head.head.pos_ in ("VERB", "AUX")
                 and _prep_objects(noun, frozenset({"with", "to"}))):
@@ -1660,6 +1712,26 @@ def _condition_party(verb: Token, marks: tuple[str, ...] = ("until", "unless", "
         parties = [t for t in parties if _actor_like(t) or t.pos_ == "PROPN"]
         if parties:
             return (phrase_of(parties[0]),)
+    return ()
+
+
+def _names_someone(phrase: Phrase) -> bool:
+    """Whether a phrase names an actor, not a thing."""
+    head = phrase.head_word
+    return head.pos == "PROPN" or head.ent in _ACTOR_ENTS or actor_noun(head.lemma.lower())
+
+
+def _talks_partner(verb: Token) -> tuple[Phrase, ...]:
+    """The other side of the talks in which something was agreed: "in a meeting with X",
+    "after talks with X" on the verb."""
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ not in ("in", "at", "during", "after", "following"):
+            continue
+        for noun in _children(prep, {"pobj"}):
+            if noun.lemma_.lower() in _MEETING_NOUNS - _JOURNEY_NOUNS:
+                sides = [o for o in _prep_objects(noun, frozenset({"with"})) if _actor_like(o)]
+                if sides:
+                    return tuple(phrase_of(t) for t in _conjuncts(sides[0]))
     return ()
 
 
@@ -1758,6 +1830,8 @@ def _clause_head(token: Token) -> Token:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "without consulting its allies"
     if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more")
            and any(d.lower_ == "no" for d in c.children) for c in token.children):
         return True  # "Russia no longer recognises the court"
@@ -1860,6 +1934,11 @@ def _failed(token: Token) -> bool:
     return False
 
 
+def _colon_between(clause: Token, head: Token) -> bool:
+    """Whether a colon ends the clause before its head: a statement, then what it says."""
+    return any(t.text == ":" and t.head in (clause, head) for t in clause.doc[clause.i + 1:head.i])
+
+
 def _content_of_trigger(token: Token, is_trigger) -> bool:
     """True when the token sits inside another trigger's complement."""
     node = token
@@ -1868,6 +1947,8 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if dep == "ccomp" and node.i < head.i and _colon_between(node, head):
+            return False  # "X issued an ultimatum to Y: if ..., sanctions will follow"
         if (dep == "advcl" and node.tag_ == "VBG"
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)):
             # "accused Moscow of shelling Odesa, killing four civilians": a participle shares
@@ -1890,7 +1971,10 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
                 return False
         elif dep not in _CONTENT_DEPS and dep != "conj" or (
                 # "After a visit to Beijing, Macron called for ...": a time, not the content
-                dep == "prep" and node.lower_ in _ADJUNCT_PREPS | {"following"}):
+                dep == "prep" and (node.lower_ in _ADJUNCT_PREPS | {"following"}
+                                   # "In talks with Iran, Russia agreed ...": an opening
+                                   # phrase is never what the verb is about
+                                   or node.i < head.i)):
             return False
         if dep != "conj" and is_trigger(head):
             return True
@@ -2338,6 +2422,11 @@ class RuleCoder:
             more = (*condition, *more)
             if not recipient:
                 recipient = condition
+        if (row.cameo[:2] == "03" and not any(_names_someone(p) for p in recipient)
+                and (partner := _talks_partner(verb))):
+            # "In talks with Iran, Russia agreed to supply fuel", "after a meeting with Putin,
+            # agreed to buy the missiles": agreed with the other side of the talks
+            recipient = partner
         if (not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None
                 and all(p.start != goal.start for p in more)):
             # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal
@@ -2548,8 +2637,9 @@ def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
             # "vowed to keep attacking ships": an aspect verb passes on to its complement
             heads += [x for h in heads if h.lemma_.lower() in _ASPECT_VERBS and h.i not in matched
                       for x in _children(h, {"xcomp"})]
-        elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS:
-            # not "ordered a retrial after siding with prosecutors": a time, not the content
+        elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS and comp.i > token.i:
+            # not "ordered a retrial after siding with prosecutors": a time, not the content;
+            # nor an opening phrase ("In talks with Iran, Russia agreed ...")
             heads = [t for c in comp.children if c.dep_ in ("pcomp", "pobj") for t in _conjuncts(c)]
         for head in heads:
             if head.i in matched:
