@@ -404,6 +404,13 @@ _MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "m
               "canister", "cannon", "volley", "salvo", "warning", "weapon", "gun", "drone"}
 
 
+_CURRENCIES = {"dollar", "euro", "pound", "yuan", "yen", "rouble", "ruble", "rupee", "franc",
+               "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel"}
+_BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
+# Verbs of removing from power, whose object is someone in power.
+_OUSTING_VERBS = {"overthrow", "topple", "depose", "oust"}
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -422,6 +429,15 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if heard and all(o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
     objects = _children(verb, {"dobj"})
+    if lemma in _OUSTING_VERBS and objects and not any(
+            _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
+            for o in objects):
+        return None  # "protesters toppled a statue": no one removed from power
+    if lemma == "return" and row.particle is None and not objects and not any(
+            c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
+        return None  # "Britons returning from Syria": people travelling, nothing handed back
+    if lemma == "side" and any(s.lemma_.lower() in _BENCH for s in subject_of(verb)[0]):
+        return None  # "the court sided with the prosecutors": a ruling, no political support
     if lemma == "release" and row.particle is None and objects and all(
             o.lemma_.lower() in _RELEASED_THINGS for o in objects):
         return None  # "released treated water", "released a statement": no one set free
@@ -964,8 +980,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # not through a relative clause: "a conference that began after accusing X"
             and verb.head.head.dep_ not in ("relcl", "acl")):
         # "By attacking the Kurds, Erdogan challenged ...", "after meeting Putin, he said":
-        # the clause's subject does both
-        return subject_of(verb.head.head, depth + 1)
+        # the clause's subject does both ("After leaving Raqqa, he was captured": the one
+        # captured left)
+        agents, patients = subject_of(verb.head.head, depth + 1)
+        return (patients, []) if patients else (agents, [])
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
         # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
         return subject_of(verb.head.head, depth + 1)
@@ -995,7 +1013,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
 
 
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
-_GERUND_PREPS = {"by", "after", "since", "while", "upon", "on", "without", "in"}
+# ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
+_GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
 # Verbs of being in a state, whose participle is passive: "lay injured", "remained detained".
 _STATE_VERBS = {"lie", "lay", "remain", "stay", "sit", "be", "become", "seem", "appear",
                 "look", "find", "leave", "get"}
@@ -1870,6 +1889,12 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "about")
             and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
         hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
+    if (clause.dep_ == "pcomp" and clause.head.lower_ in _GERUND_PREPS
+            and clause.head.head.pos_ in ("VERB", "AUX")):
+        # "may not want to alienate Putin by boycotting the talks": as its clause is
+        outer = _modality(clause.head.head, clause.head.head)
+        negated = negated or outer[0] and clause.head.lower_ != "without"
+        hypothetical, future = hypothetical or outer[1], future or outer[2]
     node = clause
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
@@ -2373,6 +2398,13 @@ class RuleCoder:
             # "supplied drones to Russia": the goods are given, not given to
             objects = [o for o in objects if o.lemma_.lower() not in _ARMS | _RELIEF_GOODS
                        or o.dep_ != "dobj"]
+        # "fined Google 4 billion euros": the name the parser hung on the sum is the object
+        objects = [next((c for c in o.children if c.dep_ in ("nmod", "compound") and c.i < o.i
+                         and (_actor_like(c) or c.pos_ in ("PROPN", "NOUN") and c.tag_ != "CD")
+                         and c.ent_type_ not in NOT_PARTICIPANT_ENTS
+                         and any(n.like_num for n in o.subtree if n.i > c.i)), o)
+                   if o.dep_ == "dobj" and o.lemma_.lower() in _CURRENCIES else o
+                   for o in objects]
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
         objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
         if row.cameo[:2] in _STANCE_ROOTS:
@@ -2494,6 +2526,11 @@ class RuleCoder:
             recipients = [o for o in _prep_objects(noun, frozenset({"of"})) if _actor_like(o)]
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False)
+        if (not recipients and verb is not None and noun.lemma_.lower() in _JOURNEY_NOUNS
+                and verb.lemma_.lower() in _ARRIVING_VERBS):
+            # "arrived in Baghdad for a three-day visit": the place arrived in is visited
+            recipients = [o for o in _prep_objects(verb, frozenset({"in"}))
+                          if o.ent_type_ == "GPE"]
         if not recipients:
             recipients = [a for a in _addressees(noun, row) if a.dep_ in ("nsubj", "nsubjpass")]
         if (not recipients and violent and noun.dep_ == "dobj"
