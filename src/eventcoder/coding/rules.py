@@ -406,6 +406,10 @@ _MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "m
 
 _CURRENCIES = {"dollar", "euro", "pound", "yuan", "yen", "rouble", "ruble", "rupee", "franc",
                "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel"}
+_ENVOYS = {"ambassador", "diplomat", "envoy", "attache", "consul", "journalist",
+           "correspondent", "reporter", "mission", "delegation", "inspector", "observer"}
+# Verbs of ordering, whose "to leave" expels: "ordered the ambassador to leave".
+_ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
 # Verbs of removing from power, whose object is someone in power.
 _OUSTING_VERBS = {"overthrow", "topple", "depose", "oust"}
@@ -433,6 +437,14 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
             for o in objects):
         return None  # "protesters toppled a statue": no one removed from power
+    if lemma in _ORDERING_VERBS and objects and any(
+            x.lemma_.lower() == "leave" and (
+                any(o.lemma_.lower() in ("country", "territory") for o in _children(x, {"dobj"}))
+                or not _children(x, {"dobj"}) and any(o.lemma_.lower() in _ENVOYS for o in objects))
+            for x in _children(verb, {"xcomp"})):
+        # "ordered the French ambassador to leave (the country)": an expulsion ("ordered US
+        # forces to leave by the spring" is a withdrawal of one's own)
+        return Trigger(kind="V", lemma=lemma, particle=None, cameo="166", preps=frozenset())
     if lemma == "return" and row.particle is None and not objects and not any(
             c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
@@ -905,6 +917,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if depth > 4:
         return [], []
     subj = _children(verb, _SUBJ)
+    if not subj:
+        # "Egypt and Qatar are mediating": a subject the parser hung on the auxiliary ("she
+        # had, in fact, been deployed": who was deployed)
+        hung = [s for aux in _children(verb, {"aux"}) if aux.i < verb.i
+                for s in _children(aux, _SUBJ)]
+        if hung and _is_passive(verb):
+            return [], hung
+        subj = hung
     if subj:
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], []
@@ -1120,6 +1140,9 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     found = [o for prep in token.children
              if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
+             # "Against the advice of his generals, Trump ordered ...": an opening phrase
+             # before the subject says how or when, not to whom
+             and not (prep.i < token.i and any(s.i > prep.i for s in _children(token, _SUBJ)))
              # "arrested him on suspicion of ...", "on charges of": why, not whom; "on the
              # sidelines of the summit": where
              and not any(o.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS
@@ -1133,6 +1156,12 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                  d for c in _children(prep, {"pcomp"}) if c.tag_ == "VBG"
                  and prep.i > 0 and prep.doc[prep.i - 1].text != ","
                  for d in _children(c, {"nsubj"}) if d.pos_ in ("NOUN", "PROPN")] + [
+                 # "fired at protesting workers": a participle before its noun, parsed as a
+                 # verb with an object
+                 d for c in _children(prep, {"pcomp"}) if c.tag_ == "VBG"
+                 and not any(x.i < c.i for x in c.children)
+                 for d in _children(c, {"dobj"}) if d.left_edge.i == c.i + 1
+                 and not _children(d, {"det", "poss"}) and _actor_like(d)] + [
                  # "tariffs on $120 billion of China's exports": the amount is of something
                  d for c in _children(prep, {"pobj"}) if c.ent_type_ in ("MONEY", "PERCENT")
                  for of in _children(c, {"prep"}) if of.lower_ == "of"
