@@ -329,3 +329,14 @@ def test_pipeline_a_city_naming_a_pact_is_no_party_to_it(coder):
     assert {a.country for a in sochi.actor} == {"TUR", "RUS"} and not sochi.recipient
     minsk = next(e for e in events if e.sentence_index == 1)
     assert all(r.country != "BLR" for r in minsk.recipient)
+
+
+def test_pipeline_a_quoted_third_person_is_not_the_speaker(coder):
+    text = ('"They have asked to be left alone by the press," the lawyer said. '
+            '"We will not negotiate with the rebels," the Malian president said.')
+    article = Article(id="quotes", text=text, published=dt.date(2020, 1, 1))
+    ((_, events),) = list(coder.code_articles([article]))
+    asked = next(e for e in events if e.sentence_index == 0)
+    assert [a.text for a in asked.actor] == ["They"]
+    refused = next(e for e in events if e.sentence_index == 1)
+    assert {a.country for a in refused.actor} == {"MLI"}

@@ -193,12 +193,28 @@ def _verbal_clash(verb: Token) -> bool:
     assessment"), or between two people named ("the ambassador clashed with Trump")."""
     others = _prep_objects(verb, frozenset({"with"}))
     subjects = _children(verb, {"nsubj"})
-    if any(o.pos_ == "NOUN" and not _actor_like(o) for o in others):
-        return True
+    if any(o.pos_ == "NOUN" and not _actor_like(o) and o.lemma_.lower() not in PEOPLE
+           and o.tag_ != "NNS" for o in others):
+        return True  # "clashed with Trump's assessment" (not "with smugglers")
     def person(t: Token) -> bool:
         return (t.ent_type_ == "PERSON" and t.pos_ == "PROPN") or t.lemma_.lower() in _CALLED_PEOPLE
-    return (bool(others) and all(map(person, others))
-            and bool(subjects) and all(map(person, subjects)))
+    # "the Tennessee Republican clashed with Trump": with a person named, unless armed men
+    # clash with him; "the ambassador clashed with X": one person, unarmed, argues
+    unarmed = not any(s.lemma_.lower() in _FORCES | _ARMED_PEOPLE for s in subjects)
+    one = bool(subjects) and all(
+        (person(s) or s.lemma_.lower() in _TITLES | _PARTY_MEMBERS) and s.tag_ in ("NN", "NNP")
+        and len(_conjuncts(s)) == 1 for s in subjects)
+    return bool(others) and unarmed and (all(map(person, others)) or one)
+
+
+# Members of a party, each one person: "the Tennessee Republican".
+_PARTY_MEMBERS = {"republican", "democrat", "conservative", "liberal", "socialist", "tory",
+                  "senator", "congressman", "congresswoman", "lawmaker", "legislator", "mp"}
+
+
+# Armed men, whose clash with anyone is a fight.
+_ARMED_PEOPLE = {"gunman", "gunmen", "militant", "fighter", "rebel", "insurgent", "soldier",
+                 "guard", "policeman", "officer", "jihadist", "militiaman", "attacker"}
 
 
 # Words of markets and money that make a trigger verb an economic one: "exports rallied",
@@ -408,6 +424,33 @@ _CURRENCIES = {"dollar", "euro", "pound", "yuan", "yen", "rouble", "ruble", "rup
                "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel"}
 _ENVOYS = {"ambassador", "diplomat", "envoy", "attache", "consul", "journalist",
            "correspondent", "reporter", "mission", "delegation", "inspector", "observer"}
+# What a government freezes: "froze the assets of", "froze aid to", "froze talks".
+_FROZEN_THINGS = {"asset", "account", "fund", "funding", "money", "aid", "payment", "talk",
+                  "relation", "tie", "contact", "cooperation", "programme", "program", "deal",
+                  "membership", "loan", "grant", "transfer", "export", "import", "visa",
+                  "construction", "settlement", "project", "property", "holding", "reserve",
+                  "budget", "assistance", "negotiation", "process", "plan", "deposit",
+                  "recruitment", "hiring", "wage", "price", "salary", "activity", "operation"}
+# Dangers one warns of without threatening anyone: "warned of a humanitarian catastrophe".
+_HARDSHIPS = {"famine", "hunger", "starvation", "catastrophe", "disaster", "crisis", "shortage",
+              "outbreak", "epidemic", "pandemic", "cold", "condition", "flood", "flooding",
+              "drought", "collapse", "malnutrition", "cholera", "disease", "storm", "heatwave",
+              "recession", "inflation", "bloodbath", "exodus", "emergency"}
+def _warned_of(verb: Token) -> list[Token]:
+    """The nouns of what a warning is about: its "of" or "about" objects and the words of its
+    "that" clause, not of clauses further down ("warned it will not stand by and watch an
+    attack which could force an exodus" is about standing by)."""
+    found = [o for p in _children(verb, {"prep"}) if p.lower_ in ("of", "about")
+             for o in _children(p, {"pobj"})]
+    stack = _children(verb, {"ccomp"})
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack += [c for c in node.children
+                  if c.dep_ not in ("relcl", "acl", "advcl", "conj", "ccomp")]
+    return [t for t in found if t.pos_ == "NOUN"]
+
+
 # Verbs of ordering, whose "to leave" expels: "ordered the ambassador to leave".
 _ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
@@ -448,6 +491,20 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "return" and row.particle is None and not objects and not any(
             c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
+    if (lemma == "warn" and not objects
+            and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
+            and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
+        return None  # "warned of famine", "warned that millions face freezing conditions"
+    if lemma == "freeze" and objects and not any(
+            o.lemma_.lower() in _FROZEN_THINGS or _actor_like(o) or o.pos_ == "PROPN"
+            for o in objects):
+        return None  # "millions face freezing conditions": no assets frozen
+    if lemma == "insist" and not _prep_objects(verb, frozenset({"on", "upon"})) and any(
+            c.tag_ in ("VBD", "VBZ") or any(a.lower_ in ("will", "would", "could", "can", "had",
+                                                        "has", "was", "is")
+                                            for a in _children(c, {"aux", "auxpass"}))
+            for c in _children(verb, {"ccomp"})):
+        return None  # "insisted the agreement included ...": a claim, not a demand
     if lemma == "side" and any(s.lemma_.lower() in _BENCH for s in subject_of(verb)[0]):
         return None  # "the court sided with the prosecutors": a ruling, no political support
     if lemma == "release" and row.particle is None and objects and all(
@@ -1918,6 +1975,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "about")
             and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
         hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
+    if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("about", "of")
+            and trigger.head.head.lemma_.lower() in SPEECH_VERBS | _MUSING_VERBS):
+        hypothetical = True  # "tweeted about firing missiles into Syria": a topic
     if (clause.dep_ == "pcomp" and clause.head.lower_ in _GERUND_PREPS
             and clause.head.head.pos_ in ("VERB", "AUX")):
         # "may not want to alienate Putin by boycotting the talks": as its clause is
@@ -2764,7 +2824,11 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         return cand
     if speaker is not None:
         cand = replace(cand, speaker=phrase_of(speaker))
-    if speaker is not None and cand.actor and all(map(_speaker_self, cand.actor)):
+    if speaker is not None and cand.actor and all(map(_speaker_self, cand.actor)) and not (
+            # '"They have requested ...," Campbell said': in a quote only "I" and "we" are
+            # the speaker
+            _quoted(token.sent, cand.actor[0].head_word.start)
+            and not any(p.head_word.lemma.lower() in _FIRST_PERSON for p in cand.actor)):
         cand = replace(cand, actor=(phrase_of(speaker),))
     if cand.recipient and _deictic(cand.recipient[0]) and (about := _spoken_of(speech)):
         # '"We condemn this attack," the minister said of the Israeli strike': "this attack"
@@ -2782,6 +2846,21 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         # "A said it would not lift the ban": a refusal stated now, not a hypothesis.
         cand = replace(cand, hypothetical=False, future=True)
     return cand
+
+
+# Verbs of talking or thinking about something, whose "about" names a topic.
+_MUSING_VERBS = {"tweet", "talk", "speak", "write", "think", "joke", "dream",
+                 "fantasize", "fantasise", "muse", "worry", "speculate", "complain"}
+_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+_OPENING_QUOTES = {'"', "“", "‘"}
+
+
+def _quoted(sent: SpacySpan, offset: int) -> bool:
+    """Whether the text at ``offset`` stands inside quotation marks in its sentence."""
+    marks = [t for t in sent if t.idx < offset and t.text in _OPENING_QUOTES | {"”", "’"}]
+    straight = sum(t.text == '"' for t in marks)
+    curly = sum(t.text == "“" for t in marks) - sum(t.text == "”" for t in marks)
+    return straight % 2 == 1 or curly > 0
 
 
 def _deictic(phrase: Phrase) -> bool:
