@@ -435,7 +435,7 @@ _FROZEN_THINGS = {"asset", "account", "fund", "funding", "money", "aid", "paymen
 _HARDSHIPS = {"famine", "hunger", "starvation", "catastrophe", "disaster", "crisis", "shortage",
               "outbreak", "epidemic", "pandemic", "cold", "condition", "flood", "flooding",
               "drought", "collapse", "malnutrition", "cholera", "disease", "storm", "heatwave",
-              "recession", "inflation", "bloodbath", "exodus", "emergency"}
+              "recession", "inflation", "bloodbath", "exodus", "emergency", "danger", "stake"}
 def _warned_of(verb: Token) -> list[Token]:
     """The nouns of what a warning is about: its "of" or "about" objects and the words of its
     "that" clause, not of clauses further down ("warned it will not stand by and watch an
