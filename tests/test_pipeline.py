@@ -340,3 +340,13 @@ def test_pipeline_a_quoted_third_person_is_not_the_speaker(coder):
     assert [a.text for a in asked.actor] == ["They"]
     refused = next(e for e in events if e.sentence_index == 1)
     assert {a.country for a in refused.actor} == {"MLI"}
+
+
+def test_pipeline_the_two_leaders_are_the_last_two_sides(coder):
+    text = ("Kenya's president met his Ethiopian counterpart in Addis Ababa on Tuesday. "
+            "The two leaders also discussed the war in Sudan.")
+    article = Article(id="pair", text=text, published=dt.date(2024, 3, 14))
+    ((_, events),) = list(coder.code_articles([article]))
+    discussed = next(e for e in events if e.sentence_index == 1)
+    assert discussed.event_type == "CONSULT"
+    assert {a.country for a in discussed.actor} == {"KEN", "ETH"}

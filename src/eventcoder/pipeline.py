@@ -224,6 +224,10 @@ class Coder:
             candidates = [_without_pact_places(c, tokens)
                           for c in rules.code_sentence(sent, index)]
             found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
+            for r in found:
+                # "Ruto met Abiy ... The two leaders also discussed ...": who "the two" are
+                story.note_pair(r.actor if len(r.actor) == 2 and not r.recipient
+                                else (*r.actor, *r.recipient))
             if self.classifier is not None and not any(r.actor for r in found):
                 # No trigger, or none with an actor: the main clause, for the classifier.
                 cand = open_candidate(sent, index)
@@ -267,14 +271,15 @@ class Coder:
     def _resolved(self, story: StoryActors, cand: Candidate, text: str, offset: int,
                   document: str) -> _Resolved:
         """A candidate with its participants resolved to actors."""
-        found = [self._resolve(story, p) for p in cand.actor]
-        if any(found):
+        # "the two leaders": both sides of the last event between two countries
+        found = [[*story.pair(p)] or [self._resolve(story, p)] for p in cand.actor]
+        if any(a for each in found for a in each):
             # "Kuwait and its allies agreed": a partner no table codes is still one of the
             # actors, kept uncoded beside the coded ones.
-            for k, (a, p) in enumerate(zip(found, cand.actor)):
-                if a is None and p.head_word.pos == "NOUN" and actor_noun(p.head_word.lemma.lower()):
-                    found[k] = (_uncoded([p], document) or (None,))[0]
-        actor = tuple(a for a in found if a is not None)
+            for k, (each, p) in enumerate(zip(found, cand.actor)):
+                if each == [None] and p.head_word.pos == "NOUN" and actor_noun(p.head_word.lemma.lower()):
+                    found[k] = [(_uncoded([p], document) or (None,))[0]]
+        actor = tuple(a for each in found for a in each if a is not None)
         # A thing in a place stands for the place's country ("struck a power plant in Odesa"),
         # but not what is signed or discussed there ("signed a peace accord in Havana").
         placed = cand.row.cameo[:2] != "04" and cand.row.cameo != "057"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v6"
+RESOLVER_VERSION = "eventcoder.actors.v7"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -242,6 +243,7 @@ class StoryActors:
     _people: dict[str, Description] = field(default_factory=dict)
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
+    _pair: tuple[Actor, ...] = ()
     _sentence_subject: Actor | None = None
     _reported: bool = False
 
@@ -283,6 +285,22 @@ class StoryActors:
         self._sentence_subject = None
         if actor is not None:
             self._last_subject = actor
+
+    def note_pair(self, actors: Sequence[Actor]) -> None:
+        """Remember the two sides of the latest event between two countries, what a later
+        "the two leaders" or "both sides" stands for."""
+        if len(actors) == 2 and all(a.country for a in actors) and (
+                actors[0].country != actors[1].country or actors[0].name != actors[1].name):
+            self._pair = tuple(actors)
+
+    def pair(self, phrase: Phrase) -> tuple[Actor, ...]:
+        """The two sides a phrase like "the two leaders" or "both countries" stands for, each
+        with the phrase's text; () when the phrase is no such reference or none is known."""
+        words = [w.text.lower() for w in phrase.words]
+        if (not self._pair or phrase.head_word.lemma.lower() not in _PAIR_NOUNS
+                or not ({"two", "both"} & set(words)) or phrase.head_word.pos != "NOUN"):
+            return ()
+        return tuple(_with_text(a, phrase) for a in self._pair)
 
     def _antecedent(self, phrase: Phrase) -> Actor | None:
         """Whom a pronoun in ``phrase`` stands for: this sentence's subject, else the previous
@@ -419,6 +437,12 @@ class StoryActors:
         same = {p.person: p for p in self._people.values()
                 if p.person and p.country == desc.country and p.sector == desc.sector}
         return next(iter(same.values())) if len(same) == 1 else None
+
+
+# Nouns that, as "the two X" or "both X", stand for the two sides just named.
+_PAIR_NOUNS = {"leader", "side", "country", "president", "minister", "government", "nation",
+               "party", "neighbour", "neighbor", "ally", "rival", "delegation", "counterpart",
+               "state", "capital", "premier", "head", "official", "diplomat", "envoy"}
 
 
 def _code(country: str | None, sector: str | None) -> str | None:

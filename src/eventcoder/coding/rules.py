@@ -246,12 +246,18 @@ def _no_act(verb: Token, row: Trigger) -> bool:
         # "a law that targets Americans", "UK law allows Britain to revoke citizenship": what
         # a measure says, not an act
         return True
+    if lemma in ("offer", "sell", "issue") and any(
+            o.lemma_.lower() in _MARKET_THINGS | _SECURITIES for o in _children(verb, {"dobj"})):
+        return True  # "offering 220,838 shares of stock", "offers good liquidity": business
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
     return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
 
 
+# What companies offer to investors and buyers.
+_SECURITIES = {"note", "debenture", "security", "unit", "liquidity", "product",
+               "service", "discount", "dividend", "coupon", "bid", "loan", "credit", "rate"}
 # What is rallied when support is gathered: "rallied its followers", "rallied support".
 _RALLIED = {"support", "supporter", "follower", "troop", "voter", "base", "ally", "force",
             "backing", "member", "nation", "party", "opinion", "morale"}
