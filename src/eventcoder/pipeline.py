@@ -223,11 +223,15 @@ class Coder:
             tokens = {t.idx: t for t in sent}
             candidates = [_without_pact_places(c, tokens)
                           for c in rules.code_sentence(sent, index)]
-            found = [self._resolved(story, cand, text, offset, document) for cand in candidates]
-            for r in found:
-                # "Ruto met Abiy ... The two leaders also discussed ...": who "the two" are
-                story.note_pair(r.actor if len(r.actor) == 2 and not r.recipient
-                                else (*r.actor, *r.recipient))
+            found = []
+            for cand in candidates:
+                r = self._resolved(story, cand, text, offset, document)
+                found.append(r)
+                if cand.row.cameo[:2] in _PAIRING_ROOTS:
+                    # "Ruto met Abiy ... The two leaders also discussed ...": who "the two"
+                    # are, after a meeting, a deal or a fight between two countries
+                    story.note_pair(r.actor if len(r.actor) == 2 and not r.recipient
+                                    else (*r.actor, *r.recipient), index)
             if self.classifier is not None and not any(r.actor for r in found):
                 # No trigger, or none with an actor: the main clause, for the classifier.
                 cand = open_candidate(sent, index)
@@ -272,7 +276,8 @@ class Coder:
                   document: str) -> _Resolved:
         """A candidate with its participants resolved to actors."""
         # "the two leaders": both sides of the last event between two countries
-        found = [[*story.pair(p)] or [self._resolve(story, p)] for p in cand.actor]
+        found = [[*story.pair(p, cand.sentence_index)] or [self._resolve(story, p)]
+                 for p in cand.actor]
         if any(a for each in found for a in each):
             # "Kuwait and its allies agreed": a partner no table codes is still one of the
             # actors, kept uncoded beside the coded ones.
@@ -542,6 +547,9 @@ class Coder:
         return ctx.main_place
 
 
+# Events whose two sides a later "the two leaders" or "both sides" names: meetings, calls,
+# agreements, deals, cooperation, fighting.
+_PAIRING_ROOTS = {"03", "04", "05", "06", "19"}
 # Phrases that name a time, an amount or nobody are no participants, coded or not.
 # Numbers too, unless they count someone (``_of_someone``).
 _NOT_PARTICIPANT_ENTS = NOT_PARTICIPANT_ENTS | {"CARDINAL"}

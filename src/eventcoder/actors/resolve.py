@@ -244,6 +244,7 @@ class StoryActors:
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
     _pair: tuple[Actor, ...] = ()
+    _pair_sentence: int = -1
     _sentence_subject: Actor | None = None
     _reported: bool = False
 
@@ -286,20 +287,26 @@ class StoryActors:
         if actor is not None:
             self._last_subject = actor
 
-    def note_pair(self, actors: Sequence[Actor]) -> None:
-        """Remember the two sides of the latest event between two countries, what a later
-        "the two leaders" or "both sides" stands for."""
+    def note_pair(self, actors: Sequence[Actor], sentence: int) -> None:
+        """Remember the two sides of an event between two countries in sentence number
+        ``sentence``, what "the two leaders" or "both sides" right after it stands for."""
         if len(actors) == 2 and all(a.country for a in actors) and (
-                actors[0].country != actors[1].country or actors[0].name != actors[1].name):
-            self._pair = tuple(actors)
+                actors[0].country != actors[1].country):
+            self._pair, self._pair_sentence = tuple(actors), sentence
 
-    def pair(self, phrase: Phrase) -> tuple[Actor, ...]:
-        """The two sides a phrase like "the two leaders" or "both countries" stands for, each
-        with the phrase's text; () when the phrase is no such reference or none is known."""
+    def pair(self, phrase: Phrase, sentence: int) -> tuple[Actor, ...]:
+        """The two sides a phrase like "the two leaders" or "both countries" in sentence
+        number ``sentence`` stands for, each with the phrase's text: those of an event in
+        the same or the previous sentence; () when there is none or the phrase is no such
+        reference."""
         words = [w.text.lower() for w in phrase.words]
-        if (not self._pair or phrase.head_word.lemma.lower() not in _PAIR_NOUNS
+        noun = phrase.head_word.lemma.lower()
+        if (not self._pair or sentence - self._pair_sentence > 1
+                or noun not in _PAIR_NOUNS | _PAIR_OFFICIALS
                 or not ({"two", "both"} & set(words)) or phrase.head_word.pos != "NOUN"):
             return ()
+        if noun in _PAIR_OFFICIALS and not all(a.sector for a in self._pair):
+            return ()  # "the two leaders" after "Turkey's offensive against Syria": not them
         return tuple(_with_text(a, phrase) for a in self._pair)
 
     def _antecedent(self, phrase: Phrase) -> Actor | None:
@@ -440,9 +447,11 @@ class StoryActors:
 
 
 # Nouns that, as "the two X" or "both X", stand for the two sides just named.
-_PAIR_NOUNS = {"leader", "side", "country", "president", "minister", "government", "nation",
-               "party", "neighbour", "neighbor", "ally", "rival", "delegation", "counterpart",
-               "state", "capital", "premier", "head", "official", "diplomat", "envoy"}
+_PAIR_NOUNS = {"side", "country", "nation", "party", "neighbour", "neighbor", "ally", "rival",
+               "state", "capital"}
+# ... and those that stand only for officials or forces: "the two leaders".
+_PAIR_OFFICIALS = {"leader", "president", "minister", "government", "delegation",
+                   "counterpart", "premier", "head", "official", "diplomat", "envoy"}
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
