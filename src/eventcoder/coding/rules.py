@@ -457,6 +457,9 @@ def _warned_of(verb: Token) -> list[Token]:
     return [t for t in found if t.pos_ == "NOUN"]
 
 
+# What a custodial sentence is to: "to 15 years in prison", "to life", "to death".
+_CUSTODIAL = {"prison", "jail", "year", "month", "life", "death", "imprisonment", "detention",
+              "term", "camp", "custody", "gaol", "execution"}
 # Verbs of ordering, whose "to leave" expels: "ordered the ambassador to leave".
 _ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
@@ -494,6 +497,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         # "ordered the French ambassador to leave (the country)": an expulsion ("ordered US
         # forces to leave by the spring" is a withdrawal of one's own)
         return Trigger(kind="V", lemma=lemma, particle=None, cameo="166", preps=frozenset())
+    if lemma == "sentence" and row.cameo == "116" and any(
+            t.lemma_.lower() in _CUSTODIAL for p in _children(verb, {"prep"}) if p.lower_ == "to"
+            for t in p.subtree):
+        # "sentenced him to 15 years in prison": imprisonment is coercion (COERCE), as PLOVER
+        # says of custodial sentences; a conviction alone stays a finding of guilt (116)
+        return replace(row, cameo="173")
     if lemma == "return" and row.particle is None and not objects and not any(
             c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
