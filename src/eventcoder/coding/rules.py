@@ -2003,13 +2003,21 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     for _ in range(3):
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
             break
-        if not _infinitive(node):
+        if not _infinitive(node) and not (node.dep_ == "xcomp"
+                                          and node.head.lemma_.lower() in _ASPECT_VERBS):
             break
         governor = node.head
         lemma = governor.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
                for c in governor.children):
             hypothetical = True  # "if Russia were to retaliate"
+        if node.dep_ == "xcomp":
+            # "Russia could decide to attack", "may begin withdrawing", "will start attacking":
+            # the modal of the verb in control is the act's
+            governing = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+            if governing & _HYPO_AUX and not ("would" in governing and _dated_ahead(governor)):
+                hypothetical = True
+            future = future or bool(governing & _FUTURE_AUX)
         if lemma in _FUTURE_GOVERNORS:
             future = True
         elif lemma in _NEGATING_GOVERNORS:
@@ -2509,6 +2517,12 @@ class RuleCoder:
                          and any(n.like_num for n in o.subtree if n.i > c.i)), o)
                    if o.dep_ == "dobj" and o.lemma_.lower() in _CURRENCIES else o
                    for o in objects]
+        if row.cameo[:2] == "08":
+            # "gave in to demands made by Colombia", "bowed to pressure from the unions": the
+            # concession is to whoever asked or pressed
+            objects = [next(iter(_owners(o) + _prep_objects(o, frozenset({"from", "of"}))), o)
+                       if o.lemma_.lower() in _ASKING_NOUNS | {"pressure"} else o
+                       for o in objects]
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
         objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
         if row.cameo[:2] in _STANCE_ROOTS:
@@ -2850,7 +2864,12 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         # is what the speech is said of, and that is whose
         cand = replace(cand, recipient=tuple(phrase_of(t) for t in about))
     clause = _clause_head(token)
-    announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo") for c in clause.children)
+    # "said it would begin to withdraw": the verb in control may carry the "would"
+    controls = [clause]
+    while controls[-1].dep_ == "xcomp" and len(controls) < 4:
+        controls.append(controls[-1].head)
+    announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo")
+                    for v in controls for c in v.children)
     threat = _THREAT_CODES.get(cand.row.cameo[:2])
     if announced and not cand.negated:
         if threat is not None:
