@@ -2869,7 +2869,10 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     while controls[-1].dep_ == "xcomp" and len(controls) < 4:
         controls.append(controls[-1].head)
     announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo")
-                    for v in controls for c in v.children)
+                    for v in controls for c in v.children) and not any(
+        # "said that if they did not, the US would be forced to release them": a condition
+        m.dep_ == "mark" and m.lower_ in ("if", "unless")
+        for v in controls for a in _children(v, {"advcl"}) for m in a.children)
     threat = _THREAT_CODES.get(cand.row.cameo[:2])
     if announced and not cand.negated:
         if threat is not None:
