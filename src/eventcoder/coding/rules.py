@@ -2869,17 +2869,18 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     while controls[-1].dep_ == "xcomp" and len(controls) < 4:
         controls.append(controls[-1].head)
     announced = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "wo")
-                    for v in controls for c in v.children) and not any(
-        # "said that if they did not, the US would be forced to release them": a condition
-        m.dep_ == "mark" and m.lower_ in ("if", "unless")
-        for v in controls for a in _children(v, {"advcl"}) for m in a.children)
+                    for v in controls for c in v.children)
+    # "said that if they did not, the US would be forced to release them": only force is
+    # announced on a condition (a threat); anything else stays a hypothesis
+    conditional = any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                      for v in controls for a in _children(v, {"advcl"}) for m in a.children)
     threat = _THREAT_CODES.get(cand.row.cameo[:2])
     if announced and not cand.negated:
         if threat is not None:
             cand = replace(cand, row=replace(cand.row, cameo=threat), hypothetical=False, future=False)
-        else:
+        elif not conditional:
             cand = replace(cand, hypothetical=False, future=True)
-    elif announced and threat is None:
+    elif announced and threat is None and not conditional:
         # "A said it would not lift the ban": a refusal stated now, not a hypothesis.
         cand = replace(cand, hypothetical=False, future=True)
     return cand
