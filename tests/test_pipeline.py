@@ -350,3 +350,11 @@ def test_pipeline_the_two_leaders_are_the_last_two_sides(coder):
     discussed = next(e for e in events if e.sentence_index == 1)
     assert discussed.event_type == "CONSULT"
     assert {a.country for a in discussed.actor} == {"KEN", "ETH"}
+
+
+def test_pipeline_what_is_said_first_names_no_one_warned(coder):
+    text = "Venezuela would respond to any attack, its defence minister warned."
+    article = Article(id="fronted", text=text, published=dt.date(2020, 1, 1))
+    ((_, events),) = list(coder.code_articles([article]))
+    warned = next(e for e in events if e.event_type == "THREATEN")
+    assert all(r.country != "VEN" for r in warned.recipient)

@@ -1180,8 +1180,18 @@ def _report_denied(clause: Token) -> bool:
     report = clause.head
     return (clause.dep_ in ("acl", "ccomp") and report.i != clause.i
             and report.lemma_.lower() in _REPORT_NOUNS
-            and report.dep_ in ("dobj", "nsubjpass")
-            and report.head.lemma_.lower() in _DENYING_VERBS)
+            and (report.dep_ in ("dobj", "nsubjpass")
+                 and report.head.lemma_.lower() in _DENYING_VERBS
+                 # "reports that Egypt had closed the border were false"
+                 or report.dep_ == "nsubj" and any(
+                     c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FALSE_WORDS
+                     for c in report.head.children)))
+
+
+# What a report is called when it is denied.
+_FALSE_WORDS = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "wrong",
+                "incorrect", "inaccurate", "fabricated", "fabrication", "lie", "nonsense",
+                "rumour", "rumor"}
 
 
 # Nouns of resolve whose "to" clause their owner carries out: "its commitment to support".
@@ -1317,8 +1327,10 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
             return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
         out += objects
         for comp in _children(token, {"ccomp", "xcomp"}):
-            if any(c.dep_ == "mark" for c in comp.children):
-                continue  # "warned that Israel would ...": Israel is not the one warned
+            if any(c.dep_ == "mark" for c in comp.children) or comp.i < token.i:
+                # "warned that Israel would ...": Israel is not the one warned; nor is Iran in
+                # "Iran would retaliate, its minister warned" (what was said, said first)
+                continue
             out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS]
         for comp in _children(token, {"advcl", "ccomp"}):
             # "gave approval for the UN to deliver aid", "called for the army to withdraw":
