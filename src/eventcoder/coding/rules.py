@@ -1216,7 +1216,15 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
           "pilgrim", "athlete", "scientist", "professor", "spokesman", "spokeswoman",
           "spokesperson", "adviser", "advisor", "aide", "deputy", "chairman", "director",
           "president", "premier", "chief", "head", "general", "colonel", "mp", "inmate",
-          "captive", "convict", "defendant", "accused", "patient", "survivor", "youth"}
+          "captive", "convict", "defendant", "accused", "patient", "survivor", "youth",
+          # armed or outlawed people, and others a story counts
+          "infiltrator", "gunman", "attacker", "assailant", "insurgent", "jihadist",
+          "terrorist", "smuggler", "trafficker", "poacher", "pirate", "bandit", "kidnapper",
+          "hijacker", "bomber", "sniper", "recruit", "conscript", "mercenary", "deserter",
+          "defector", "separatist", "rebel", "loyalist", "combatant", "extremist", "looter",
+          "rioter", "settler", "herder", "fisherman", "miner", "trader", "voter",
+          "militiaman", "guerrilla", "commando", "paratrooper", "marine", "policeman",
+          "policewoman", "cadet", "veteran"}
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -2506,7 +2514,10 @@ class RuleCoder:
             # "called X to congratulate him", "visited X to apologise": the one called or
             # visited is who the purpose is for.
             objects = called
-        if (row.cameo[:2] in _SPOKEN_ROOTS and not any(_actor_like(o) for o in objects)
+        if (row.cameo[:2] in _SPOKEN_ROOTS and not any(
+                # ("to demand the release of the fishermen": they are not who is asked)
+                _actor_like(o) and not (o.dep_ == "pobj" and o.head.lower_ == "of")
+                for o in objects)
                 and (addressed := _letter_addressees(verb))):
             # "sent a letter to the head of the WHO threatening to pull funding": the letter's
             # addressee is whom the threat is made to.

