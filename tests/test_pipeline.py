@@ -358,3 +358,14 @@ def test_pipeline_what_is_said_first_names_no_one_warned(coder):
     ((_, events),) = list(coder.code_articles([article]))
     warned = next(e for e in events if e.event_type == "THREATEN")
     assert all(r.country != "VEN" for r in warned.recipient)
+
+
+def test_pipeline_co_actors_agree_with_each_other(coder):
+    text = ("Kenya and Uganda agreed to reopen their border posts. "
+            "Egypt and Jordan agreed to help Iraq.")
+    article = Article(id="co-actors", text=text, published=dt.date(2020, 1, 1))
+    ((_, events),) = list(coder.code_articles([article]))
+    reopen = next(e for e in events if e.sentence_index == 0)
+    assert {a.country for a in reopen.actor} == {"KEN", "UGA"} and not reopen.recipient
+    help_ = next(e for e in events if e.sentence_index == 1)
+    assert {r.country for r in help_.recipient} == {"IRQ"}
