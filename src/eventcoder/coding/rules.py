@@ -1329,7 +1329,10 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
 
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
-        objects = [o for obj in objects for o in (*_owners(obj), obj)]
+        # (an actor's possessor is part of its name: "Myanmar's junta" is one recipient)
+        objects = [o for obj in objects
+                   for o in (*(w for w in _owners(obj) if not (
+                       w.dep_ == "poss" and _actor_like(obj) and obj.pos_ == "NOUN")), obj)]
         objects += [o for obj in objects for c in _conjuncts(obj)[1:] for o in _owners(c)]
         if theme:
             return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
@@ -1859,6 +1862,23 @@ def _names_someone(phrase: Phrase) -> bool:
     """Whether a phrase names an actor, not a thing."""
     head = phrase.head_word
     return head.pos == "PROPN" or head.ent in _ACTOR_ENTS or actor_noun(head.lemma.lower())
+
+
+def _acronym(token: Token) -> bool:
+    """A word in capitals tagged as a verb: a name the tagger misread ("ECOWAS")."""
+    return (token.pos_ in ("VERB", "AUX") and len(token.text) >= 3 and token.text.isupper()
+            and token.is_alpha and not _shouting_sentence(token))
+
+
+def _name_phrase(token: Token) -> Phrase:
+    """A one-word name, whatever the tagger made of it."""
+    return Phrase(words=(Word(text=token.text, lemma=token.text, pos="PROPN", ent="ORG",
+                              dep="head", start=token.idx),), head=0)
+
+
+def _shouting_sentence(token: Token) -> bool:
+    letters = [c for c in token.sent.text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _talks_partner(verb: Token) -> tuple[Phrase, ...]:
@@ -2647,6 +2667,8 @@ class RuleCoder:
         owned = bool(owners) and verb is not None and verb.lemma_.lower() not in _LIGHT_VERBS
         if owned:
             agents = owners
+        elif verb is not None and _acronym(verb):
+            pass  # "ECOWAS imposed sanctions": the acronym acts (below)
         elif verb is not None:
             agents, _ = subject_of(verb)
         culprit = _culprit(noun) if not agents else None
@@ -2702,6 +2724,10 @@ class RuleCoder:
             agents, recipients = sources, subject_of(verb)[0]
         # the event noun is never its own recipient ("are on strike")
         actor, recipient = _phrases(agents), _phrases([r for r in recipients if r.i != noun.i])
+        if not actor and verb is not None and _acronym(verb):
+            # "ECOWAS imposed sanctions on Niger": an acronym the tagger took for the verb
+            # ("imposed" then modifies "sanctions") is who acts
+            actor = (_name_phrase(verb),)
         between = _prep_objects(noun, frozenset({"between"}))
         if not actor and between:
             # "the meeting between X and Y": the first is the actor, the others recipients.
