@@ -31,6 +31,10 @@ def phrase(spec: str, head: int | None = None, *, start: int = 0) -> Phrase:
     ("Kenyan/ADJ/NORP police/NOUN", "KEN", "COP", None),
     ("protesters/NOUN", None, "CVL", None),
     ("France/PROPN/GPE", "FRA", None, None),
+    # a word of a person's name ("Fatah") names no party
+    ("Egypt's/PROPN/GPE president/NOUN Abdel/PROPN/PERSON Fatah/PROPN/PERSON al-Sisi/PROPN/PERSON",
+     "EGY", "GOV", None),
+    ("Fatah/PROPN/ORG officials/NOUN", "PSE", "PTY", None),
 ])
 def test_actors_describe(spec, country, sector, name):
     desc = describe(phrase(spec))

@@ -136,6 +136,10 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
     used: set[int] = set()
     org = None
     for i, j in _ngrams(words, used):
+        if all(w.ent == "PERSON" for w in words[i:j]) and (
+                i > 0 and words[i - 1].ent == "PERSON"
+                or j < len(words) and words[j].ent == "PERSON"):
+            continue  # "Abdel Fatah al-Sisi": a word of a person's name names no party
         found = tables.lookup_organization(join_words(words[i:j]))
         if found is not None:
             org = found
