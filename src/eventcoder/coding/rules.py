@@ -463,6 +463,8 @@ _CUSTODIAL = {"prison", "jail", "year", "month", "life", "death", "imprisonment"
 # Verbs of ordering, whose "to leave" expels: "ordered the ambassador to leave".
 _ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
+_FUNDS = {"fund", "funding", "money", "million", "billion", "aid", "grant", "loan", "sum",
+          "tranche", "assistance", "budget"}
 # Verbs of removing from power, whose object is someone in power.
 _OUSTING_VERBS = {"overthrow", "topple", "depose", "oust"}
 
@@ -510,6 +512,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
+    if lemma in ("allocate", "earmark", "disburse") and not any(
+            o.ent_type_ == "MONEY" or o.lemma_.lower() in _CURRENCIES | _FUNDS
+            for o in objects):
+        return None  # "allocated more time to the debate": no money given
     if lemma == "freeze" and objects and not any(
             o.lemma_.lower() in _FROZEN_THINGS or _actor_like(o) or o.pos_ == "PROPN"
             for o in objects):
@@ -1488,14 +1494,23 @@ _GIVING_VERBS = (_SENDING_VERBS - {"deploy"}) | {"give", "distribute", "hand"}
 def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Recipients inside a trigger's complement: "threatened to attack X", "pledged to
     cooperate with X", "warned that Israel would bomb X"."""
-    for comp in _children(token, {"xcomp", "ccomp"}):
+    purposes = [a for d in (token, *_children(token, {"dobj"}))
+                for a in _children(d, {"acl", "advcl"}) if _infinitive(a)]
+    for comp in _children(token, {"xcomp", "ccomp"}) + purposes:
         for verb in _conjuncts(comp):
+            if comp in purposes and verb.lemma_.lower() not in ("meet", "address", "cover"):
+                continue  # ("assistance to meet the needs of X" only)
             if verb.lemma_.lower() == "mediate":
                 # "offered to mediate between Thailand and Cambodia": the sides
                 sides = [t for o in _prep_objects(verb, frozenset({"between"}))
                          for t in _conjuncts(o)]
                 if sides:
                     return sides
+            needs = [o for d in _children(verb, {"dobj"}) if d.lemma_.lower() == "need"
+                     and verb.lemma_.lower() in ("meet", "address", "cover", "serve")
+                     for o in _prep_objects(d, frozenset({"of"}))]
+            if needs:
+                return needs  # "providing assistance to meet the needs of thousands of people"
             objects = [o for o in _objects(verb, preps, direct=True)
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
