@@ -463,6 +463,7 @@ _CUSTODIAL = {"prison", "jail", "year", "month", "life", "death", "imprisonment"
 # Verbs of ordering, whose "to leave" expels: "ordered the ambassador to leave".
 _ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
+_TALKS = {"mediation", "talk", "negotiation", "dialogue", "peace"}
 _FUNDS = {"fund", "funding", "money", "million", "billion", "aid", "grant", "loan", "sum",
           "tranche", "assistance", "budget"}
 # Verbs of removing from power, whose object is someone in power.
@@ -1613,6 +1614,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 preposition = child.lemma_.lower()
                 if preposition in ("between", "among") and (
                         row.cameo in _MEDIATION_CODES
+                        # "ended mediation efforts between X and Y": the parties
+                        or any(t.lemma_.lower() in _TALKS for t in (
+                            token, *_children(token, {"compound", "amod"})))
+                        and token.dep_ == "dobj"
                         # "welcomed the ceasefire agreement between X and Y", "support for the
                         # negotiations among Sudanese stakeholders": the parties
                         or row.cameo[:2] in _STANCE_ROOTS and token.pos_ == "NOUN"
@@ -1630,6 +1635,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         places and preposition in _TARGET_PLACE_PREPS):
                     continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
+                    if obj.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS:
+                        continue  # "on the charge of rebellion": why, not whom
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
                             places and preposition in _TARGET_PLACE_PREPS
