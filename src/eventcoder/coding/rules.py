@@ -69,11 +69,13 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
                 "intensify", "escalate", "renew", "open", "join", "seek", "lend", "show",
                 "file", "level", "lodge", "deliver", "register", "slap", "order", "grant",
                 "step", "unleash", "lift", "end", "agree", "reach", "strike", "broker", "pay",
-                "consider", "fire", "hold", "stage", "go", "begin", "call"}
+                "consider", "fire", "hold", "stage", "go", "begin", "call", "commence",
+                "initiate", "undertake", "perform", "execute", "expand", "widen"}
 # Violent nouns take their agent only from verbs of doing, not of saying.
 _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
                         "lead", "start", "resume", "continue", "intensify", "escalate", "step",
-                        "unleash", "impose", "renew", "order", "fire", "increase", "boost"}
+                        "unleash", "impose", "renew", "order", "fire", "increase", "boost",
+                        "commence", "initiate", "undertake", "execute", "expand", "widen"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Strikes one is on: "are on strike", "remains on hunger strike".
 _STRIKE_NOUNS = {"strike", "walkout", "stoppage"}
