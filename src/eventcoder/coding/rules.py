@@ -1514,6 +1514,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                      for o in _prep_objects(d, frozenset({"of"}))]
             if needs:
                 return needs  # "providing assistance to meet the needs of thousands of people"
+            if comp in purposes:
+                continue
             objects = [o for o in _objects(verb, preps, direct=True)
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
