@@ -445,11 +445,11 @@ class Coder:
             # "Begum travelled to Syria": a journey, not a visit, unless someone with a role
             # travels ("the Kenyan president travelled to Uganda")
             return None
-        if (mapping.event_type == "CONSULT" and not _coded(r.recipient)
+        if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"
                 and sum(bool(a.code or a.country or a.name) for a in r.actor) < 2
                 and not any(map(_institution, cand.recipient))):
             # A meeting with no one coded, unless between named co-actors or with a body
-            # ("held talks with East Asian countries").
+            # ("held talks with East Asian countries"); a mediation is one on its own.
             return None
         code = ontology.cameo(cameo)
         date, precision, source = self._date(r, ctx)

@@ -1596,6 +1596,12 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # who the inquiry is about is the subject of what it looks into.
                 found.extend(t for subject in _children(child, {"nsubj", "nsubjpass"})
                              for t in _conjuncts(subject) if t.pos_ != "PRON")
+            if (child.dep_ == "ccomp" and row.cameo in _MEDIATION_CODES and depth > 0
+                    and token.lemma_.lower() in _HELPING_VERBS):
+                # "a mediation effort designed to help the government and the rebels reach
+                # a settlement": the sides
+                found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
+                             if _actor_like(t) or t.pos_ == "PROPN")
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
                     "VERB", "AUX"):
                 continue  # "declared a curfew and sent in troops with orders": another act
@@ -1607,7 +1613,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 continue
             if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
                     and (token.lemma_.lower() in _HELPING_VERBS
-                         and row.cameo[:2] in _BENEFICIARY_ROOTS
+                         and (row.cameo[:2] in _BENEFICIARY_ROOTS or row.cameo in _MEDIATION_CODES)
                          or token.lemma_.lower() in _REPRESSING_VERBS
                          and row.cameo[:2] in ("17", "18", "19"))
                     and (_actor_like(child) or child.lemma_.lower() in _CROWDS)):
