@@ -1021,8 +1021,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             patients = [verb.head]
         return agents, patients
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or _finite_acl(verb):
+        # ("the Jordanian minister called for ...", parsed as a modifier of the minister)
         return [verb.head], []
+    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+            and verb.lemma_.lower() in _ASKING_VERBS):
+        # "Asked about the attack, the spokesman said ...": he was asked
+        return [], subject_of(verb.head, depth + 1)[0]
     if (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd")
             and verb.head.lemma_.lower() in _STATE_VERBS
             and verb.lemma_.lower() not in _ACTIVE_PARTICIPLES
@@ -1896,6 +1902,19 @@ def _names_someone(phrase: Phrase) -> bool:
     return head.pos == "PROPN" or head.ent in _ACTOR_ENTS or actor_noun(head.lemma.lower())
 
 
+def _finite_acl(verb: Token) -> bool:
+    """A verb in the past tense parsed as a modifier of the noun before it: a reduced
+    relative is a participle, so a finite verb there is the clause's own ("Speaking after
+    talks, the Jordanian minister called for ..."); its noun is its subject."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN")
+            and verb.head.i == verb.i - 1
+            and not _children(verb, _SUBJ | _PASS_SUBJ | {"agent", "auxpass"}))
+
+
+# Verbs of asking, whose fronted participle says its subject was asked: "Asked about ...".
+_ASKING_VERBS = {"ask", "question", "press", "quiz", "challenge"}
+
+
 def _acronym(token: Token) -> bool:
     """A word in capitals tagged as a verb: a name the tagger misread ("ECOWAS")."""
     return (token.pos_ in ("VERB", "AUX") and len(token.text) >= 3 and token.text.isupper()
@@ -2503,7 +2522,7 @@ class RuleCoder:
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         headless = _headless(verb)
         author = _author(verb)
-        if (verb.dep_ == "acl" and not headless and author is None
+        if (verb.dep_ == "acl" and not headless and author is None and not _finite_acl(verb)
                 and not any(c.dep_ == "aux" for c in verb.children)
                 # "UNITED NATIONS: Russia vetoed ...": a clause with its own subject, hung on
                 # a dateline, is no description ("the demand that X repatriate" is one)
