@@ -1903,11 +1903,12 @@ def _names_someone(phrase: Phrase) -> bool:
 
 
 def _finite_acl(verb: Token) -> bool:
-    """A verb in the past tense parsed as a modifier of the noun before it: a reduced
-    relative is a participle, so a finite verb there is the clause's own ("Speaking after
-    talks, the Jordanian minister called for ..."); its noun is its subject."""
+    """A verb in the past tense parsed as a modifier of the noun before it, itself taken for
+    an apposition of an opening phrase: the clause's own verb ("Speaking after talks with
+    his counterpart, the Jordanian minister called for ..."); its noun is its subject."""
     return (verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN")
-            and verb.head.i == verb.i - 1
+            # (a noun that is an object is modified: "released a US pastor detained for ...")
+            and verb.head.i == verb.i - 1 and verb.head.dep_ == "appos"
             and not _children(verb, _SUBJ | _PASS_SUBJ | {"agent", "auxpass"}))
 
 
