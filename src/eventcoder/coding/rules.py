@@ -508,6 +508,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         # "sentenced him to 15 years in prison": imprisonment is coercion (COERCE), as PLOVER
         # says of custodial sentences; a conviction alone stays a finding of guilt (116)
         return replace(row, cameo="173")
+    if lemma == "occupy" and any(s.lemma_.lower() in _CROWD_PEOPLE | {"union", "group"}
+                                 for s in _children(verb, _SUBJ)):
+        # "students occupied the campus": a protest that blocks a place, no military seizure
+        return replace(row, cameo="144")
     if lemma == "return" and row.particle is None and not objects and not any(
             c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
