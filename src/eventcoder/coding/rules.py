@@ -2715,6 +2715,9 @@ class RuleCoder:
         return [subject] if named or not attack else []
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
+        if (row.cameo[:2] == "13" and noun.dep_ == "attr"
+                and noun.head.lemma_.lower() in ("be", "remain", "become", "stay")):
+            return None  # "Isis remained a security threat": what someone is, not a threat made
         violent = row.cameo[:2] in _VIOLENT_ROOTS
         verb = _governing_verb(noun, violent, row.cameo[:3] == "172")
         agents: list[Token] = []
