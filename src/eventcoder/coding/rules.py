@@ -2089,6 +2089,15 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("about", "of")
             and trigger.head.head.lemma_.lower() in SPEECH_VERBS | _MUSING_VERBS):
         hypothetical = True  # "tweeted about firing missiles into Syria": a topic
+    if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("in", "on", "to")
+            and trigger.head.head.lemma_.lower() in _WANTING_ADJECTIVES):
+        hypothetical = True  # "only interested in ousting Assad", "bent on destroying"
+    if (trigger.tag_ == "VBG" and not _children(trigger, _SUBJ) and (
+            trigger.dep_ == "csubj"
+            or trigger.dep_ == "nsubj" and trigger.left_edge.i == trigger.sent.start)
+            and any(c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX
+                    for c in trigger.head.children)):
+        hypothetical = True  # "toppling the regime would be much easier"
     if (clause.dep_ == "pcomp" and clause.head.lower_ in _GERUND_PREPS
             and clause.head.head.pos_ in ("VERB", "AUX")):
         # "may not want to alienate Putin by boycotting the talks": as its clause is
@@ -3001,6 +3010,9 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     return cand
 
 
+# Adjectives of wanting, whose gerund has not happened: "interested in ousting".
+_WANTING_ADJECTIVES = {"interested", "keen", "intent", "bent", "committed", "determined",
+                       "focused", "eager", "set"}
 # Verbs of talking or thinking about something, whose "about" names a topic.
 _MUSING_VERBS = {"tweet", "talk", "speak", "write", "think", "joke", "dream",
                  "fantasize", "fantasise", "muse", "worry", "speculate", "complain"}
