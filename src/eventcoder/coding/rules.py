@@ -2763,7 +2763,11 @@ class RuleCoder:
             # a noun's "of" names whom it is toward.
             recipients = [o for o in _prep_objects(noun, frozenset({"of"})) if _actor_like(o)]
         if not recipients and verb is not None:
-            recipients = _objects(verb, row.preps, direct=False)
+            recipients = _objects(verb, row.preps, direct=False) or [
+                # "gave the rebels an ultimatum": to whom it was given
+                d for d in _children(verb, {"dative"}) + [
+                    o for o in _children(verb, {"dobj"}) if o.i < noun.i and noun.dep_ == "dobj"]
+                if d.i != noun.i and (_actor_like(d) or d.pos_ == "PROPN")]
         if (not recipients and verb is not None and noun.lemma_.lower() in _JOURNEY_NOUNS
                 and verb.lemma_.lower() in _ARRIVING_VERBS):
             # "arrived in Baghdad for a three-day visit": the place arrived in is visited
@@ -2915,7 +2919,7 @@ def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
             heads = _conjuncts(comp)
             # "vowed to keep attacking ships": an aspect verb passes on to its complement
             heads += [x for h in heads if h.lemma_.lower() in _ASPECT_VERBS and h.i not in matched
-                      for x in _children(h, {"xcomp"})]
+                      for x in _children(h, {"xcomp", "dobj"})]  # ("continue attacks")
         elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS and comp.i > token.i:
             # not "ordered a retrial after siding with prosecutors": a time, not the content;
             # nor an opening phrase ("In talks with Iran, Russia agreed ...")
