@@ -331,41 +331,43 @@ def test_pipeline_a_city_naming_a_pact_is_no_party_to_it(coder):
     assert all(r.country != "BLR" for r in minsk.recipient)
 
 
+def _by_sentence(coder, text: str, published=dt.date(2020, 1, 1)) -> dict[int, list]:
+    """The events of one story, by sentence index."""
+    ((_, events),) = list(coder.code_articles([Article(id="story", text=text,
+                                                       published=published)]))
+    found: dict[int, list] = {}
+    for event in events:
+        found.setdefault(event.sentence_index, []).append(event)
+    return found
+
+
 def test_pipeline_a_quoted_third_person_is_not_the_speaker(coder):
-    text = ('"They have asked to be left alone by the press," the lawyer said. '
-            '"We will not negotiate with the rebels," the Malian president said.')
-    article = Article(id="quotes", text=text, published=dt.date(2020, 1, 1))
-    ((_, events),) = list(coder.code_articles([article]))
-    asked = next(e for e in events if e.sentence_index == 0)
-    assert [a.text for a in asked.actor] == ["They"]
-    refused = next(e for e in events if e.sentence_index == 1)
-    assert {a.country for a in refused.actor} == {"MLI"}
+    events = _by_sentence(coder, '"They have asked to be left alone by the press," the lawyer '
+                                 'said. "We will not negotiate with the rebels," the Malian '
+                                 'president said.')
+    assert [a.text for a in events[0][0].actor] == ["They"]
+    assert {a.country for a in events[1][0].actor} == {"MLI"}
 
 
 def test_pipeline_the_two_leaders_are_the_last_two_sides(coder):
-    text = ("Kenya's president met his Ethiopian counterpart in Addis Ababa on Tuesday. "
-            "The two leaders also discussed the war in Sudan.")
-    article = Article(id="pair", text=text, published=dt.date(2024, 3, 14))
-    ((_, events),) = list(coder.code_articles([article]))
-    discussed = next(e for e in events if e.sentence_index == 1)
+    events = _by_sentence(coder, "Kenya's president met his Ethiopian counterpart in Addis Ababa "
+                                 "on Tuesday. The two leaders also discussed the war in Sudan.",
+                          dt.date(2024, 3, 14))
+    discussed = events[1][0]
     assert discussed.event_type == "CONSULT"
     assert {a.country for a in discussed.actor} == {"KEN", "ETH"}
 
 
 def test_pipeline_what_is_said_first_names_no_one_warned(coder):
-    text = "Venezuela would respond to any attack, its defence minister warned."
-    article = Article(id="fronted", text=text, published=dt.date(2020, 1, 1))
-    ((_, events),) = list(coder.code_articles([article]))
-    warned = next(e for e in events if e.event_type == "THREATEN")
+    events = _by_sentence(coder, "Venezuela would respond to any attack, its defence minister "
+                                 "warned.")
+    warned = next(e for e in events[0] if e.event_type == "THREATEN")
     assert all(r.country != "VEN" for r in warned.recipient)
 
 
 def test_pipeline_co_actors_agree_with_each_other(coder):
-    text = ("Kenya and Uganda agreed to reopen their border posts. "
-            "Egypt and Jordan agreed to help Iraq.")
-    article = Article(id="co-actors", text=text, published=dt.date(2020, 1, 1))
-    ((_, events),) = list(coder.code_articles([article]))
-    reopen = next(e for e in events if e.sentence_index == 0)
+    events = _by_sentence(coder, "Kenya and Uganda agreed to reopen their border posts. "
+                                 "Egypt and Jordan agreed to help Iraq.")
+    reopen, help_ = events[0][0], events[1][0]
     assert {a.country for a in reopen.actor} == {"KEN", "UGA"} and not reopen.recipient
-    help_ = next(e for e in events if e.sentence_index == 1)
     assert {r.country for r in help_.recipient} == {"IRQ"}
