@@ -282,9 +282,10 @@ class Coder:
             # "Kuwait and its allies agreed": a partner no table codes is still one of the
             # actors, kept uncoded beside the coded ones.
             for k, (each, p) in enumerate(zip(found, cand.actor)):
-                if each == [None] and (p.head_word.pos == "NOUN" and actor_noun(p.head_word.lemma.lower())
+                head = p.head_word
+                if each == [None] and (head.pos == "NOUN" and actor_noun(head.lemma.lower())
                                        # "The EU and Mercosur concluded ...": a name too
-                                       or p.head_word.ent in ("ORG", "PERSON", "GPE")
+                                       or head.ent in ("ORG", "PERSON", "GPE")
                                        and _named(p, own=True)):
                     found[k] = [(_uncoded([p], document) or (None,))[0]]
         actor = tuple(a for each in found for a in each if a is not None)

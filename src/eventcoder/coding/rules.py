@@ -2625,7 +2625,8 @@ class RuleCoder:
                          and any(n.like_num for n in o.subtree if n.i > c.i)), o)
                    if o.dep_ == "dobj" and o.lemma_.lower() in _CURRENCIES else o
                    for o in objects]
-        if (row.cameo[:2] in ("03", "06") or row.cameo in ("050", "057")) and len(_phrases(agents)) > 1:
+        if ((row.cameo[:2] in ("03", "06") or row.cameo in ("050", "057"))
+                and len(_phrases(agents)) > 1):
             # "Japan and the Philippines agreed to hold joint drills", "Saudi Arabia and Iran
             # agreed to reopen their embassies": the sides agree with each other; what they
             # agree on, or their own, is no third party
