@@ -25,7 +25,8 @@ from .coding.refine import REFINE_VERSION, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, actor_noun,
-                           institution_noun, open_candidate, person_phrases, phrase_of)
+                           institution_noun, open_candidate, person_phrases, phrase_of,
+                           shouting)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
@@ -202,11 +203,11 @@ class Coder:
         resolved: list[_Resolved] = []
         # A headline or table line in capitals parses as nonsense ("SHULTZ LIKELY TO VISIT
         # MOSCOW": "LIKELY" visits); the story's other sentences say the same in plain case.
-        shouting = {i for i, sent in enumerate(sentences) if _shouting(sent.text)}
-        if len(shouting) == len(sentences):
-            shouting = set()  # a story all in capitals is all there is
+        capitals = {i for i, sent in enumerate(sentences) if shouting(sent.text)}
+        if len(capitals) == len(sentences):
+            capitals = set()  # a story all in capitals is all there is
         for index, sent in enumerate(sentences):
-            if index in shouting:
+            if index in capitals:
                 continue
             start, end = sent.start_char, sent.end_char
             text = document[start:end].strip()
@@ -631,12 +632,6 @@ def _without_pact_places(cand: Candidate, tokens: dict) -> Candidate:
         # "the Sochi agreement between Turkey and Russia": its sides made it
         fields["actor"], fields["recipient"] = fields["recipient"], ()
     return dataclasses.replace(cand, **fields)
-
-
-def _shouting(text: str) -> bool:
-    """Whether a sentence is written in capitals (at least 12 letters, 80% of them upper)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _named(phrase: Phrase, *, own: bool = False) -> bool:

@@ -215,7 +215,7 @@ _PARTY_MEMBERS = {"republican", "democrat", "conservative", "liberal", "socialis
 
 
 # Armed men, whose clash with anyone is a fight.
-_ARMED_PEOPLE = {"gunman", "gunmen", "militant", "fighter", "rebel", "insurgent", "soldier",
+_ARMED_PEOPLE = {"gunman", "militant", "fighter", "rebel", "insurgent", "soldier",
                  "guard", "policeman", "officer", "jihadist", "militiaman", "attacker"}
 
 
@@ -444,6 +444,8 @@ _HARDSHIPS = {"famine", "hunger", "starvation", "catastrophe", "disaster", "cris
               "outbreak", "epidemic", "pandemic", "cold", "condition", "flood", "flooding",
               "drought", "collapse", "malnutrition", "cholera", "disease", "storm", "heatwave",
               "recession", "inflation", "bloodbath", "exodus", "emergency", "danger", "stake"}
+
+
 def _warned_of(verb: Token) -> list[Token]:
     """The nouns of what a warning is about: its "of" or "about" objects and the words of its
     "that" clause, not of clauses further down ("warned it will not stand by and watch an
@@ -466,8 +468,6 @@ _CUSTODIAL = {"prison", "jail", "year", "month", "life", "death", "imprisonment"
 _ORDERING_VERBS = {"order", "tell", "give", "instruct", "direct"}
 _BENCH = {"court", "judge", "tribunal", "jury", "justice", "magistrate"}
 _TALKS = {"mediation", "talk", "negotiation", "dialogue", "peace"}
-_FUNDS = {"fund", "funding", "money", "million", "billion", "aid", "grant", "loan", "sum",
-          "tranche", "assistance", "budget"}
 # Verbs of removing from power, whose object is someone in power.
 _OUSTING_VERBS = {"overthrow", "topple", "depose", "oust"}
 
@@ -1551,6 +1551,8 @@ _BENEFICIARY_ROOTS = _PURPOSE_ROOTS | {"03"}
 # Nouns of aid, whose "for" names who gets it: "aid donations for Sarajevo".
 _AID_NOUNS = {"aid", "assistance", "donation", "funding", "fund", "loan", "grant", "relief",
               "support", "help", "money", "payment"}
+# Sums that can be allocated or disbursed: aid, and money by its amount.
+_FUNDS = _AID_NOUNS | {"million", "billion", "sum", "tranche", "budget"}
 # Verbs by which the one attacked stops an attack: "repelled an attack by rebels".
 _REPELLING_VERBS = {"repel", "repulse", "resist", "withstand", "survive"}
 # Things said or held about a topic, whose "on" names the topic: "remarks on Ukraine".
@@ -1923,7 +1925,7 @@ _ASKING_VERBS = {"ask", "question", "press", "quiz", "challenge"}
 def _acronym(token: Token) -> bool:
     """A word in capitals tagged as a verb: a name the tagger misread ("ECOWAS")."""
     return (token.pos_ in ("VERB", "AUX") and len(token.text) >= 3 and token.text.isupper()
-            and token.is_alpha and not _shouting_sentence(token))
+            and token.is_alpha and not shouting(token.sent.text))
 
 
 def _name_phrase(token: Token) -> Phrase:
@@ -1932,9 +1934,11 @@ def _name_phrase(token: Token) -> Phrase:
                               dep="head", start=token.idx),), head=0)
 
 
-def _shouting_sentence(token: Token) -> bool:
-    letters = [c for c in token.sent.text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+def shouting(text: str) -> bool:
+    """Whether a sentence is written in capitals (at least 12 letters, 80% of them upper):
+    a headline or table line, which the parser reads as nonsense."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _talks_partner(verb: Token) -> tuple[Phrase, ...]:
@@ -2736,9 +2740,7 @@ class RuleCoder:
         owned = bool(owners) and verb is not None and verb.lemma_.lower() not in _LIGHT_VERBS
         if owned:
             agents = owners
-        elif verb is not None and _acronym(verb):
-            pass  # "ECOWAS imposed sanctions": the acronym acts (below)
-        elif verb is not None:
+        elif verb is not None and not _acronym(verb):  # (an acronym acts: below)
             agents, _ = subject_of(verb)
         culprit = _culprit(noun) if not agents else None
         if culprit is not None:
@@ -2945,8 +2947,7 @@ def _demands_punishment(cand: Candidate, content: Token) -> bool:
     start = content.idx + len(content.text)
     end = content.right_edge.idx + len(content.right_edge.text)
     # someone to punish, not a thing to ban ("called for a ban on landmines" is a demand)
-    someone = any(p.head_word.pos == "PROPN" or p.head_word.ent in _ACTOR_ENTS
-                  or actor_noun(p.head_word.lemma.lower()) for p in cand.recipient)
+    someone = any(map(_names_someone, cand.recipient))
     return someone and all(start <= p.start and p.end <= end for p in cand.recipient)
 
 
@@ -3022,15 +3023,13 @@ _WANTING_ADJECTIVES = {"interested", "keen", "intent", "bent", "committed", "det
 _MUSING_VERBS = {"tweet", "talk", "speak", "write", "think", "joke", "dream",
                  "fantasize", "fantasise", "muse", "worry", "speculate", "complain"}
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
-_OPENING_QUOTES = {'"', "“", "‘"}
 
 
 def _quoted(sent: SpacySpan, offset: int) -> bool:
-    """Whether the text at ``offset`` stands inside quotation marks in its sentence."""
-    marks = [t for t in sent if t.idx < offset and t.text in _OPENING_QUOTES | {"”", "’"}]
-    straight = sum(t.text == '"' for t in marks)
-    curly = sum(t.text == "“" for t in marks) - sum(t.text == "”" for t in marks)
-    return straight % 2 == 1 or curly > 0
+    """Whether the text at ``offset`` stands inside double quotation marks in its sentence
+    (single ones double as apostrophes)."""
+    before = [t.text for t in sent if t.idx < offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _deictic(phrase: Phrase) -> bool:
