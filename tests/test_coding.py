@@ -501,16 +501,16 @@ House House PROPN pobj 4 ORG
 """
 
 
-def test_coding_a_headline_verb_taken_for_a_noun_keeps_its_subject_and_object():
-    (cand,) = code(parse(HEADLINE_EXPELS))
-    assert cand.row.cameo == "161"
-    assert texts(cand.actor) == ["Pakistan"]
-    assert texts(cand.recipient) == ["Afghan diplomats"]
+@pytest.mark.parametrize(("fixture", "cameo", "actor", "recipient"), [
+    (HEADLINE_EXPELS, "161", "Pakistan", "Afghan diplomats"),
     # the object taken for an apposition; where the visit was hosted is not whom
-    (cand,) = code(parse(HEADLINE_HOSTS))
-    assert cand.row.cameo == "043"
-    assert texts(cand.actor) == ["Biden"]
-    assert texts(cand.recipient) == ["Japanese premier"]
+    (HEADLINE_HOSTS, "043", "Biden", "Japanese premier"),
+])
+def test_coding_a_headline_verb_taken_for_a_noun_keeps_its_subject_and_object(
+        fixture, cameo, actor, recipient):
+    (cand,) = code(parse(fixture))
+    assert (cand.row.cameo, texts(cand.actor), texts(cand.recipient)) == (
+        cameo, [actor], [recipient])
 
 
 CONDITIONAL_THREAT = """
