@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from . import __version__, ontology
 from .actors import PACT_WORDS, RESOLVER_VERSION, StoryActors, names_only_a_place
+from .actors.people import lookup_person
+from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, refine
@@ -32,7 +34,7 @@ from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
 from .geo import Gazetteer
 from .ingest import dateline_span
-from .nlp import Pipeline
+from .nlp import Pipeline, casing
 from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Phrase, Place, join_words
 
 CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {REFINE_VERSION}, "
@@ -186,13 +188,37 @@ class Coder:
                 yield article
 
         stream = ((_parts(a), a) for a in parseable())
-        for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process):
+        for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process,
+                                           names=self._headline_names):
             try:
                 events = list(self._code_doc(doc, article, rules, versions))
             except Exception as error:  # one bad story must not end a batch
                 on_error(article, error)
                 continue
             yield article, events
+
+    def _headline_names(self, words: list[str]) -> dict[int, str]:
+        """Which words of a title-cased headline are part of a name the actor tables (or the
+        user's dictionaries) know, longest first, and which are places the gazetteer knows
+        (a role word such as "Police" or "Leader" is neither): see ``nlp.casing``."""
+        known: dict[int, str] = {}
+        user = self.dictionary
+        for size in range(min(5, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = range(start, start + size)
+                if any(j in known or not words[j][0].isupper() for j in span):
+                    continue
+                phrase = " ".join(words[start:start + size])
+                if size == 1 and lookup_sector(phrase):
+                    continue
+                if (lookup_country(phrase) or lookup_organization(phrase)
+                        or lookup_person(phrase) or user is not None and user.lookup(phrase)):
+                    known.update(dict.fromkeys(span, casing.NAME))
+        for j, word in enumerate(words):
+            if j not in known and word[0].isupper() and not lookup_sector(word) and (
+                    self.gazetteer.lookup(word) is not None):
+                known[j] = casing.PLACE
+        return known
 
     def _code_doc(self, doc, article: Article, rules: RuleCoder, versions) -> Iterator[Event]:
         story = StoryActors(on=article.published, user=self.dictionary)

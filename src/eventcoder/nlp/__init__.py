@@ -15,10 +15,11 @@ country name it labelled as a person or a date ("Malawi", "Niger") becomes a pla
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ModelError
+from . import casing
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -127,12 +128,29 @@ class Pipeline:
     def __init__(self, model: str | None = None) -> None:
         self.name = model_name(model)
         self._nlp: Language | None = None
+        self._words: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = _load(self.name)
         return self._nlp
+
+    def plain_case(self, text: str, names: Callable[[list[str]], Mapping[int, str]]) -> str | None:
+        """``text`` in plain case when it is a headline in title case, else None (see
+        ``casing.plain_case``); the model's own word lists say which words are ordinary."""
+        if self._words is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            lookups = self.nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in self.nlp.pipe_names else None
+            index = lookups.get_table("lemma_index") if lookups and lookups.has_table("lemma_index") else {}
+            exceptions = lookups.get_table("lemma_exc") if lookups and lookups.has_table("lemma_exc") else {}
+            verbs = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ())}
+            nouns = set(index.get("noun", ()))
+            irregular = {w for pos in ("verb", "adj", "adv") for w in exceptions.get(pos, {})}
+            self._words = (frozenset(verbs), frozenset(nouns), frozenset(irregular | STOP_WORDS))
+        verbs, nouns, irregular = self._words
+        return casing.plain_case(text, names=names, verbs=verbs, nouns=nouns, irregular=irregular)
 
     @property
     def version(self) -> str:
@@ -146,25 +164,50 @@ class Pipeline:
         *,
         batch_size: int = 32,
         n_process: int = 1,
+        names: Callable[[list[str]], Mapping[int, str]] | None = None,
     ) -> Iterator[tuple[Doc, T]]:
         """Yield (Doc, context) for each (text parts, context), streamed with
         ``nlp.pipe(as_tuples=True)``. Each part is parsed on its own (a headline never runs
         into the body) and the parts are joined into one Doc whose text is their
-        concatenation, so offsets into the joined text stay true."""
+        concatenation, so offsets into the joined text stay true.
+
+        With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
+        parsed in plain case and the parse put back onto its own words."""
         from spacy.tokens import Doc
 
-        def flat() -> Iterator[tuple[str, tuple[int, int, T]]]:
+        def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
             for parts, context in items:
                 for k, part in enumerate(parts):
-                    yield part, (k, len(parts), context)
+                    plain = self.plain_case(part, names) if names is not None else None
+                    if plain is None:
+                        yield part, (k, len(parts), context, None)
+                    else:
+                        yield plain, (k, len(parts), context, part)
 
         pending: list[Doc] = []
-        for doc, (k, n, context) in self.nlp.pipe(flat(), as_tuples=True, batch_size=batch_size,
-                                                  n_process=n_process):
+        for doc, (k, n, context, original) in self.nlp.pipe(
+                flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if original is not None:
+                doc = _with_words(doc, original)
             pending.append(doc)
             if k == n - 1:
                 yield (pending[0] if n == 1 else Doc.from_docs(pending, ensure_whitespace=False)), context
                 pending = []
+
+
+def _with_words(doc: Doc, text: str) -> Doc:
+    """``doc`` (the parse of ``text`` in another case, of the same length) on the words of
+    ``text``: the tags, lemmas, tree, entities and tensor are the parse's."""
+    from spacy.tokens import Doc
+
+    restored = Doc(doc.vocab, words=[text[t.idx:t.idx + len(t)] for t in doc],
+               spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc],
+               pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
+               lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc],
+               deps=[t.dep_ for t in doc],
+               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
+    restored.tensor = doc.tensor  # Doc.from_docs joins the tensors too
+    return restored
 
 
 def _load(name: str) -> Language:
