@@ -519,10 +519,16 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
-    if lemma in ("allocate", "earmark", "disburse") and not any(
+    if lemma == "beat" and not any(
+            o.lemma_.lower() in PEOPLE or o.ent_type_ == "PERSON"
+            or o.lower_ in ("him", "her", "them", "us", "me", "you")
+            for o in objects + _children(verb, {"nsubjpass"})
+            + ([verb.head] if verb.dep_ in ("amod", "acl") else [])):
+        return None  # "Brazil beat Germany", "a beaten-up rifle": no one assaulted
+    if lemma in ("allocate", "earmark", "disburse", "lend") and not any(
             o.ent_type_ == "MONEY" or o.lemma_.lower() in _CURRENCIES | _FUNDS
             for o in objects):
-        return None  # "allocated more time to the debate": no money given
+        return None  # "allocated more time to the debate", "lent credibility": no money given
     if lemma == "freeze" and objects and not any(
             o.lemma_.lower() in _FROZEN_THINGS or _actor_like(o) or o.pos_ == "PROPN"
             for o in objects):
@@ -1223,8 +1229,8 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
           "member", "prisoner", "detainee", "hostage", "refugee", "migrant", "victim", "resident",
           "citizen", "national", "passenger", "worshipper", "civilian", "student", "worker",
           "official", "leader", "activist", "journalist", "family", "supporter", "follower",
-          "fighter", "militant", "soldier", "troop", "protester", "demonstrator", "diplomat",
-          "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
+          "fighter", "militant", "soldier", "troop", "protester", "protestor", "demonstrator",
+          "diplomat", "envoy", "minister", "delegation", "individual", "crew", "tourist", "foreigner",
           "ambassador", "inspector", "observer", "peacekeeper", "staff", "employee",
           "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
           "friend", "colleague", "partner", "relative", "parent", "lawyer", "owner",

@@ -136,15 +136,20 @@ class Pipeline:
             self._nlp = _load(self.name)
         return self._nlp
 
-    def plain_case(self, text: str, names: Callable[[list[str]], Mapping[int, str]]) -> str | None:
+    def plain_case(self, text: str,
+                   names: Callable[[list[str]], Mapping[int, str]]) -> str | None:
         """``text`` in plain case when it is a headline in title case, else None (see
         ``casing.plain_case``); the model's own word lists say which words are ordinary."""
         if self._words is None:
             from spacy.lang.en.stop_words import STOP_WORDS
 
-            lookups = self.nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in self.nlp.pipe_names else None
-            index = lookups.get_table("lemma_index") if lookups and lookups.has_table("lemma_index") else {}
-            exceptions = lookups.get_table("lemma_exc") if lookups and lookups.has_table("lemma_exc") else {}
+            lookups = (self.nlp.get_pipe("lemmatizer").lookups
+                       if "lemmatizer" in self.nlp.pipe_names else None)
+
+            def table(name: str):
+                return lookups.get_table(name) if lookups and lookups.has_table(name) else {}
+
+            index, exceptions = table("lemma_index"), table("lemma_exc")
             verbs = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ())}
             nouns = set(index.get("noun", ()))
             irregular = {w for pos in ("verb", "adj", "adv") for w in exceptions.get(pos, {})}

@@ -76,7 +76,8 @@ def plain_case(text: str, *, names: Callable[[list[str]], Mapping[int, str]],
     changed = False
     for index, match in enumerate(matches):
         word = match.group()
-        if index == 0 or not word[0].isupper() or not word[1:].islower() or known.get(index) == NAME:
+        if (index == 0 or not word[0].isupper() or not word[1:].islower()
+                or known.get(index) == NAME):
             continue
         lower = word.lower()
         forms = _bases(lower.split("'")[0].split("’")[0])
