@@ -64,3 +64,21 @@ def test_casing_headlines_in_sentence_case_parse_as_before(coder):
                                   names=coder._headline_names))
     plain, _ = next(coder.nlp.parse([(("Iran releases French tourist",), None)]))
     assert [(t.text, t.tag_, t.dep_) for t in doc] == [(t.text, t.tag_, t.dep_) for t in plain]
+
+
+@pytest.mark.parametrize(("headline", "event_type", "trigger"), [
+    ("Iran air force bombs training camp, no survivors", "ASSAULT", "bombs"),
+    ("U.S. Lifts Travel Ban to Lebanon", "CONCEDE", "Lifts"),
+])
+def test_casing_a_verb_read_as_a_plural_noun_is_read_again(coder, headline, event_type,
+                                                          trigger):
+    # the parser takes "bombs" and "lifts" for nouns ("Iran air force bombs" as a compound)
+    plain, _ = next(coder.nlp.parse([((headline,), None)]))
+    assert not any(t.pos_ == "VERB" for t in plain)
+    doc, _ = next(coder.nlp.parse([((headline,), None)], names=coder._headline_names))
+    assert doc.text == headline
+    (verb,) = [t for t in doc if t.pos_ == "VERB"]
+    assert (verb.text, verb.tag_, verb.dep_) == (trigger, "VBZ", "ROOT")
+    article = Article(id="h", text=headline, published=dt.date(2020, 1, 1))
+    ((_, events),) = list(coder.code_articles([article]))
+    assert [(e.event_type, e.trigger.text) for e in events] == [(event_type, trigger)]

@@ -128,7 +128,7 @@ class Pipeline:
     def __init__(self, model: str | None = None) -> None:
         self.name = model_name(model)
         self._nlp: Language | None = None
-        self._words: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        self._words: tuple[frozenset[str], ...] | None = None
 
     @property
     def nlp(self) -> Language:
@@ -153,9 +153,37 @@ class Pipeline:
             verbs = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ())}
             nouns = set(index.get("noun", ()))
             irregular = {w for pos in ("verb", "adj", "adv") for w in exceptions.get(pos, {})}
-            self._words = (frozenset(verbs), frozenset(nouns), frozenset(irregular | STOP_WORDS))
-        verbs, nouns, irregular = self._words
+            self._words = (frozenset(verbs), frozenset(nouns), frozenset(irregular | STOP_WORDS),
+                           frozenset(index.get("verb", ())))
+        verbs, nouns, irregular, _ = self._words
         return casing.plain_case(text, names=names, verbs=verbs, nouns=nouns, irregular=irregular)
+
+    def headline_verb(self, doc: Doc) -> Doc:
+        """A headline the parser read without a verb, "U.S. lifts travel ban to Lebanon" (the
+        verb taken for a plural noun), parsed again as "U.S. will lift travel ban to Lebanon"
+        and that parse put back onto its own words, the verb in the present tense; ``doc``
+        unchanged when it has a verb, is long, or the second reading finds none either."""
+        if len(doc) > 25 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+            return doc
+        if self._words is None:
+            self.plain_case("", lambda words: {})
+        verbs = self._words[3]
+        for token in doc[1:-1]:
+            lower = token.lower_
+            if (token.tag_ not in ("NNS", "NNPS") or not lower.endswith("s")
+                    or doc[token.i - 1].pos_ not in ("NOUN", "PROPN")
+                    or token.nbor().is_punct):
+                continue
+            base = next((b for b in (lower[:-1], lower[:-2]) if b in verbs), None)
+            if base is None:
+                continue
+            text = doc.text
+            again = self.nlp(text[:token.idx] + "will " + base + text[token.idx + len(token):])
+            if (len(again) != len(doc) + 1 or again[token.i].lower_ != "will"
+                    or again[token.i].head.i != token.i + 1 or again[token.i + 1].pos_ != "VERB"):
+                continue
+            return _without_token(again, token.i, doc, base)
+        return doc
 
     @property
     def version(self) -> str:
@@ -177,7 +205,8 @@ class Pipeline:
         concatenation, so offsets into the joined text stay true.
 
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
-        parsed in plain case and the parse put back onto its own words."""
+        parsed in plain case and the parse put back onto its own words; and a short part with
+        no verb is read again with its verb made plain (see ``headline_verb``)."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -192,6 +221,8 @@ class Pipeline:
         pending: list[Doc] = []
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if names is not None:
+                doc = self.headline_verb(doc)
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -212,6 +243,31 @@ def _with_words(doc: Doc, text: str) -> Doc:
                deps=[t.dep_ for t in doc],
                ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
     restored.tensor = doc.tensor  # Doc.from_docs joins the tensors too
+    return restored
+
+
+def _without_token(again: Doc, gone: int, doc: Doc, lemma: str) -> Doc:
+    """The parse ``again`` of ``doc``'s text with one word inserted at ``gone`` (an auxiliary
+    before the verb that follows it), put back onto ``doc``'s words, that verb in the present."""
+    from spacy.tokens import Doc
+
+    keep = [t for t in again if t.i != gone]
+
+    def at(i: int) -> int:
+        i = i + 1 if i == gone else i
+        return i - 1 if i > gone else i
+
+    verb = gone + 1
+    restored = Doc(
+        doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+        tags=["VBZ" if t.i == verb else t.tag_ for t in keep],
+        pos=[t.pos_ for t in keep],
+        morphs=["Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" if t.i == verb else str(t.morph)
+                for t in keep],
+        lemmas=[lemma if t.i == verb else t.lemma_ for t in keep],
+        heads=[at(t.head.i) for t in keep], deps=[t.dep_ for t in keep],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in keep])
+    restored.tensor = again.tensor[[t.i for t in keep]]
     return restored
 
 
