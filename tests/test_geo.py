@@ -481,3 +481,14 @@ def test_geo_waters_are_in_no_country(gazetteer, name):
 def test_geo_a_region_named_after_waters_is_still_found(gazetteer):
     found = gazetteer.lookup("Red Sea State")
     assert found is not None and found.country == "SDN"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Aleppo", True), ("Syria", True), ("Kherson", True), ("Gaza", True),
+    # towns named like ordinary words: a headline's "Police", "Deal", "Law" are not places
+    ("Police", False), ("Deal", False), ("Law", False), ("Leader", False), ("", False),
+])
+def test_geo_notable_names_are_places_first(gazetteer, name, expected):
+    assert gazetteer.notable(name) is expected
+    if expected:
+        assert gazetteer.lookup(name) is not None  # a notable name is one the lookup resolves

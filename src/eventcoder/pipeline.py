@@ -199,8 +199,8 @@ class Coder:
 
     def _headline_names(self, words: list[str]) -> dict[int, str]:
         """Which words of a title-cased headline are part of a name the actor tables (or the
-        user's dictionaries) know, longest first, and which are places the gazetteer knows
-        (a role word such as "Police" or "Leader" is neither): see ``nlp.casing``."""
+        user's dictionaries) know, longest first, and which are notable places (a role word
+        such as "Police" is neither): see ``nlp.casing``."""
         known: dict[int, str] = {}
         user = self.dictionary
         for size in range(min(5, len(words)), 0, -1):
@@ -216,7 +216,7 @@ class Coder:
                     known.update(dict.fromkeys(span, casing.NAME))
         for j, word in enumerate(words):
             if j not in known and word[0].isupper() and not lookup_sector(word) and (
-                    self.gazetteer.lookup(word) is not None):
+                    self.gazetteer.notable(word)):
                 known[j] = casing.PLACE
         return known
 

