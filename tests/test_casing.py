@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from eventcoder.coding.lexicon import default_lexicon
 from eventcoder.nlp import casing
 from eventcoder.types import Article
 
@@ -61,7 +62,7 @@ def test_casing_a_title_cased_headline_is_coded_on_its_own_words(coder):
 
 def test_casing_headlines_in_sentence_case_parse_as_before(coder):
     doc, _ = next(coder.nlp.parse([(("Iran releases French tourist",), None)],
-                                  names=coder._headline_names))
+                                  names=coder._headline_names, verbs=default_lexicon().verbs))
     plain, _ = next(coder.nlp.parse([(("Iran releases French tourist",), None)]))
     assert [(t.text, t.tag_, t.dep_) for t in doc] == [(t.text, t.tag_, t.dep_) for t in plain]
 
@@ -69,16 +70,26 @@ def test_casing_headlines_in_sentence_case_parse_as_before(coder):
 @pytest.mark.parametrize(("headline", "event_type", "trigger"), [
     ("Iran air force bombs training camp, no survivors", "ASSAULT", "bombs"),
     ("U.S. Lifts Travel Ban to Lebanon", "CONCEDE", "Lifts"),
+    ("Iran releases detained French tourist", "RETREAT", "releases"),
 ])
 def test_casing_a_verb_read_as_a_plural_noun_is_read_again(coder, headline, event_type,
                                                           trigger):
-    # the parser takes "bombs" and "lifts" for nouns ("Iran air force bombs" as a compound)
+    # the parser takes "bombs", "lifts", "releases" for nouns ("Iran air force bombs" as a
+    # compound; "releases detained" with the participle as the verb)
     plain, _ = next(coder.nlp.parse([((headline,), None)]))
-    assert not any(t.pos_ == "VERB" for t in plain)
-    doc, _ = next(coder.nlp.parse([((headline,), None)], names=coder._headline_names))
+    assert not any(t.text == trigger and t.pos_ == "VERB" for t in plain)
+    doc, _ = next(coder.nlp.parse([((headline,), None)], names=coder._headline_names,
+                                  verbs=default_lexicon().verbs))
     assert doc.text == headline
-    (verb,) = [t for t in doc if t.pos_ == "VERB"]
-    assert (verb.text, verb.tag_, verb.dep_) == (trigger, "VBZ", "ROOT")
+    verb = next(t for t in doc if t.text == trigger)
+    assert (verb.pos_, verb.tag_, verb.dep_) == ("VERB", "VBZ", "ROOT")
     article = Article(id="h", text=headline, published=dt.date(2020, 1, 1))
     ((_, events),) = list(coder.code_articles([article]))
     assert [(e.event_type, e.trigger.text) for e in events] == [(event_type, trigger)]
+
+
+def test_casing_a_plural_noun_that_is_no_event_verb_is_left_alone(coder):
+    # "troop" is an English verb, but no event verb: "US troops in Syria" stays a noun phrase
+    plain, _ = next(coder.nlp.parse([(("US troops in Syria",), None)]))
+    doc, _ = next(coder.nlp.parse([(("US troops in Syria",), None)], verbs=default_lexicon().verbs))
+    assert [(t.pos_, t.dep_) for t in doc] == [(t.pos_, t.dep_) for t in plain]

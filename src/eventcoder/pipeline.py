@@ -188,8 +188,9 @@ class Coder:
                 yield article
 
         stream = ((_parts(a), a) for a in parseable())
+        lexicon = self._lexicon or default_lexicon()
         for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process,
-                                           names=self._headline_names):
+                                           names=self._headline_names, verbs=lexicon.verbs):
             try:
                 events = list(self._code_doc(doc, article, rules, versions))
             except Exception as error:  # one bad story must not end a batch

@@ -15,7 +15,7 @@ country name it labelled as a person or a date ("Malawi", "Niger") becomes a pla
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ModelError
@@ -153,27 +153,28 @@ class Pipeline:
             verbs = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ())}
             nouns = set(index.get("noun", ()))
             irregular = {w for pos in ("verb", "adj", "adv") for w in exceptions.get(pos, {})}
-            self._words = (frozenset(verbs), frozenset(nouns), frozenset(irregular | STOP_WORDS),
-                           frozenset(index.get("verb", ())))
-        verbs, nouns, irregular, _ = self._words
+            self._words = (frozenset(verbs), frozenset(nouns), frozenset(irregular | STOP_WORDS))
+        verbs, nouns, irregular = self._words
         return casing.plain_case(text, names=names, verbs=verbs, nouns=nouns, irregular=irregular)
 
-    def headline_verb(self, doc: Doc) -> Doc:
-        """A headline the parser read without a verb, "U.S. lifts travel ban to Lebanon" (the
-        verb taken for a plural noun), parsed again as "U.S. will lift travel ban to Lebanon"
+    def headline_verb(self, doc: Doc, verbs: Collection[str]) -> Doc:
+        """A headline whose verb (one of ``verbs``) the parser took for a plural noun: "U.S.
+        lifts travel ban to Lebanon" (no verb at all), "Iran releases detained tourist" (the
+        participle read as the verb), parsed again as "U.S. will lift travel ban to Lebanon"
         and that parse put back onto its own words, the verb in the present tense; ``doc``
-        unchanged when it has a verb, is long, or the second reading finds none either."""
-        if len(doc) > 25 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        unchanged otherwise, or when the second reading finds no verb there either."""
+        if len(doc) > 25:
             return doc
-        if self._words is None:
-            self.plain_case("", lambda words: {})
-        verbs = self._words[3]
+        finite = [t for t in doc if t.pos_ in ("VERB", "AUX")]
         for token in doc[1:-1]:
             lower = token.lower_
             if (token.tag_ not in ("NNS", "NNPS") or not lower.endswith("s")
                     or doc[token.i - 1].pos_ not in ("NOUN", "PROPN")
                     or token.nbor().is_punct):
                 continue
+            if finite and finite != [token.nbor()] or finite and not (
+                    token.nbor().tag_ in ("VBD", "VBN") and token.nbor().dep_ == "ROOT"):
+                continue  # a verb elsewhere, or not "releases detained" read as the verb
             base = next((b for b in (lower[:-1], lower[:-2]) if b in verbs), None)
             if base is None:
                 continue
@@ -198,6 +199,7 @@ class Pipeline:
         batch_size: int = 32,
         n_process: int = 1,
         names: Callable[[list[str]], Mapping[int, str]] | None = None,
+        verbs: Collection[str] = (),
     ) -> Iterator[tuple[Doc, T]]:
         """Yield (Doc, context) for each (text parts, context), streamed with
         ``nlp.pipe(as_tuples=True)``. Each part is parsed on its own (a headline never runs
@@ -205,8 +207,9 @@ class Pipeline:
         concatenation, so offsets into the joined text stay true.
 
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
-        parsed in plain case and the parse put back onto its own words; and a short part with
-        no verb is read again with its verb made plain (see ``headline_verb``)."""
+        parsed in plain case and the parse put back onto its own words; with ``verbs`` (event
+        verbs), a short part with no verb is read again with its verb made plain (see
+        ``headline_verb``)."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -221,8 +224,8 @@ class Pipeline:
         pending: list[Doc] = []
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-            if names is not None:
-                doc = self.headline_verb(doc)
+            if verbs:
+                doc = self.headline_verb(doc, verbs)
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
