@@ -1017,6 +1017,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return [], hung
         subj = hung
     if subj:
+        if (verb.tag_ in ("VBD", "VBN") and subj[0].dep_ == "nsubj"
+                and any(_actor_like(a) or a.pos_ == "PROPN" for a in _agents_of_passive(verb))
+                and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)):
+            # "Two officials beheaded by insurgents": a headline's passive without its
+            # auxiliary, the one it was done to parsed as the subject ("spoke by phone" is
+            # no passive: a phone is no one)
+            return _agents_of_passive(verb), subj
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], []
         if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj[0].children):
@@ -2334,6 +2341,18 @@ def _headless(verb: Token) -> bool:
             and any(c.dep_ in ("dobj", "prep", "oprd", "ccomp", "xcomp") for c in verb.children))
 
 
+def _headline_passive(verb: Token) -> bool:
+    """A headline's passive without its auxiliary, hung on the noun it was done to, in a
+    sentence with no finite verb: "Six indicted by grand jury", "Eight killed, 45 injured in
+    blast" (not "a pastor detained for two years", a noun's modifier inside a clause)."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN", "NUM")
+            and (head.dep_ == "ROOT" or head.dep_ in ("appos", "conj")
+                 and head.head.dep_ == "ROOT" and head.head.pos_ in ("NOUN", "PROPN", "NUM"))
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubj") for c in verb.children)
+            and not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in verb.sent))
+
+
 class RuleCoder:
     """Finds event candidates in parsed sentences with the trigger lexicon."""
 
@@ -2546,7 +2565,9 @@ class RuleCoder:
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         headless = _headless(verb)
         author = _author(verb)
-        if (verb.dep_ == "acl" and not headless and author is None and not _finite_acl(verb)
+        reduced = not headless and author is None and _headline_passive(verb)
+        if (verb.dep_ == "acl" and not headless and not reduced and author is None
+                and not _finite_acl(verb)
                 and not any(c.dep_ == "aux" for c in verb.children)
                 # "UNITED NATIONS: Russia vetoed ...": a clause with its own subject, hung on
                 # a dateline, is no description ("the demand that X repatriate" is one)
@@ -2556,6 +2577,8 @@ class RuleCoder:
             return None
         if author is not None:
             agents, patients = author, []
+        elif reduced:
+            agents, patients = _agents_of_passive(verb), [verb.head]
         else:
             agents, patients = ([verb.head], []) if headless else subject_of(verb)
         # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's

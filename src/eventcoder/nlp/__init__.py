@@ -180,9 +180,12 @@ class Pipeline:
                 continue
             text = doc.text
             again = self.nlp(text[:token.idx] + "will " + base + text[token.idx + len(token):])
+            verb = again[token.i + 1] if len(again) == len(doc) + 1 else again[0]
             if (len(again) != len(doc) + 1 or again[token.i].lower_ != "will"
-                    or again[token.i].head.i != token.i + 1 or again[token.i + 1].pos_ != "VERB"):
-                continue
+                    or again[token.i].head.i != verb.i or verb.pos_ != "VERB"
+                    or not any(c.dep_ in ("nsubj", "compound") and c.i < verb.i
+                               for c in verb.children)):
+                continue  # the second reading has no verb there, or nothing before it
             return _without_token(again, token.i, doc, base)
         return doc
 
@@ -225,7 +228,7 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = self.headline_verb(doc, verbs)
+                doc = _subject_compounds(self.headline_verb(doc, verbs))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -247,6 +250,22 @@ def _with_words(doc: Doc, text: str) -> Doc:
                ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
     restored.tensor = doc.tensor  # Doc.from_docs joins the tensors too
     return restored
+
+
+def _subject_compounds(doc: Doc) -> Doc:
+    """"Turkey shells Kurdish positions", "Nigeria air force bombs camps": nouns before a
+    finite verb with no subject, parsed as parts of a name with it, are its subject (the
+    nearest the head of the others). Changed in place, and only there."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBD"):
+            continue
+        fused = [t for t in verb.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")]
+        if not fused or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        fused[-1].dep_ = "nsubj"
+        for token in fused[:-1]:
+            token.head = fused[-1]
+    return doc
 
 
 def _without_token(again: Doc, gone: int, doc: Doc, lemma: str) -> Doc:
