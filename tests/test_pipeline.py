@@ -371,3 +371,15 @@ def test_pipeline_co_actors_agree_with_each_other(coder):
     reopen, help_ = events[0][0], events[1][0]
     assert {a.country for a in reopen.actor} == {"KEN", "UGA"} and not reopen.recipient
     assert {r.country for r in help_.recipient} == {"IRQ"}
+
+
+def test_pipeline_a_call_made_for_a_purpose_is_the_lesser_event(coder):
+    # both are events; the congratulation is what the call was for, so it is the surer one
+    (events,) = _by_sentence(coder, "Erdogan phoned Putin on Monday to congratulate him on "
+                                    "his victory.").values()
+    by_type = {e.event_type: e for e in events}
+    assert set(by_type) == {"CONSULT", "SUPPORT"}
+    assert by_type["CONSULT"].confidence < by_type["SUPPORT"].confidence
+    (alone,) = _by_sentence(coder, "Erdogan phoned Putin on Monday.").values()
+    assert [(e.event_type, e.confidence) for e in alone] == [
+        ("CONSULT", by_type["SUPPORT"].confidence)]

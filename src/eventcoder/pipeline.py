@@ -503,6 +503,8 @@ class Coder:
             CODER_VERSION,
         ])
         confidence = 0.4 + 0.2 * bool(r.actor) + 0.2 * _coded(r.recipient) + 0.1 * cand.verbal
+        if cand.means:
+            confidence -= 0.05  # "called X to congratulate him": the call is the lesser part
         return Event(
             id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:20],
             article_id=article.id,

@@ -796,7 +796,9 @@ class Candidate:
     deeper in the trigger's phrase, nearest first, for when no ``recipient`` is an actor
     ("imposed sanctions, including travel bans, on X", "agreed to offer aid to X"); ``ranked``
     the argument ranker's recipient (with its conjuncts), ``ranked_p`` its probability;
-    ``failed`` that the act is what someone failed to do ("failed to reach agreement").
+    ``failed`` that the act is what someone failed to do ("failed to reach agreement");
+    ``means`` that it is a call, meeting or visit made for a purpose coded apart ("called X
+    to congratulate him").
     """
 
     sentence_index: int
@@ -818,6 +820,7 @@ class Candidate:
     ranked: tuple[Phrase, ...] = ()
     ranked_p: float = 0.0
     failed: bool = False
+    means: bool = False
 
 
 _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
@@ -2040,6 +2043,14 @@ def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
             and _infinitive(clause))
 
 
+def _serves_purpose(token: Token, matched: dict[int, Trigger]) -> bool:
+    """A call, meeting or visit made for a purpose coded on its own ("called X to
+    congratulate him", "to express his support"): the means, the purpose the substance."""
+    return any(_purpose_of_contact(t, matched)
+               for c in token.children if c.dep_ in ("advcl", "xcomp")
+               for t in (c, *_children(c, {"dobj"})))
+
+
 def _purpose_of(verb: Token) -> list[Token]:
     """The actor-like direct objects of the verb a purpose clause ("to VERB") serves."""
     if not _infinitive(verb) or not (
@@ -2550,7 +2561,8 @@ class RuleCoder:
                     candidate = replace(candidate, content="074")
                 elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
-                candidate = replace(candidate, failed=_failed(token))
+                candidate = replace(candidate, failed=_failed(token),
+                                    means=row.cameo[:2] == "04" and _serves_purpose(token, matched))
                 yield self._ranked(_reported(candidate, token), token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
