@@ -889,6 +889,42 @@ def phrase_of(head: Token) -> Phrase:
     return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
 
 
+# What an event noun is before it happens: "a possible attack", "the planned offensive".
+_UNREAL_ADJECTIVES = {"possible", "potential", "planned", "impending", "looming", "expected",
+                      "proposed", "threatened", "feared", "imminent", "anticipated",
+                      "prospective", "future", "hypothetical", "likely", "probable",
+                      "intended", "mooted", "rumoured", "rumored"}
+# Names of a kind of force, not of one act: "Isis knew guerrilla warfare well".
+_KINDS_OF_FORCE = {"warfare", "war", "violence", "terrorism", "tactic"}
+
+
+def _force_of(noun: Token) -> Phrase | None:
+    """Who carries out an event noun named before it: "a Syrian army offensive", "a Russian
+    regime offensive", "the police crackdown" (an actor noun joined to the event noun, with the
+    country words just before it, "Syrian" or "Russia's", whichever of the two it hangs on)."""
+    if noun.pos_ != "NOUN":
+        return None
+    force = next((c for c in reversed(list(noun.lefts))
+                  if c.dep_ == "compound" and c.pos_ == "NOUN"
+                  and actor_noun(c.lemma_.lower()) and c.i == noun.i - 1), None)
+    if force is None:
+        return None
+    if any(t.dep_ in ("conj", "cc") for t in force.subtree):
+        return None  # "Syrian and Russian air force attack": two actors, named as such
+    start = force.left_edge.i
+    while start > 0 and (before := noun.doc[start - 1]).head.i in (noun.i, force.i) and (
+            before.dep_ in ("amod", "compound", "poss", "nmod")
+            and (before.ent_type_ in _NAME_ENTS or before.pos_ == "PROPN")):
+        if any(t.dep_ in ("conj", "cc") for t in before.subtree):
+            return None
+        start = before.left_edge.i if before.left_edge.i < start - 1 else start - 1
+    words = tuple(
+        Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_,
+             dep="head" if t.i == force.i else t.dep_, start=t.idx)
+        for t in noun.doc[start:force.i + 1] if not t.is_punct or t.text == "-")
+    return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
+
+
 def _titled(prep: Token) -> bool:
     """A lower-case preposition inside a name: its object's words are all capitalized
     ("for Human Rights", "for Peace")."""
@@ -2787,14 +2823,27 @@ class RuleCoder:
         if culprit is not None:
             # "X has been responsible for mass killings"
             agents, _ = subject_of(culprit)
+        force = None
         if not agents:
             # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
-            agents = _prep_objects(noun, frozenset({"by"})) or [
+            agents = _prep_objects(noun, frozenset({"by"}))
+        if not agents:
+            modifiers = [
                 c for c in noun.children if c.dep_ == "poss"
                 # "a Muslim ban", "the Cuba embargo": what is banned, not who bans
                 or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
                     and noun.lemma_.lower() not in ("ban", "embargo"))
-            ] or _leaders(noun)
+            ]
+            fallback = modifiers or _leaders(noun)
+            if (violent or row.cameo[:2] == "17") and noun.lemma_.lower() not in _KINDS_OF_FORCE:
+                # "a Syrian army offensive": the force named before the noun, with its
+                # country (not when that leaves the country out: "a US-led coalition strike")
+                force = _force_of(noun)
+                if force is not None and fallback and not any(
+                        w.ent in _NAME_ENTS or w.pos == "PROPN" for w in force.words):
+                    force = None
+            if force is None:
+                agents = fallback
         recipients = _objects(noun, row.preps, direct=False)
         if not recipients:
             # "its rejection and condemnation of X": the last conjunct's complement is both's.
@@ -2840,6 +2889,8 @@ class RuleCoder:
             agents, recipients = sources, subject_of(verb)[0]
         # the event noun is never its own recipient ("are on strike")
         actor, recipient = _phrases(agents), _phrases([r for r in recipients if r.i != noun.i])
+        if not actor and force is not None:
+            actor = (force,)
         if not actor and verb is not None and _acronym(verb):
             # "ECOWAS imposed sanctions on Niger": an acronym the tagger took for the verb
             # ("imposed" then modifies "sanctions") is who acts
@@ -2854,6 +2905,8 @@ class RuleCoder:
         negated, hypothetical, future = _modality(noun, verb or culprit)
         if verb is not None and verb.lemma_.lower() in _WEIGHING_VERBS:
             hypothetical = True  # "is considering sanctions on China": not yet imposed
+        if any(c.dep_ == "amod" and c.lemma_.lower() in _UNREAL_ADJECTIVES for c in noun.children):
+            hypothetical = True  # "a planned offensive", "an impending assault": not yet
         if owned:
             # what is said of the owner's act is not its modality ("will use Trump's withdrawal")
             negated, hypothetical, future = _negated(noun), False, False
@@ -2936,6 +2989,8 @@ def _military_strike(noun: Token) -> bool:
         return False
     if _prep_objects(noun, frozenset({"on"})):
         return True
+    if any(c.dep_ == "compound" and c.lemma_.lower() in _ARMED_BODIES for c in noun.children):
+        return True  # "a US-led coalition strike", "an army strike": armed bodies strike by force
     if any(c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "poss", "nmod")
            for c in noun.children) and any(t.lemma_.lower() in _WAR_WORDS for t in noun.sent):
         # "said of the Israeli strike" beside an attack: a state's strike among war words
@@ -2943,6 +2998,9 @@ def _military_strike(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _FORCE_VERBS
 
 
+# Bodies whose "strike" is military.
+_ARMED_BODIES = {"coalition", "army", "military", "navy", "force", "militia", "nato",
+                 "drone", "missile", "rocket", "artillery", "jet", "warplane", "aircraft"}
 # Words of war, that make a state's "strike" military.
 _WAR_WORDS = {"attack", "kill", "bomb", "bombing", "missile", "rocket", "raid", "shell",
               "shelling", "drone", "jet", "warplane", "military", "army", "troops", "target",
