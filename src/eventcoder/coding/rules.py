@@ -2444,9 +2444,12 @@ class RuleCoder:
             particles |= {c.lower_ for c in token.children if c.dep_ == "advmod"
                           and c.i == token.i + 1 and c.lower_ in _ADVERB_PARTICLES}
             # "called for the army to withdraw": the "for" parsed as the clause's marker
+            # ("pushing hard for the government to propose": after the verb's adverbs)
             particles |= {"for" for comp in token.children if comp.dep_ in ("advcl", "ccomp")
                           for m in comp.children
-                          if m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1}
+                          if m.dep_ == "mark" and m.lower_ == "for" and m.i > token.i
+                          and all(t.dep_ == "advmod" and t.head.i == token.i
+                                  for t in token.doc[token.i + 1:m.i])}
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
             # "fired rubber bullets and tear gas": each thing the verb governs
             objects += [c for o in objects for c in _conjuncts(o)[1:]]
