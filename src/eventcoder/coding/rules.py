@@ -959,8 +959,29 @@ def _stray_subject(token: Token) -> bool:
             and not _children(token.head, {"cc"}))
 
 
+def _members(token: Token) -> list[Token]:
+    """The named members of a plural group noun: "several countries, including France and
+    Germany", "Western powers such as Britain" (the first names, whose conjuncts are the
+    others); else none."""
+    if token.tag_ != "NNS":
+        return []
+    for prep in token.children:
+        if prep.dep_ != "prep" or not (
+                prep.lemma_.lower() == "include"
+                or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):
+            continue
+        heads = _children(prep, {"pobj"})
+        # (not kinds of people: "lawmakers including senior Republicans")
+        if heads and all((t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTS)
+                         and t.ent_type_ != "NORP" and t.tag_ != "NNPS"
+                         for o in heads for t in _conjuncts(o)):
+            return heads  # (each with its conjuncts)
+    return []
+
+
 def _phrases(tokens: list[Token]) -> tuple[Phrase, ...]:
     out: list[Phrase] = []
+    tokens = [m for token in tokens for m in (_members(token) or [token])]
     for token in tokens:
         for t in _conjuncts(token):
             if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or t.ent_type_ in _ACTOR_ENTS:
