@@ -193,3 +193,25 @@ def test_evaluate_match_follows_a_resolved_pronoun(name, matches):
                   quad_class=1, actor=(Actor(text="he", name=name, start=start, end=start + 2),),
                   recipient=(_actor("Macron", PRONOUN_SENTENCE),), confidence=0.5)
     assert (evaluate._match(plv, [event]) is not None) == matches
+
+
+NAMED_TWICE = "The US is the largest donor to Sudan, giving $5 billion to Sudan since 2005."
+
+
+@pytest.mark.parametrize(("recipient", "at", "matches"), [
+    ("Sudan", "to Sudan since", True),      # the marked name, named again
+    ("the country", "donor", False),        # another phrase at another place
+    ("Darfur", None, False),                # another name
+])
+def test_evaluate_match_accepts_the_marked_name_at_another_mention(recipient, at, matches):
+    row = evaluate._marked("The <s>US</s> is the largest donor to <t>Sudan</t>, giving "
+                           "$5 billion to Sudan since 2005.")
+    plv = evaluate.PlvRow(row[0], row[1], row[2], "AID", 2)
+    start = NAMED_TWICE.index(at) + 3 if at == "to Sudan since" else 0
+    event = Event(id="e", article_id="a", sentence_index=0, sentence=NAMED_TWICE,
+                  trigger=Span(text="giving", start=38, end=44), event_type="AID",
+                  cameo="071", cameo_root="07", goldstein=7.4, quad_class=2,
+                  actor=(_actor("US", NAMED_TWICE),),
+                  recipient=(Actor(text=recipient, start=start, end=start + len(recipient)),),
+                  confidence=0.5)
+    assert (evaluate._match(plv, [event]) is not None) == matches

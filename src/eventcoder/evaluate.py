@@ -6,7 +6,10 @@ Two formats:
   ``<t>...</t>``; ``gold_root`` is the PLOVER type, YIELD standing for CONCEDE + RETREAT;
   ``gold_penta`` the quad class). Each sentence is coded end to end; the event whose actor
   overlaps the source and whose recipient overlaps the target (character offsets) is compared
-  with the gold type; no such event is a miss. The classifier is also scored with the spans
+  with the gold type; no such event is a miss. A participant also matches a marked span when
+  it is a pronoun resolved to a name inside it, or the same name at another mention ("donor
+  to <t>Sudan</t>, providing $5bn to Sudan"); co-actors match a source and target that are
+  both among them. The classifier is also scored with the spans
   given (its trigger is the word governing both spans in the parse).
 * Expected events (JSON lines, as in ``../shared/examples/``): a predicted event is correct
   when it matches a gold event (the evidence is in its sentence, its type is allowed, its
@@ -161,6 +164,8 @@ def _overlaps(actors: Iterable, span: tuple[int, int] | None, sentence: str) -> 
             start, end = found, found + len(actor.text)
         if start < span[1] and span[0] < end:
             return True
+        if _same_name(actor.text, sentence[span[0]:span[1]]):
+            return True  # "donor to Sudan, providing $5bn to Sudan": one Sudan, named twice
         if (actor.text.lower() in _PRONOUNS and actor.name
                 and actor.name.lower() in sentence[span[0]:span[1]].lower()):
             return True  # "... Obama, where he had lunch with Macron": "he", resolved to him
@@ -168,6 +173,16 @@ def _overlaps(actors: Iterable, span: tuple[int, int] | None, sentence: str) -> 
 
 
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their"}
+
+
+def _same_name(text: str, marked: str) -> bool:
+    """The same name, written out in full both times (not a pronoun or a common noun): a
+    coded participant at another mention of the marked one is the marked one."""
+    def key(phrase: str) -> str:
+        return " ".join(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I).split()).casefold()
+
+    return (key(text) == key(marked) and key(text) not in _PRONOUNS
+            and any(c.isupper() for c in text))
 
 
 def _co_actors(actors: Sequence, row: PlvRow) -> bool:
