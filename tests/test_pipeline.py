@@ -383,3 +383,17 @@ def test_pipeline_a_call_made_for_a_purpose_is_the_lesser_event(coder):
     (alone,) = _by_sentence(coder, "Erdogan phoned Putin on Monday.").values()
     assert [(e.event_type, e.confidence) for e in alone] == [
         ("CONSULT", by_type["SUPPORT"].confidence)]
+
+
+def test_pipeline_news_outlets_are_sources_not_partners_or_antecedents(coder):
+    events = _by_sentence(coder, "Speaking to the BBC, the Kenyan foreign minister condemned "
+                                 "the attack on Somali troops. The ministry rejected reports in "
+                                 "the Washington Post about a secret deal. Ethiopia's prime "
+                                 "minister met Somalia's president, Reuters reported. He agreed "
+                                 "to withdraw troops from the border.")
+    assert not any(e.event_type == "CONSULT" and any(a.sector == "MED" for a in e.recipient)
+                   for es in events.values() for e in es)  # an interview is no meeting
+    (rejection,) = [e for e in events[1] if e.event_type == "REJECT"]
+    assert [a.code for a in rejection.recipient] == ["USAMED"]  # who published the reports
+    # "he" is not Reuters, the last subject before it
+    assert all(a.sector != "MED" for e in events.get(3, []) for a in e.actor)

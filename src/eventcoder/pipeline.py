@@ -438,7 +438,9 @@ class Coder:
         if not base:
             # An untriggered clause: an event only between coded actors, typed with confidence.
             if (ranked is None or not _coded(r.actor) or not _coded(r.recipient)
-                    or ranked[0][1] < OPEN_MIN_PROBABILITY):
+                    or ranked[0][1] < OPEN_MIN_PROBABILITY
+                    # ("Reuters quoted Peskov": a news outlet at work)
+                    or any(a.sector == "MED" for a in (*r.actor, *r.recipient))):
                 return None
             base = _TYPE_CAMEO[ranked[0][0]]
         if negated and (cand.future or cand.failed) and base[:2] in _COOPERATIVE_ROOTS:
@@ -474,6 +476,9 @@ class Coder:
             # "Begum travelled to Syria": a journey, not a visit, unless someone with a role
             # travels ("the Kenyan president travelled to Uganda")
             return None
+        if (mapping.event_type == "CONSULT" and r.recipient
+                and all(a.sector == "MED" for a in r.recipient)):
+            return None  # "speaking to the BBC", "told Reuters": an interview, no consultation
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"
                 and sum(bool(a.code or a.country or a.name) for a in r.actor) < 2
                 and not any(map(_institution, cand.recipient))):

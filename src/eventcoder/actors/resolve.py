@@ -22,7 +22,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v7"
+RESOLVER_VERSION = "eventcoder.actors.v8"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -274,21 +274,24 @@ class StoryActors:
         sentence's other phrases; after a reporting verb that is the speaker ("X said his
         country ..." -> X). Call it for every sentence: ``None`` (no subject, or none that
         resolves) clears it, so pronouns fall back to the previous sentence's subject.
-        `note_subject`, after the sentence, clears it too.
+        `note_subject`, after the sentence, clears it too. A news outlet (sector MED) is
+        never an antecedent.
 
         ``reported`` says the sentence reports what its subject said: then every pronoun in it
         may stand for the subject. Otherwise only object pronouns and "he"/"she"/"his" do
         ("Ajak was freed after Kiir pardoned him"), as "it" and "they" often start a new
         referent ("the jets forced a plane to land after it violated ...").
         """
-        self._sentence_subject = actor
+        # A news outlet that reports ("Reuters reported", "told the BBC") is no one the
+        # story's pronouns stand for.
+        self._sentence_subject = actor if actor is None or actor.sector != "MED" else None
         self._reported = reported
 
     def note_subject(self, actor: Actor | None) -> None:
         """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
         this ends the sentence, so its own subject (`note_sentence_subject`) is forgotten."""
         self._sentence_subject = None
-        if actor is not None:
+        if actor is not None and actor.sector != "MED":
             self._last_subject = actor
 
     def note_pair(self, actors: Sequence[Actor], sentence: int) -> None:

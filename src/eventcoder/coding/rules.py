@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v9``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v10``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v9"
+RULES_VERSION = "eventcoder.rules.v10"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -1403,7 +1403,19 @@ def _owners(noun: Token) -> list[Token]:
     # "the appeal filed by X", "threats made by X"
     owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
                for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
+    if noun.lemma_.lower() in _PUBLISHED_NOUNS:
+        # "reports in the New York Times", "reports that appeared in CNN": who published them
+        owners += [o for o in _prep_objects(noun, frozenset({"in"}))
+                   if o.pos_ == "PROPN" or o.ent_type_ == "ORG"]
+        owners += [o for rel in noun.children if rel.dep_ in ("relcl", "acl")
+                   and rel.lemma_.lower() in ("appear", "publish", "run", "air", "print")
+                   for o in _prep_objects(rel, frozenset({"in", "on", "by"}))
+                   if o.pos_ == "PROPN" or o.ent_type_ == "ORG"]
     return owners
+
+
+# What is published: whoever published it answers for it.
+_PUBLISHED_NOUNS = {"report", "article", "story", "editorial", "column", "piece", "broadcast"}
 
 
 def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token]:
