@@ -3233,7 +3233,11 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
     modal = next((c for c in verb.children
                   if c.dep_ == "aux" and c.lower_ in _OBLIGATION_CODES), None)
     if (modal is None or verb.head.lemma_.lower() not in _OBLIGATION_VERBS
-            or verb.lemma_.lower() in _STATIVE):
+            or verb.lemma_.lower() in _STATIVE and not (
+                # "the EU must be ready to mediate": a readiness asked for is an act asked for
+                verb.lemma_.lower() == "be" and any(
+                    c.dep_ == "acomp" and c.lemma_.lower() in ("ready", "prepared", "willing")
+                    and _children(c, {"xcomp"}) for c in verb.children))):
         return None
     speakers = _children(verb.head, {"nsubj"})
     addressees = [s for s in _children(verb, {"nsubj"}) if _actor_like(s)]
