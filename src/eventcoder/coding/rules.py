@@ -1098,8 +1098,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             patients = [verb.head]
         return agents, patients
-    if verb.dep_ == "relcl" or _finite_acl(verb):
-        # ("the Jordanian minister called for ...", parsed as a modifier of the minister)
+    if verb.dep_ == "relcl" or _finite_acl(verb) or _headless(verb):
+        # ("the Jordanian minister called for ...", parsed as a modifier of the minister;
+        # "Imran Khan, called Erdogan to ...": the clause's subject for what it leads to)
         return [verb.head], []
     if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
@@ -1434,10 +1435,14 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
         # (an actor's possessor is part of its name: "Myanmar's junta" is one recipient)
+        # ("conveyed Pakistan's support": who holds a stance expressed is who expresses it)
+        expressed = token.lemma_.lower() in _EXPRESSIVE_VERBS | _PURPOSE_EXPRESSIONS
         objects = [o for obj in objects
                    for o in (*(w for w in _owners(obj) if not (
-                       w.dep_ == "poss" and _actor_like(obj) and obj.pos_ == "NOUN")), obj)]
-        objects += [o for obj in objects for c in _conjuncts(obj)[1:] for o in _owners(c)]
+                       w.dep_ == "poss"
+                       and (expressed or _actor_like(obj) and obj.pos_ == "NOUN"))), obj)]
+        objects += [o for obj in objects for c in _conjuncts(obj)[1:] for o in _owners(c)
+                    if not (expressed and o.dep_ == "poss")]
         if theme:
             return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
         out += objects
@@ -2125,7 +2130,8 @@ def _purpose_of(verb: Token) -> list[Token]:
     if not _infinitive(verb) or not (
             verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _contact_purpose(verb)):
         return []
-    return [o for o in _children(verb.head, {"dobj"}) if o.pos_ == "PROPN" or _actor_like(o)]
+    return [o for o in _children(verb.head, {"dobj"}) or _callee(verb.head)
+            if o.pos_ == "PROPN" or _actor_like(o)]
 
 
 # Stances taken toward someone: support, criticism, rejection, demands.
@@ -2414,7 +2420,13 @@ def _headless(verb: Token) -> bool:
     noun: "A U.S. report called for sanctions", "Imran Khan, called President Erdogan". The
     noun is the verb's subject (a reduced relative, "the elections called for by X", has its
     own agent or sits inside a clause)."""
-    return (verb.dep_ == "acl" and verb.head.dep_ == "ROOT"
+    return (verb.dep_ == "acl" and (
+                verb.head.dep_ == "ROOT"
+                # "Imran Khan, called President Erdogan ..., his office said": the clause a
+                # report was made of, hung on its subject after a comma
+                or verb.head.dep_ == "nsubj" and verb.head.head.lemma_.lower() in SPEECH_VERBS
+                and verb.i == verb.head.i + 2 and verb.doc[verb.i - 1].text == ","
+                and verb.head.pos_ == "PROPN")
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBD", "VBN")
             and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass")
                         for c in verb.children)
@@ -2891,6 +2903,10 @@ class RuleCoder:
             # "his strong support of X", "Britain's recognition of X": with its agent said,
             # a noun's "of" names whom it is toward.
             recipients = [o for o in _prep_objects(noun, frozenset({"of"})) if _actor_like(o)]
+        if (not recipients and verb is not None
+                and verb.lemma_.lower() in _PURPOSE_EXPRESSIONS and _purpose_of(verb)):
+            # "called Erdogan to express Pakistan's support": to whom the call was made
+            recipients = _purpose_of(verb)
         if not recipients and verb is not None:
             recipients = _objects(verb, row.preps, direct=False) or [
                 # "gave the rebels an ultimatum": to whom it was given
