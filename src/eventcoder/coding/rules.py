@@ -418,7 +418,8 @@ _RELEASED_THINGS = {"water", "statement", "report", "data", "figure", "video", "
                     "emission", "gas", "oil", "reserve", "fund", "money", "tranche", "payment",
                     "plan", "budget", "version", "update", "guideline", "draft", "text",
                     "communique", "declaration", "study", "survey", "poll", "forecast",
-                    "earnings", "profit", "balloon", "pressure", "energy", "radiation"}
+                    "earnings", "profit", "balloon", "pressure", "energy", "radiation",
+                    "account", "readout", "finding", "evidence", "record", "letter", "note"}
 # Those spoken to in a statement to the public: "speaking to reporters".
 _PRESS = {"reporter", "journalist", "press", "media", "newspaper", "broadcaster", "television",
           "radio", "audience", "crowd", "supporter", "correspondent", "interviewer", "outlet",

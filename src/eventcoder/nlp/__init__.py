@@ -212,7 +212,8 @@ class Pipeline:
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
         parsed in plain case and the parse put back onto its own words; with ``verbs`` (event
         verbs), a short part with no verb is read again with its verb made plain (see
-        ``headline_verb``)."""
+        ``headline_verb``); and two misparses are mended in the tree: nouns before a verb
+        taken for its compound, a hyphenated name cut into siblings."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -228,7 +229,7 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _subject_compounds(self.headline_verb(doc, verbs))
+                doc = _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -265,6 +266,20 @@ def _subject_compounds(doc: Doc) -> Doc:
         fused[-1].dep_ = "nsubj"
         for token in fused[:-1]:
             token.head = fused[-1]
+    return doc
+
+
+def _hyphenated_names(doc: Doc) -> Doc:
+    """"Bashar al-Assad" parsed as three objects of its verb ("al", "-", "Assad"): the parts
+    of a hyphenated name, written without spaces, hang on its last part. In place."""
+    for dash in doc[1:-1]:
+        before, after = doc[dash.i - 1], doc[dash.i + 1]
+        if (dash.text == "-" and not before.whitespace_ and not dash.whitespace_
+                and before.pos_ == after.pos_ == "PROPN" and before.head.i == after.head.i
+                and before.head.i not in (before.i, after.i)
+                and before.dep_ == after.dep_ and dash.head.i == before.head.i):
+            before.head, before.dep_ = after, "compound"
+            dash.head, dash.dep_ = after, "punct"
     return doc
 
 
