@@ -397,3 +397,11 @@ def test_pipeline_news_outlets_are_sources_not_partners_or_antecedents(coder):
     assert [a.code for a in rejection.recipient] == ["USAMED"]  # who published the reports
     # "he" is not Reuters, the last subject before it
     assert all(a.sector != "MED" for e in events.get(3, []) for a in e.actor)
+
+
+def test_pipeline_whoever_one_fights_beside_is_no_enemy(coder):
+    (events,) = _by_sentence(coder, "Kurdish fighters who fought with US forces in the fight "
+                                    "against Islamic State were arrested in Turkey.").values()
+    fights = [e for e in events if e.event_type == "ASSAULT"]
+    assert fights and all(r.country != "USA" for e in fights for r in e.recipient)
+    assert any(r.code == "IMGREB" for e in fights for r in e.recipient)

@@ -1416,6 +1416,8 @@ def _owners(noun: Token) -> list[Token]:
     return owners
 
 
+# Verbs of fighting, whose "with" may name an ally.
+_FIGHTING_VERBS = {"fight", "battle", "combat"}
 # What is published: whoever published it answers for it.
 _PUBLISHED_NOUNS = {"report", "article", "story", "editorial", "column", "piece", "broadcast"}
 
@@ -2559,6 +2561,10 @@ class RuleCoder:
             token = sent.doc[i]
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
+            if (row.kind == "N" and token.lemma_.lower() == "boycott" and token.dep_ == "dobj"
+                    and token.head.lemma_.lower() in ("impose", "enforce", "maintain")):
+                # "imposed an economic and diplomatic boycott on Qatar": a sanction, no protest
+                matched[i] = replace(row, cameo="163", preps=row.preps | {"on", "against"})
             if row.kind == "N" and row.cameo[:2] == "05" and any(
                     t.ent_type_ == "MONEY" for t in token.subtree if t.i < token.i):
                 # "provides €45m support for X": money given is aid.
@@ -2703,6 +2709,14 @@ class RuleCoder:
             _callee(verb) if row is _PHONE_ROW else []) or (
             _children(verb, {"oprd"}) if row.cameo in ("111", "051")
             and verb.lemma_.lower() in _NAMING_VERBS else [])
+        if verb.lemma_.lower() in _FIGHTING_VERBS and (enemies := [
+                o for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "against"
+                and p.head.lemma_.lower() in _FIGHTING_VERBS | {"fight", "war", "battle"}
+                for o in _children(p, {"pobj"})]):
+            # "fought with US forces in the fight against Isis", "alongside the Kurds
+            # against Isis": whoever they fought beside is no enemy
+            objects = [o for o in objects if not (
+                o.head.dep_ == "prep" and o.head.lower_ in ("with", "alongside"))] or enemies
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
