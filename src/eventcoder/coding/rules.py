@@ -251,12 +251,28 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma in ("offer", "sell", "issue") and any(
             o.lemma_.lower() in _MARKET_THINGS | _SECURITIES for o in _children(verb, {"dobj"})):
         return True  # "offering 220,838 shares of stock", "offers good liquidity": business
+    if lemma == "offer" and any(o.lemma_.lower() in _PRODUCTS for o in _children(verb, {"dobj"})):
+        return True  # "would offer a bill", "is offering a new health system": no pledge
+    objects = _children(verb, {"dobj"})
+    if lemma == "lift" and row.particle is None and objects and not any(
+            o.lemma_.lower() in _LIFTED_THINGS or _actor_like(o) or o.pos_ == "PROPN"
+            for o in objects):
+        return True  # "to lift real economic growth", "lifted the lid": nothing eased
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
     # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
     return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
 
 
+# What is offered that pledges nothing: bills put forward, goods for sale.
+_PRODUCTS = {"bill", "amendment", "product", "service", "system", "discount", "line", "model",
+             "range", "feature", "course", "menu"}
+# What is lifted when a restriction is eased: "lifted the curfew", "lift the siege".
+_LIFTED_THINGS = {"sanction", "ban", "embargo", "restriction", "blockade", "siege", "curfew",
+                  "boycott", "order", "state", "law", "measure", "tariff", "quota", "moratorium",
+                  "suspension", "freeze", "cap", "limit", "veto", "lockdown", "closure",
+                  "control", "barrier", "immunity", "hold", "objection", "requirement", "rule",
+                  "regulation", "emergency", "prohibition", "penalty", "duty", "visa", "travel"}
 # What companies offer to investors and buyers.
 _SECURITIES = {"note", "debenture", "security", "unit", "liquidity", "product",
                "service", "discount", "dividend", "coupon", "bid", "loan", "credit", "rate"}
@@ -2559,6 +2575,11 @@ class RuleCoder:
         matched = {t.i: row for t in sent if (row := self._match(t)) is not None}
         for i, row in list(matched.items()):
             token = sent.doc[i]
+            if row.kind == "N" and token.lemma_.lower() == "release" and (
+                    released := _prep_objects(token, frozenset({"of"}))) and all(
+                    o.lemma_.lower() in _RELEASED_THINGS for o in released):
+                del matched[i]  # "ordered the release of water", "the release of the report"
+                continue
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
             if (row.kind == "N" and token.lemma_.lower() == "boycott" and token.dep_ == "dobj"
@@ -2631,6 +2652,12 @@ class RuleCoder:
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
+            if (row.kind == "V" and token.lemma_.lower() == "order" and row.particle is None
+                    and (ordered := _children(token, {"dobj"}))
+                    and not _children(token, {"xcomp", "ccomp"})
+                    and not any(o.i in matched or _actor_like(o) or o.pos_ == "PROPN"
+                                or _owners(o) for o in ordered)):
+                continue  # "ordered six MD-82s", "ordered the release of water": no demand
             verbal = row.kind == "V"
             if verbal:
                 candidate = self._code_verb(token, row, index)
