@@ -405,3 +405,9 @@ def test_pipeline_whoever_one_fights_beside_is_no_enemy(coder):
     fights = [e for e in events if e.event_type == "ASSAULT"]
     assert fights and all(r.country != "USA" for e in fights for r in e.recipient)
     assert any(r.code == "IMGREB" for e in fights for r in e.recipient)
+
+
+def test_pipeline_a_head_of_governments_the_government_is_their_own(coder):
+    (events,) = _by_sentence(coder, "Kenyan President William Ruto said the government would "
+                                    "lift the curfew in Nairobi.").values()
+    assert events and all(a.code == "KENGOV" for e in events for a in e.actor)

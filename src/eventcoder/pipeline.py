@@ -361,6 +361,10 @@ class Coder:
             # tables do not know acts toward someone they do.
             actor = _uncoded([p for p in cand.actor if _institution(p)], document)
         speaker = self._resolve(story, cand.speaker) if cand.speaker else None
+        if speaker is not None and speaker.sector == "GOV" and speaker.country:
+            # "Holness announced that the government will extend the curfew": a head of
+            # government's "the government" is their own
+            actor = tuple(_of_country(a, speaker.country) for a in actor)
         return _Resolved(cand, actor, recipient, text, offset, speaker)
 
     def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False,
@@ -724,6 +728,19 @@ def _dyads(event: Event) -> list[Event]:
             event, actor=actor, recipient=recipient,
             id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]))
     return out
+
+
+# Phrases for a government with no country of their own.
+_OWN_GOVERNMENT = {"the government", "government", "the administration", "the cabinet",
+                   "the authorities", "authorities"}
+
+
+def _of_country(actor: Actor, country: str) -> Actor:
+    """A bare "the government" (no country, no name) as that country's government."""
+    if (actor.country or actor.name or actor.sector != "GOV"
+            or actor.text.lower() not in _OWN_GOVERNMENT):
+        return actor
+    return dataclasses.replace(actor, country=country, code=country + "GOV")
 
 
 def _parts(article: Article) -> tuple[str, ...]:
