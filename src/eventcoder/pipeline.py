@@ -173,7 +173,8 @@ class Coder:
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Yield (article, its events) for each article; a story that fails is reported
         through ``on_error`` and skipped, never ending the batch."""
-        rules = RuleCoder(self._lexicon or default_lexicon(), ranker=self.argument_ranker)
+        lexicon = self._lexicon or default_lexicon()
+        rules = RuleCoder(lexicon, ranker=self.argument_ranker)
         versions = self.versions
         limit = self.nlp.nlp.max_length
 
@@ -188,7 +189,6 @@ class Coder:
                 yield article
 
         stream = ((_parts(a), a) for a in parseable())
-        lexicon = self._lexicon or default_lexicon()
         for doc, article in self.nlp.parse(stream, batch_size=batch_size, n_process=n_process,
                                            names=self._headline_names, verbs=lexicon.verbs):
             try:
@@ -362,7 +362,7 @@ class Coder:
             actor = _uncoded([p for p in cand.actor if _institution(p)], document)
         speaker = self._resolve(story, cand.speaker) if cand.speaker else None
         if speaker is not None and speaker.sector == "GOV" and speaker.country:
-            # "Holness announced that the government will extend the curfew": a head of
+            # "Kenya's president said the government would lift the curfew": a head of
             # government's "the government" is their own
             actor = tuple(_of_country(a, speaker.country) for a in actor)
         return _Resolved(cand, actor, recipient, text, offset, speaker)

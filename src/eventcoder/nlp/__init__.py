@@ -244,11 +244,11 @@ def _with_words(doc: Doc, text: str) -> Doc:
     from spacy.tokens import Doc
 
     restored = Doc(doc.vocab, words=[text[t.idx:t.idx + len(t)] for t in doc],
-               spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc],
-               pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
-               lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc],
-               deps=[t.dep_ for t in doc],
-               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
+                   spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc],
+                   pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
+                   lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc],
+                   deps=[t.dep_ for t in doc],
+                   ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc])
     restored.tensor = doc.tensor  # Doc.from_docs joins the tensors too
     return restored
 
