@@ -396,7 +396,7 @@ def test_pipeline_news_outlets_are_sources_not_partners_or_antecedents(coder):
     (rejection,) = [e for e in events[1] if e.event_type == "REJECT"]
     assert [a.code for a in rejection.recipient] == ["USAMED"]  # who published the reports
     # "he" is not Reuters, the last subject before it
-    assert all(a.sector != "MED" for e in events.get(3, []) for a in e.actor)
+    assert events.get(3) and all(a.sector != "MED" for e in events[3] for a in e.actor)
 
 
 def test_pipeline_whoever_one_fights_beside_is_no_enemy(coder):

@@ -897,12 +897,15 @@ def phrase_of(head: Token) -> Phrase:
     tokens = sorted(keep)
     # Opening or closing punctuation is dropped; inner quotes ("Field Marshal") are kept.
     doc = head.doc
-    words = tuple(
-        Word(text=doc[i].text, lemma=doc[i].lemma_, pos=doc[i].pos_, ent=doc[i].ent_type_,
-             dep="head" if i == head.i else doc[i].dep_, start=doc[i].idx)
-        for i in range(tokens[0], tokens[-1] + 1)
-        if i in keep or (doc[i].is_punct and tokens[0] < i < tokens[-1] and doc[i].text in "\"“”'‘’-")
-    )
+    return _phrase([doc[i] for i in range(tokens[0], tokens[-1] + 1)
+                    if i in keep or (doc[i].is_punct and tokens[0] < i < tokens[-1]
+                                     and doc[i].text in "\"“”'‘’-")], head)
+
+
+def _phrase(tokens: list[Token], head: Token) -> Phrase:
+    """The phrase of these tokens (in order), headed by ``head``."""
+    words = tuple(Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_,
+                       dep="head" if t.i == head.i else t.dep_, start=t.idx) for t in tokens)
     return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
 
 
@@ -935,11 +938,8 @@ def _force_of(noun: Token) -> Phrase | None:
         if any(t.dep_ in ("conj", "cc") for t in before.subtree):
             return None
         start = before.left_edge.i if before.left_edge.i < start - 1 else start - 1
-    words = tuple(
-        Word(text=t.text, lemma=t.lemma_, pos=t.pos_, ent=t.ent_type_,
-             dep="head" if t.i == force.i else t.dep_, start=t.idx)
-        for t in noun.doc[start:force.i + 1] if not t.is_punct or t.text == "-")
-    return Phrase(words=words, head=next(k for k, w in enumerate(words) if w.dep == "head"))
+    return _phrase([t for t in noun.doc[start:force.i + 1] if not t.is_punct or t.text == "-"],
+                   force)
 
 
 def _titled(prep: Token) -> bool:
