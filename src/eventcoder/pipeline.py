@@ -421,7 +421,10 @@ class Coder:
                     break
                 run.append(w)
         elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
-              and phrase.head_word.ent in ("", "LOC", "FAC")):
+              and (phrase.head_word.ent in ("", "LOC", "FAC")
+                   # "an offensive on Idlib": a notable place the model took for a body
+                   or phrase.head_word.ent == "ORG"
+                   and self.gazetteer.notable(phrase.head_word.text))):
             run = [phrase.head_word]
         if not run:
             return None

@@ -155,15 +155,23 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
     country_in_pp = False
     capital_alone = False
     if country is None:
+        # "the Russia-backed Syrian regime" is Syrian: a backer's country counts only when no
+        # other country is named ("Iran-backed militias")
+        backer = None
         for i, j in _ngrams(words, used):
             match = tables.lookup_country(join_words(words[i:j]))
-            if match is not None:
-                country = match.iso3
-                country_in_pp = all(w.dep == "pobj" for w in words[i:j])
-                capital_alone = match.kind == "capital" and head in range(i, j)
-                if match.kind == "capital" and _pact_word(words[head].text):
-                    country = None  # "the Minsk agreements": named after a city, no party
+            if match is not None and _backer(words, i, j):
+                backer = backer or (i, j, match)
+            elif match is not None:
                 break
+        else:
+            i, j, match = backer or (0, 0, None)
+        if match is not None:
+            country = match.iso3
+            country_in_pp = all(w.dep == "pobj" for w in words[i:j])
+            capital_alone = match.kind == "capital" and head in range(i, j)
+            if match.kind == "capital" and _pact_word(words[head].text):
+                country = None  # "the Minsk agreements": named after a city, no party
     sector = org.sector if org is not None else None
     titles: tuple[str, ...] = ()
     free = [w for k, w in enumerate(words) if k not in used]
@@ -196,6 +204,18 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         name, code, sector, person = None, None, "CVL", None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
+
+
+# The second part of "Iran-backed", "Russian-supported": who is backed, not who backs.
+_BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "financed", "trained",
+                  "allied", "aligned", "friendly", "installed", "controlled"}
+
+
+def _backer(words: list[Word], start: int, end: int) -> bool:
+    """Whether the words ``start:end`` name a backer: "Iran" in "Iran-backed" (the dash may
+    be read with the name)."""
+    return any(words[k].text == "-" and words[k + 1].text.lower() in _BACKING_WORDS
+               for k in range(start + 1, min(end + 1, len(words) - 1)))
 
 
 # Pacts and meetings, often named after the city where they were made: "the Minsk agreements".

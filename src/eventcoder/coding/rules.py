@@ -489,6 +489,48 @@ _TALKS = {"mediation", "talk", "negotiation", "dialogue", "peace"}
 _OUSTING_VERBS = {"overthrow", "topple", "depose", "oust"}
 
 
+def _verb_particles(token: Token) -> set[str]:
+    """What a trigger verb governs, for the lexicon rows that differ by it: its particles
+    and prepositions, and "n:" the nouns of its objects and of its prepositions."""
+    # A particle follows its verb: "On Monday, X called Y" is no "call on".
+    particles = {c.lemma_.lower() for c in token.children
+                 if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
+                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+    # "miners walked out": an adverb particle right after its verb
+    particles |= {c.lower_ for c in token.children if c.dep_ == "advmod"
+                  and c.i == token.i + 1 and c.lower_ in _ADVERB_PARTICLES}
+    # "called for the army to withdraw": the "for" parsed as the clause's marker
+    # ("pushing hard for the government to propose": after the verb's adverbs)
+    particles |= {"for" for comp in token.children if comp.dep_ in ("advcl", "ccomp")
+                  for m in comp.children
+                  if m.dep_ == "mark" and m.lower_ == "for" and m.i > token.i
+                  and all(t.dep_ == "advmod" and t.head.i == token.i
+                          for t in token.doc[token.i + 1:m.i])}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "fired rubber bullets and tear gas": each thing the verb governs
+    objects += [c for o in objects for c in _conjuncts(o)[1:]]
+    particles |= {f"n:{c.lemma_.lower()}" for c in objects}
+    # "ended mediation efforts": the event a packaging noun names.
+    particles |= {f"n:{m.lemma_.lower()}" for c in objects
+                  if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS | _PACT_NOUNS
+                  for m in c.children if m.dep_ == "compound"}
+    # "hand over 40 percent of their arms", "released some of the prisoners": the
+    # noun a part is of.
+    particles |= {f"n:{o.lemma_.lower()}" for c in objects
+                  if c.lemma_.lower() in _PART_NOUNS
+                  # "forgave $500 million of Zambia's debt"
+                  or c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY")
+                  for o in _prep_objects(c, frozenset({"of"}))}
+    if token.lemma_.lower() == "strip":
+        # "stripped 94 critics of their citizenship"
+        particles |= {f"n:{o.lemma_.lower()}" for c in objects
+                      for o in _prep_objects(c, frozenset({"of"}))}
+    # "went on strike", "put its army on high alert": the noun of a preposition.
+    particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
+                  for o in c.children if o.dep_ == "pobj"}
+    return particles
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -536,6 +578,17 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
+    if lemma == "hit" and row.particle is None and not (
+            any(a.lemma_.lower() in _FORCES | _ARMED_BODIES | _WEAPONS | _ARMED_PEOPLE
+                for a in subject_of(verb)[0] + _agents_of_passive(verb))
+            or any(o.lemma_.lower() in _MILITARY_TARGETS
+                   # ("hit the 0.7% spending target": a goal reached)
+                   and (o.lemma_.lower() != "target" or o.tag_ == "NNS") for o in objects)):
+        return None  # "sanctions hit the economy", "hit a record": force only by arms or on arms
+    if lemma in ("push", "drive", "chase", "force") and row.particle == "out" and not any(
+            _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _FORCES | _ARMED_PEOPLE
+            for o in objects):
+        return None  # "pushed prices out of reach": no one driven out
     if lemma == "beat" and not any(
             o.lemma_.lower() in PEOPLE or o.ent_type_ == "PERSON"
             or o.lower_ in ("him", "her", "them", "us", "me", "you")
@@ -710,6 +763,22 @@ _SENT_PEOPLE = {"peacekeeper", "observer", "monitor", "officer", "police", "pers
 _LEAVING_VERBS = {"leave", "quit", "exit", "vacate", "evacuate"}
 _FORCES = {"troop", "force", "soldier", "army", "military", "peacekeeper", "marine",
            "contingent", "unit", "battalion", "brigade"}
+# What harm is done with: "attacked the base with rockets", "armed with machetes".
+_INSTRUMENTS = {"artillery", "rifle", "firearm", "machete", "knife", "explosive", "tank",
+                "helicopter", "truncheon", "baton", "stone", "rock", "gunfire", "weaponry",
+                "ammunition", "bomb", "cannon", "gas"}
+
+
+def _instrument(token: Token) -> bool:
+    """Whether the token is what something is done with: "with rockets", "with artillery"."""
+    return (token.dep_ == "pobj" and token.head.lower_ == "with"
+            and token.lemma_.lower() in _INSTRUMENTS | _MUNITIONS | _WEAPONS)
+
+
+# What armed force is aimed at: "hit military positions", "struck rebel bases".
+_MILITARY_TARGETS = {"position", "base", "target", "convoy", "outpost", "stronghold", "hideout",
+                     "checkpoint", "depot", "installation", "bunker", "trench", "camp", "airbase",
+                     "airfield", "barracks", "garrison", "fortification", "launcher", "battery"}
 # What else a state moves or puts on alert: "deployed warships", "placed its navy on alert".
 _MOVED_FORCES = {"navy", "warship", "ship", "carrier", "jet", "bomber", "fighter", "tank",
                  "missile", "submarine", "vessel", "aircraft", "plane", "drone", "operator",
@@ -860,6 +929,9 @@ def phrase_of(head: Token) -> Phrase:
                                           # "Physicians for Human Rights"
                                           or token.text[:1].isupper() and child.i == token.i + 1
                                           and (child.text[:1].isupper() or _titled(child)))
+                # "west of the capital Tripoli": deeper in, a name set right after its noun
+                or child.dep_ == "appos" and not top and child.left_edge.i == token.i + 1
+                and child.pos_ == "PROPN" and not child.left_edge.is_punct
             ):
                 continue
             if child.dep_ == "punct" or child.is_space:
@@ -1766,8 +1838,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         places and preposition in _TARGET_PLACE_PREPS):
                     continue  # "after a week of fighting with X": an adjunct, not the event's
                 for obj in _children(child, {"pobj"}):
-                    if obj.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS:
-                        continue  # "on the charge of rebellion": why, not whom
+                    if obj.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS or _instrument(obj):
+                        continue  # "on the charge of rebellion", "with artillery": not whom
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
                             places and preposition in _TARGET_PLACE_PREPS
@@ -2116,9 +2188,12 @@ def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
     return None if found is owner else found
 
 
+# Stances that are an act only when expressed: "expressed his respect for X", "conveyed
+# the president's appreciation".
+_EXPRESSED_ONLY = {"respect", "appreciation", "gratitude", "admiration"}
 # Verbs that carry an expressed stance as a call's purpose: "to express his support".
 _PURPOSE_EXPRESSIONS = {"offer", "give", "express", "voice", "deliver", "convey", "reiterate",
-                        "reaffirm", "extend"}
+                        "reaffirm", "extend", "promise", "pledge", "renew", "affirm", "restate"}
 
 
 def _purpose_of_contact(token: Token, matched: dict[int, Trigger]) -> bool:
@@ -2500,56 +2575,24 @@ class RuleCoder:
             return row  # "Fighting between X and Y continued": the gerund is the event noun
         if (token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB"))
                 or _misparsed_verb(token)):
-            # A particle follows its verb: "On Monday, X called Y" is no "call on".
-            particles = {c.lemma_.lower() for c in token.children
-                         if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
-                         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
-            # "miners walked out": an adverb particle right after its verb
-            particles |= {c.lower_ for c in token.children if c.dep_ == "advmod"
-                          and c.i == token.i + 1 and c.lower_ in _ADVERB_PARTICLES}
-            # "called for the army to withdraw": the "for" parsed as the clause's marker
-            # ("pushing hard for the government to propose": after the verb's adverbs)
-            particles |= {"for" for comp in token.children if comp.dep_ in ("advcl", "ccomp")
-                          for m in comp.children
-                          if m.dep_ == "mark" and m.lower_ == "for" and m.i > token.i
-                          and all(t.dep_ == "advmod" and t.head.i == token.i
-                                  for t in token.doc[token.i + 1:m.i])}
-            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            # "fired rubber bullets and tear gas": each thing the verb governs
-            objects += [c for o in objects for c in _conjuncts(o)[1:]]
-            particles |= {f"n:{c.lemma_.lower()}" for c in objects}
-            # "ended mediation efforts": the event a packaging noun names.
-            particles |= {f"n:{m.lemma_.lower()}" for c in objects
-                          if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS | _PACT_NOUNS
-                          for m in c.children if m.dep_ == "compound"}
-            # "hand over 40 percent of their arms", "released some of the prisoners": the
-            # noun a part is of.
-            particles |= {f"n:{o.lemma_.lower()}" for c in objects
-                          if c.lemma_.lower() in _PART_NOUNS
-                          # "forgave $500 million of Zambia's debt"
-                          or c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY")
-                          for o in _prep_objects(c, frozenset({"of"}))}
-            if token.lemma_.lower() == "strip":
-                # "stripped 94 critics of their citizenship"
-                particles |= {f"n:{o.lemma_.lower()}" for c in objects
-                              for o in _prep_objects(c, frozenset({"of"}))}
-            # "went on strike", "put its army on high alert": the noun of a preposition.
-            particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
-                          for o in c.children if o.dep_ == "pobj"}
             if token.dep_ == "agent":
                 return None
-            row = self.lexicon.verb(token.lemma_.lower(), particles)
+            lemma = token.lemma_.lower()
+            rows = self.lexicon.verbs.get(lemma, ())
+            # Only a verb with rows that differ by particle needs what it governs.
+            particles = _verb_particles(token) if any(r.particle for r in rows) else set()
+            row = self.lexicon.verb(lemma, particles)
             if row is not None and (row := _verb_sense(token, row)) is None:
                 return None  # a sense that is no political act ("exports rallied")
-            if row is None and token.lemma_.lower() in _GIVING_VERBS:
+            if row is None and lemma in _GIVING_VERBS:
                 row = _gift(token)  # "provided tents to earthquake victims"
-            if row is None and token.lemma_.lower() in _NAMING_VERBS:
+            if row is None and lemma in _NAMING_VERBS:
                 row = _name_calling(token)
-            if row is None and token.lemma_.lower() in _PHONE_VERBS and _phoned(token):
+            if row is None and lemma in _PHONE_VERBS and _phoned(token):
                 return _PHONE_ROW
             if row is None:
                 row = _small_clause(token) or _troops_leaving(token) or _peacekeepers_present(token)
-            if token.lemma_.lower() in ("call", "lift") and (eased := _dissent_eased(token)):
+            if lemma in ("call", "lift") and (eased := _dissent_eased(token)):
                 return eased  # before "lift" (085) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
@@ -2579,6 +2622,11 @@ class RuleCoder:
                     released := _prep_objects(token, frozenset({"of"}))) and all(
                     o.lemma_.lower() in _RELEASED_THINGS for o in released):
                 del matched[i]  # "ordered the release of water", "the release of the report"
+                continue
+            if (row.kind == "N" and token.lemma_.lower() in _EXPRESSED_ONLY
+                    and not (token.dep_ == "dobj" and token.head.lemma_.lower()
+                             in _EXPRESSIVE_VERBS | _PURPOSE_EXPRESSIONS | {"show"})):
+                del matched[i]  # "respect for human rights" is no act; "expressed respect for" is
                 continue
             if row.kind == "N" and row.cameo[:2] == "14" and _military_strike(token):
                 matched[i] = replace(row, cameo="190", preps=row.preps | {"on", "against"})
@@ -2764,6 +2812,8 @@ class RuleCoder:
             keep = (row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
                     and row.cameo[:2] != "04")
             objects = objects if keep and not others else others
+        # "shelled the town with artillery": what it was done with is no one it was done to
+        objects = [o for o in objects if not _instrument(o)]
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
                    or _target_places(verb, row) or _actors_place(agents, row))
         if all(o.pos_ == "PRON" for o in objects) and (called := _purpose_of(verb)):
@@ -2848,6 +2898,10 @@ class RuleCoder:
             # "threatened that if Israel does not ..., X would ...", "said it would impose
             # sanctions if Turkey buys the missiles": coercion on a condition aims at its party
             more = (*condition, *more)
+            if not any(_names_someone(p) and p.head_word.ent != "LOC" for p in recipient):
+                # "threatened to send refugees to Europe unless the EU pays": whoever must
+                # act is whom the threat is aimed at, not where it would be carried out
+                recipient = condition
         if (row.cameo[:2] == "09" and verb.dep_ in ("advcl", "xcomp")
                 and verb.head.lemma_.lower() in _SENDING_VERBS):
             # "sent experts to Saudi Arabia to investigate the attacks": an inquiry made there

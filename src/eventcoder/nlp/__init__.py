@@ -212,8 +212,9 @@ class Pipeline:
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
         parsed in plain case and the parse put back onto its own words; with ``verbs`` (event
         verbs), a short part with no verb is read again with its verb made plain (see
-        ``headline_verb``); and two misparses are mended in the tree: nouns before a verb
-        taken for its compound, a hyphenated name cut into siblings."""
+        ``headline_verb``); and three misparses are mended in the tree: nouns before a verb
+        taken for its compound, a hyphenated name cut into siblings, an event noun after a
+        noun taken for its adjective."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -229,7 +230,8 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))
+                doc = _postnominal_nouns(
+                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -274,6 +276,30 @@ def _subject_compounds(doc: Doc) -> Doc:
         fused[-1].dep_ = "nsubj"
         for token in fused[:-1]:
             token.head = fused[-1]
+    return doc
+
+
+# Event nouns the tagger may read as adjectives after a noun: "the regime offensive in Idlib".
+_POSTNOMINAL_NOUNS = ("offensive",)
+
+
+def _postnominal_nouns(doc: Doc) -> Doc:
+    """"The regime offensive in Idlib displaced thousands": an event noun tagged as an
+    adjective after the noun it heads (English puts no such adjective there) is the noun, and
+    the noun before it its modifier, with the article. In place."""
+    for word in _POSTNOMINAL_NOUNS:
+        for i in _indices(doc, "LOWER", word):
+            token = doc[i]
+            noun = token.head
+            if not (token.pos_ == "ADJ" and token.dep_ == "amod" and noun.i == i - 1
+                    and noun.pos_ == "NOUN"):
+                continue
+            token.pos_, token.tag_ = "NOUN", "NN"
+            token.head = token if noun.head.i == noun.i else noun.head
+            token.dep_ = noun.dep_
+            for child in [c for c in noun.children if c.dep_ == "det"]:
+                child.head = token
+            noun.head, noun.dep_ = token, "compound"
     return doc
 
 
