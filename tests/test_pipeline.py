@@ -407,6 +407,27 @@ def test_pipeline_whoever_one_fights_beside_is_no_enemy(coder):
     assert any(r.code == "IMGREB" for e in fights for r in e.recipient)
 
 
+def test_pipeline_a_side_fought_on_is_no_enemy(coder):
+    (events,) = _by_sentence(coder, "A Georgian volunteer who fought on the Ukrainian side "
+                                    "was killed in Bakhmut.").values()
+    fights = [e for e in events if e.trigger.text == "fought"]
+    assert fights and all(r.country != "UKR" for e in fights for r in e.recipient)
+
+
+def test_pipeline_a_pledge_of_ones_own_support_is_toward_its_object(coder):
+    (events,) = _by_sentence(coder, "The Indian minister pledged New Delhi's support for the "
+                                    "Sri Lankan government.").values()
+    (pledge,) = [e for e in events if e.event_type == "SUPPORT"]
+    assert [a.code for a in pledge.recipient] == ["LKAGOV"]  # not New Delhi's own
+
+
+def test_pipeline_an_object_pronoun_them_is_the_people_before_it(coder):
+    (events,) = _by_sentence(coder, "Kenyan police arrested three Somali men and later "
+                                    "released them.").values()
+    (release,) = [e for e in events if e.trigger.text == "released"]
+    assert [a.country for a in release.recipient] == ["SOM"]
+
+
 def test_pipeline_a_head_of_governments_the_government_is_their_own(coder):
     (events,) = _by_sentence(coder, "Kenyan President William Ruto said the government would "
                                     "lift the curfew in Nairobi.").values()

@@ -585,6 +585,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                    # ("hit the 0.7% spending target": a goal reached)
                    and (o.lemma_.lower() != "target" or o.tag_ == "NNS") for o in objects)):
         return None  # "sanctions hit the economy", "hit a record": force only by arms or on arms
+    if lemma in _FIGHTING_VERBS and objects and all(
+            o.lemma_.lower() in _PROBLEMS and not _actor_like(o) for o in objects):
+        return None  # "fight the epidemic", "fighting corruption": no one fought
     if lemma in ("push", "drive", "chase", "force") and row.particle == "out" and not any(
             _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _FORCES | _ARMED_PEOPLE
             for o in objects):
@@ -775,6 +778,13 @@ def _instrument(token: Token) -> bool:
             and token.lemma_.lower() in _INSTRUMENTS | _MUNITIONS | _WEAPONS)
 
 
+# Ills that are fought without fighting anyone: "fight the epidemic", "combat poverty".
+_PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", "corruption",
+             "crime", "hunger", "famine", "inflation", "cause", "change", "fire", "blaze",
+             "wildfire", "drought", "flood", "unemployment", "malaria", "cancer", "fraud",
+             "racism", "discrimination", "misinformation", "disinformation", "illiteracy",
+             "deforestation", "emission", "pollution", "infection", "spread", "covid",
+             "coronavirus", "ebola", "aids", "cholera", "tuberculosis", "locust", "inequality"}
 # What armed force is aimed at: "hit military positions", "struck rebel bases".
 _MILITARY_TARGETS = {"position", "base", "target", "convoy", "outpost", "stronghold", "hideout",
                      "checkpoint", "depot", "installation", "bunker", "trench", "camp", "airbase",
@@ -1172,6 +1182,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # "Two officials beheaded by insurgents": a headline's passive without its
             # auxiliary, the one it was done to parsed as the subject ("spoke by phone" is
             # no passive: a phone is no one)
+            return _agents_of_passive(verb), subj
+        if (verb.dep_ == "csubj" and verb.tag_ in ("VBD", "VBN") and subj[0].dep_ == "nsubj"
+                and not _children(verb, {"aux", "auxpass"})
+                and not _children(verb.head, {"nsubj", "nsubjpass"})):
+            # "Syrian refugees granted asylum are welcome": a participle after its noun,
+            # parsed as the subject clause, says what was done to the noun
             return _agents_of_passive(verb), subj
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], []
@@ -2163,6 +2179,12 @@ def _antecedent(pronoun: Token, agents: list[Token]) -> Token:
     if not agents or any(a.pos_ == "PRON" for a in agents):
         # "Putin said he would meet him": "he" is Putin, so "him" is someone else.
         acting |= {t.i for v in pronoun.ancestors for s in _children(v, _SUBJ) for t in s.subtree}
+    if pronoun.lower_ == "them":
+        # "arrested two men and charged them": the nearest people named in the plural
+        return next((t for t in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start])
+                     if t.i not in acting and t.dep_ not in ("compound", "poss")
+                     and t.tag_ in ("NNS", "NNPS") and (_actor_like(t) or t.lemma_.lower() in PEOPLE)),
+                    pronoun)
     before = [t for t in reversed(list(pronoun.sent)[:pronoun.i - pronoun.sent.start])
               if t.i not in acting and t.dep_ not in ("compound", "poss")
               and t.tag_ not in ("NNS", "NNPS")]
@@ -2275,6 +2297,20 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         for c in clause.children
     )
     future = bool(aux & _FUTURE_AUX)
+    if (clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX")
+            and not _children(clause, _SUBJ | _PASS_SUBJ)):
+        # "if Cuba does not release its prisoners and respect human rights": a verb that
+        # shares its first conjunct's subject is under the same condition, and, with no
+        # auxiliary of its own, the same negation and modals
+        first = clause.head
+        hypothetical = hypothetical or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in first.children)
+        if clause.tag_ in ("VB", "VBN") and not any(
+                c.dep_ in ("aux", "auxpass") for c in clause.children):
+            shared = {c.lower_ for c in first.children if c.dep_ in ("aux", "auxpass")}
+            negated = negated or _negated(first)
+            hypothetical = hypothetical or bool(shared & _HYPO_AUX)
+            future = future or bool(shared & _FUTURE_AUX)
     if hypothetical and "would" in aux and _dated_ahead(clause):
         # "The EU would hold talks with Abbas next month": a plan reported in the past
         # tense, not a hypothesis, unless a condition is stated.
@@ -2700,6 +2736,10 @@ class RuleCoder:
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
+            if token.lemma_.lower() in ("refuse", "decline") and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview")
+                    for c in token.children):
+                continue  # "refused comment", "declined specific comment"
             if (row.kind == "V" and token.lemma_.lower() == "order" and row.particle is None
                     and (ordered := _children(token, {"dobj"}))
                     and not _children(token, {"xcomp", "ccomp"})
@@ -2792,6 +2832,10 @@ class RuleCoder:
             # against Isis": whoever they fought beside is no enemy
             objects = [o for o in objects if not (
                 o.head.dep_ == "prep" and o.head.lower_ in ("with", "alongside"))] or enemies
+        if verb.lemma_.lower() in _FIGHTING_VERBS:
+            # "fought on the Ukrainian side", "on the side of the rebels": a side is joined
+            objects = [o for o in objects if not (
+                o.lemma_.lower() == "side" and o.head.lower_ == "on")]
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
@@ -2861,7 +2905,8 @@ class RuleCoder:
                        if o.lemma_.lower() in _ASKING_NOUNS | {"pressure"} else o
                        for o in objects]
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
-        objects = [_antecedent(o, agents) if o.lower_ in ("him", "her") else o for o in objects]
+        objects = [_antecedent(o, agents) if o.lower_ in ("him", "her", "them") else o
+                   for o in objects]
         if row.cameo[:2] in _STANCE_ROOTS:
             # "hosted the Libyan prime minister and praised his efforts": whose efforts
             owned = []
