@@ -2210,6 +2210,22 @@ def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
     return None if found is owner else found
 
 
+# Kinds of support that are aid, with its code: "financial support" is economic aid (071).
+_MATERIAL_SUPPORT = {"financial": "071", "economic": "071", "budgetary": "071", "budget": "071",
+                     "military": "072", "logistical": "070", "logistic": "070",
+                     "logistics": "070", "material": "070", "humanitarian": "073",
+                     "medical": "073", "technical": "070"}
+
+
+def _material_support(noun: Token) -> str | None:
+    """The aid code of "support" named as material: "financial support" -> 071."""
+    if noun.lemma_.lower() != "support":
+        return None
+    return next((_MATERIAL_SUPPORT[c.lemma_.lower()] for c in noun.children
+                 if c.dep_ in ("amod", "compound", "conj") and c.i < noun.i
+                 and c.lemma_.lower() in _MATERIAL_SUPPORT), None)
+
+
 # Stances that are an act only when expressed: "expressed his respect for X", "conveyed
 # the president's appreciation".
 _EXPRESSED_ONLY = {"respect", "appreciation", "gratitude", "admiration"}
@@ -2670,6 +2686,16 @@ class RuleCoder:
                     and token.head.lemma_.lower() in ("impose", "enforce", "maintain")):
                 # "imposed an economic and diplomatic boycott on Qatar": a sanction, no protest
                 matched[i] = replace(row, cameo="163", preps=row.preps | {"on", "against"})
+            if (row.kind == "N" and row.cameo == "051" and token.lemma_.lower() == "support"
+                    and (kind := _material_support(token))):
+                # "financial support from the US", "military support for the Kurds": aid given
+                matched[i] = replace(row, cameo=kind, preps=row.preps | {"for", "to"})
+            if (row.kind == "V" and row.particle == "n:support" and row.cameo == "051"
+                    and (kind := next(filter(None, map(_material_support, _children(
+                        token, {"dobj"}))), None))):
+                # "pledged financial support": aid promised (033); "lent military support": given
+                matched[i] = replace(row, cameo="033" if token.lemma_.lower() in (
+                    "pledge", "promise", "offer", "vow") else kind)
             if row.kind == "N" and row.cameo[:2] == "05" and any(
                     t.ent_type_ == "MONEY" for t in token.subtree if t.i < token.i):
                 # "provides €45m support for X": money given is aid.
