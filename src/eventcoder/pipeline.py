@@ -303,6 +303,15 @@ class Coder:
     def _resolved(self, story: StoryActors, cand: Candidate, text: str, offset: int,
                   document: str) -> _Resolved:
         """A candidate with its participants resolved to actors."""
+        if (not cand.verbal and cand.row.cameo[:2] in ("18", "19", "20") and len(cand.actor) == 1
+                and (p := cand.actor[0]).head_word.pos == "PROPN"
+                and 0 <= cand.trigger.start - p.end <= 1
+                and ((known := story.resolve(p)) is None or not known.sector)
+                and (place := self.gazetteer.lookup(p.text)) is not None
+                and place.precision != "country"):
+            # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
+            # where it is aimed, not who attacks
+            cand = dataclasses.replace(cand, actor=(), recipient=cand.recipient or (p,))
         # "the two leaders": both sides of the last event between two countries
         found = [[*story.pair(p, cand.sentence_index)] or [self._resolve(story, p)]
                  for p in cand.actor]

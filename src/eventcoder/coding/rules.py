@@ -46,7 +46,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
-                   "permit", "enable"}
+                   "permit", "enable", "tell", "instruct", "encourage", "advise", "invite",
+                   "plan"}
 # Nouns that speak of an act without saying it happened: "the rhetoric of destroying X",
 # "fears of an attack", "the prospect of talks".
 _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notion", "danger",
@@ -578,6 +579,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
+    if lemma in ("recognise", "recognize") and (
+            not objects or _children(verb, {"ccomp"})
+            or not any(_actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _RECOGNISED
+                       for o in objects)):
+        return None  # "it is necessary to recognise that ...", "recognised the danger"
     if lemma == "hit" and row.particle is None and not (
             any(a.lemma_.lower() in _FORCES | _ARMED_BODIES | _WEAPONS | _ARMED_PEOPLE
                 for a in subject_of(verb)[0] + _agents_of_passive(verb))
@@ -785,6 +791,13 @@ _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", 
              "racism", "discrimination", "misinformation", "disinformation", "illiteracy",
              "deforestation", "emission", "pollution", "infection", "spread", "covid",
              "coronavirus", "ebola", "aids", "cholera", "tuberculosis", "locust", "inequality"}
+# Verbs of perceiving an event, whose subject takes no part in it.
+_PERCEIVING_VERBS = {"hear", "overhear", "see", "watch", "witness", "notice", "read", "film",
+                     "record", "photograph", "observe", "follow", "monitor"}
+# What a state recognises diplomatically: "recognised Kosovo's independence".
+_RECOGNISED = {"independence", "sovereignty", "government", "state", "statehood", "annexation",
+               "authority", "election", "result", "victory", "president", "regime", "capital",
+               "claim", "council", "administration", "republic", "country", "leader"}
 # What armed force is aimed at: "hit military positions", "struck rebel bases".
 _MILITARY_TARGETS = {"position", "base", "target", "convoy", "outpost", "stronghold", "hideout",
                      "checkpoint", "depot", "installation", "bunker", "trench", "camp", "airbase",
@@ -1202,6 +1215,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if agents or patients:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             patients = [verb.head]
+        if (not patients and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
+                and verb.left_edge.i == verb.sent.start
+                and verb.lemma_.lower() not in _ASKING_VERBS):  # ("Asked by Reuters about")
+            patients = _children(verb.head, _SUBJ)  # "Backed by Russia, Assad ...": Assad
         return agents, patients
     if verb.dep_ == "relcl" or _finite_acl(verb) or _headless(verb):
         # ("the Jordanian minister called for ...", parsed as a modifier of the minister;
@@ -1209,8 +1226,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return [verb.head], []
     if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
-            and verb.lemma_.lower() in _ASKING_VERBS):
-        # "Asked about the attack, the spokesman said ...": he was asked
+            and (verb.lemma_.lower() in _ASKING_VERBS or verb.left_edge.i == verb.sent.start)):
+        # "Asked about the attack, the spokesman said ...": he was asked ("Allowed to
+        # graduate in 1959, Talabani ...": a participle opening the sentence is passive)
         return [], subject_of(verb.head, depth + 1)[0]
     if (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd")
             and verb.head.lemma_.lower() in _STATE_VERBS
@@ -3032,7 +3050,9 @@ class RuleCoder:
         owned = bool(owners) and verb is not None and verb.lemma_.lower() not in _LIGHT_VERBS
         if owned:
             agents = owners
-        elif verb is not None and not _acronym(verb):  # (an acronym acts: below)
+        elif (verb is not None and not _acronym(verb)  # (an acronym acts: below)
+              # "overheard complaints", "watched the attack": whoever perceives it is no party
+              and verb.lemma_.lower() not in _PERCEIVING_VERBS):
             agents, _ = subject_of(verb)
         culprit = _culprit(noun) if not agents else None
         if culprit is not None:
@@ -3176,8 +3196,9 @@ def open_candidate(sent: SpacySpan, index: int) -> Candidate | None:
         if not reported:
             return None
         verb = reported[0]
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ("be", "have"):
-        return None
+    if (verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ("be", "have")
+            or verb.lemma_.lower() in _PERCEIVING_VERBS):
+        return None  # ("residents witnessed the attack": no act between them and it)
     agents, patients = subject_of(verb)
     objects = patients or _objects(verb, _OPEN_PREPS, direct=True)
     agents = [t for t in agents if t.pos_ in ("NOUN", "PROPN")]
