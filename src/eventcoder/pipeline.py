@@ -263,6 +263,9 @@ class Coder:
             if self.classifier is not None and not any(r.actor for r in found):
                 # No trigger, or none with an actor: the main clause, for the classifier.
                 cand = open_candidate(sent, index)
+                if cand is not None and any(
+                        row.particle is None for row in rules.lexicon.verbs.get(cand.row.lemma, ())):
+                    cand = None  # a trigger verb in a sense the rules found no act in
                 if cand is not None and not any(
                         p.start <= c.trigger.start < p.end and c.negated
                         for c in candidates for p in cand.recipient):

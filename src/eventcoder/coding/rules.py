@@ -591,6 +591,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                    # ("hit the 0.7% spending target": a goal reached)
                    and (o.lemma_.lower() != "target" or o.tag_ == "NNS") for o in objects)):
         return None  # "sanctions hit the economy", "hit a record": force only by arms or on arms
+    if lemma == "capture" and objects and all(o.lemma_.lower() in _NOT_CAPTURED for o in objects):
+        return None  # "the image captured the predicament": nothing taken by force
+    if lemma in ("wage", "wag") and (targets := [
+            t for x in (verb, *objects) for t in _prep_objects(x, frozenset({"on", "against"}))]) \
+            and all(t.lemma_.lower() in _PROBLEMS | {"drug", "terror", "crime"} for t in targets):
+        return None  # "waged war on drugs", "a war on poverty": no one attacked
     if lemma in _FIGHTING_VERBS and objects and all(
             o.lemma_.lower() in _PROBLEMS and not _actor_like(o) for o in objects):
         return None  # "fight the epidemic", "fighting corruption": no one fought
@@ -784,6 +790,25 @@ def _instrument(token: Token) -> bool:
             and token.lemma_.lower() in _INSTRUMENTS | _MUNITIONS | _WEAPONS)
 
 
+# What is "captured" without force: "captured the public mood", "captured the predicament".
+_NOT_CAPTURED = {"mood", "imagination", "attention", "predicament", "essence", "spirit", "moment",
+                 "heart", "headline", "vote", "market", "share", "title", "award", "championship",
+                 "trophy", "prize", "record", "audience", "interest", "image", "footage", "scene",
+                 "feeling", "sense", "zeitgeist", "nuance", "data", "carbon", "emission", "light",
+                 "picture", "photo", "video", "likeness", "tone", "reality", "complexity",
+                 "frustration", "anger", "fear", "fancy", "gold", "medal", "seat", "majority"}
+# Ground taken by force: "captured the town", "seized the airport".
+_TERRAIN = {"city", "town", "village", "base", "airport", "territory", "area", "hill", "district",
+            "province", "region", "position", "stronghold", "bridge", "port", "oilfield",
+            "field", "dam", "checkpoint", "outpost", "crossing", "road", "highway", "suburb",
+            "neighbourhood", "neighborhood", "capital", "airfield", "border", "island",
+            "building", "camp", "compound", "headquarters", "garrison", "ship", "vessel",
+            "tanker", "boat", "tank", "weapon", "land", "enclave", "zone", "mountain", "valley",
+            "pass", "station", "palace", "parliament", "ministry", "fort", "citadel", "mine",
+            "refinery", "plant", "facility", "stretch", "swathe", "swath", "part", "control"}
+# Fights named as what is fought: "fought a long insurgency", "waged war against X".
+_FIGHTS = {"war", "battle", "insurgency", "campaign", "fight", "conflict", "stand", "struggle",
+           "rebellion", "jihad", "offensive", "guerrilla", "skirmish"}
 # Ills that are fought without fighting anyone: "fight the epidemic", "combat poverty".
 _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", "corruption",
              "crime", "hunger", "famine", "inflation", "cause", "change", "fire", "blaze",
@@ -1215,8 +1240,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if agents or patients:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             patients = [verb.head]
-        if (not patients and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i
-                and verb.left_edge.i == verb.sent.start
+        if (not patients and verb.tag_ == "VBN" and verb.dep_ == "advcl"
+                and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+                and (verb.i < verb.head.i and verb.left_edge.i == verb.sent.start
+                     # "militias hold sway, supported by 2,000 US troops"
+                     or verb.i > verb.head.i and verb.left_edge.i > 0
+                     and verb.doc[verb.left_edge.i - 1].text == ",")
                 and verb.lemma_.lower() not in _ASKING_VERBS):  # ("Asked by Reuters about")
             patients = _children(verb.head, _SUBJ)  # "Backed by Russia, Assad ...": Assad
         return agents, patients
@@ -2320,6 +2349,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     clause = verb or _clause_head(trigger)
     negated = (_negated(trigger) or _negated(clause) or _called_off(trigger)
                or _report_denied(clause))
+    if negated and any(p.lower_ in ("until", "till", "before") and any(
+            o.ent_type_ in ("DATE", "TIME") for o in p.children)
+            for p in _children(clause, {"prep"})):
+        negated = False  # "are not due to visit the site until Saturday": then, not never
     aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     hypothetical = bool(aux & _HYPO_AUX) or any(
@@ -2353,6 +2386,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "about")
             and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
         hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
+    if (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
+            and trigger.head.lemma_.lower() in _FEARING_VERBS):
+        hypothetical = True  # "the Kurds fear attack by Turkey", "expect retaliation"
     if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("about", "of")
             and trigger.head.head.lemma_.lower() in SPEECH_VERBS | _MUSING_VERBS):
         hypothetical = True  # "tweeted about firing missiles into Syria": a topic
@@ -2408,6 +2444,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 
 
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
+# Verbs whose object event has not happened: "fear attack", "expect retaliation".
+_FEARING_VERBS = {"fear", "expect", "anticipate", "predict", "dread", "await", "forecast",
+                  "envisage", "foresee", "risk"}
 # Verbs that stop an event before it happens: "the visit was postponed", "cancelled the summit",
 # "police foiled a bomb attack".
 _CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap", "abort",
@@ -2876,10 +2915,15 @@ class RuleCoder:
             # against Isis": whoever they fought beside is no enemy
             objects = [o for o in objects if not (
                 o.head.dep_ == "prep" and o.head.lower_ in ("with", "alongside"))] or enemies
-        if verb.lemma_.lower() in _FIGHTING_VERBS:
-            # "fought on the Ukrainian side", "on the side of the rebels": a side is joined
+        if verb.lemma_.lower() in _FIGHTING_VERBS | {"wage"}:
+            # "fought on the Ukrainian side", "on the side of the rebels": a side is joined;
+            # "fought a decades-long insurgency against X": the fight is no one fought
             objects = [o for o in objects if not (
-                o.lemma_.lower() == "side" and o.head.lower_ == "on")]
+                o.lemma_.lower() == "side" and o.head.lower_ == "on"
+                or o.dep_ == "dobj" and o.lemma_.lower() in _FIGHTS)]
+            objects = objects or [o for p in _children(verb, {"dobj"})
+                                  if p.lemma_.lower() in _FIGHTS
+                                  for o in _prep_objects(p, frozenset({"against", "with"}))]
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
@@ -3039,9 +3083,15 @@ class RuleCoder:
         return [subject] if named or not attack else []
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:
-        if (row.cameo[:2] == "13" and noun.dep_ == "attr"
-                and noun.head.lemma_.lower() in ("be", "remain", "become", "stay")):
-            return None  # "Isis remained a security threat": what someone is, not a threat made
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "it was an initiative and a Faustian pact"
+        if (first.dep_ == "attr" and first.head.lemma_.lower() in ("be", "remain", "become", "stay")
+                and (row.cameo[:2] == "13" or row.cameo[:2] not in _VIOLENT_ROOTS
+                     and not _prep_objects(noun, row.preps | {"between", "with"}))):
+            # "Isis remained a security threat", "it was a Faustian pact": what something
+            # is, not an act made
+            return None
         violent = row.cameo[:2] in _VIOLENT_ROOTS
         verb = _governing_verb(noun, violent, row.cameo[:3] == "172")
         agents: list[Token] = []
@@ -3581,7 +3631,11 @@ def person_phrases(doc: Doc) -> Iterator[Phrase]:
         if ent.label_ != "PERSON":
             continue
         phrase = phrase_of(ent.root)
-        for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+        for appos in (c for c in ent.root.children if c.dep_ == "appos"
+                      # a person is described by a title or a role ("the last opposition
+                      # stronghold in Syria" hung on a name is the parser's slip)
+                      and c.lemma_.lower() not in _TERRAIN
+                      and c.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")):
             extra = phrase_of(appos)
             phrase = Phrase(words=phrase.words + extra.words, head=phrase.head)
         yield phrase
