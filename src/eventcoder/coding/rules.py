@@ -2264,6 +2264,26 @@ _MATERIAL_SUPPORT = {"financial": "071", "economic": "071", "budgetary": "071", 
                      "medical": "073", "technical": "070"}
 
 
+def _phone_call(noun: Token) -> bool:
+    """A "call" that is a conversation: made to or held with someone, with no "for" and no
+    "to" clause of what is called for ("a call to end the war", "calls for a ceasefire")."""
+    if any(c.dep_ in ("acl", "xcomp", "relcl") and _infinitive(c) for c in noun.children):
+        return False
+    preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    if "for" in preps:
+        return False
+    parties = [o for p in ("to", "with") if p in preps for o in _children(preps[p], {"pobj"})]
+    if not parties or not all(
+            _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in PEOPLE for o in parties):
+        return False
+    if "with" in preps:
+        return True  # "in a call with Erdogan"
+    verb = noun.head
+    # "made a call to Putin" ("made a call to Iran to free the hostages" is an appeal)
+    return (noun.dep_ == "dobj" and verb.lemma_.lower() in ("make", "hold", "have", "receive", "take")
+            and not any(t.tag_ == "VB" and _infinitive(t) for t in verb.subtree if t.i > noun.i))
+
+
 def _material_support(noun: Token) -> str | None:
     """The aid code of "support" named as material: "financial support" -> 071."""
     if noun.lemma_.lower() != "support":
@@ -2510,6 +2530,10 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
                 and head.lemma_.lower() in _DOCUMENT_NOUNS
                 and head.head.lemma_.lower() in _VETOING_VERBS and is_trigger(head.head)):
             return True  # "vetoed a resolution condemning X": what was not adopted
+        if (dep == "advcl" and _infinitive(node) and node.i > head.i
+                and any(o.lemma_.lower() in _MODAL_NOUNS and is_trigger(o) and o.i < node.i
+                        for o in _children(head, {"dobj"}))):
+            return True  # "repeated his call to Iran to release the hostages": what is called for
         if dep == "advcl" or dep == "acl":
             if not _infinitive(node) and not (
                     # "the demand that Germany repatriate X": what is demanded, not done
@@ -2743,6 +2767,10 @@ class RuleCoder:
                     and token.head.lemma_.lower() in ("impose", "enforce", "maintain")):
                 # "imposed an economic and diplomatic boycott on Qatar": a sanction, no protest
                 matched[i] = replace(row, cameo="163", preps=row.preps | {"on", "against"})
+            if (row.kind == "N" and row.cameo == "020" and token.lemma_.lower() == "call"
+                    and _phone_call(token)):
+                # "made a call to Putin", "in a call with Erdogan": a conversation, no appeal
+                matched[i] = replace(row, cameo="041", preps=frozenset({"to", "with"}))
             if (row.kind == "N" and row.cameo == "051" and token.lemma_.lower() == "support"
                     and (kind := _material_support(token))):
                 # "financial support from the US", "military support for the Kurds": aid given
@@ -3635,7 +3663,10 @@ def person_phrases(doc: Doc) -> Iterator[Phrase]:
                       # a person is described by a title or a role ("the last opposition
                       # stronghold in Syria" hung on a name is the parser's slip)
                       and c.lemma_.lower() not in _TERRAIN
-                      and c.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")):
+                      and c.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+                      # closed by punctuation: "X, a Turkish source told Reuters" makes the
+                      # source the speaker, not X's description
+                      and (c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].is_punct)):
             extra = phrase_of(appos)
             phrase = Phrase(words=phrase.words + extra.words, head=phrase.head)
         yield phrase
