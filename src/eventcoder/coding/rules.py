@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v10``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v11``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v10"
+RULES_VERSION = "eventcoder.rules.v11"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
