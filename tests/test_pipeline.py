@@ -428,6 +428,23 @@ def test_pipeline_an_object_pronoun_them_is_the_people_before_it(coder):
     assert [a.country for a in release.recipient] == ["SOM"]
 
 
+def test_pipeline_a_town_named_before_an_attack_is_no_attacker(coder):
+    events = _by_sentence(coder, "The Mosul offensive began in October. A Turkish offensive "
+                                 "on Afrin followed.")
+    assert all(a.text != "Mosul" for es in events.values() for e in es for a in e.actor)
+    assert any(e.event_type == "ASSAULT" and [a.code for a in e.actor] == ["TUR"]
+               for es in events.values() for e in es)
+
+
+def test_pipeline_a_call_made_to_someone_is_a_conversation(coder):
+    (events,) = _by_sentence(coder, "The Turkish president made a call to Vladimir Putin on "
+                                    "Friday.").values()
+    assert [e.event_type for e in events] == ["CONSULT"]
+    (events,) = _by_sentence(coder, "Macron repeated his call to Iran to release the French "
+                                    "hostages.").values()
+    assert [e.event_type for e in events] == ["REQUEST"]  # the release is called for, not made
+
+
 def test_pipeline_a_head_of_governments_the_government_is_their_own(coder):
     (events,) = _by_sentence(coder, "Kenyan President William Ruto said the government would "
                                     "lift the curfew in Nairobi.").values()
