@@ -139,6 +139,9 @@ _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", 
 # What declining or refusing to do is no event: "declined to comment".
 _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "answer",
                      "respond", "disclose", "reveal", "specify", "name", "identify", "give"}
+# What is not disclosed when no one is refused: "declined to give details".
+_UNDISCLOSED = {"detail", "information", "name", "figure", "number", "reason", "comment",
+                "identity", "location", "source", "death", "whereabouts", "specific", "timetable"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 # Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
 SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
@@ -584,6 +587,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or not any(_actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _RECOGNISED
                        for o in objects)):
         return None  # "it is necessary to recognise that ...", "recognised the danger"
+    if lemma == "plead" and row.particle is None and (objects or any(
+            c.dep_ in ("acomp", "oprd", "advmod") and c.lemma_.lower() in ("guilty", "innocent")
+            for c in verb.children)):
+        return None  # "will plead his case", "pleaded not guilty": no one appealed to
     if lemma == "hit" and row.particle is None and not (
             any(a.lemma_.lower() in _FORCES | _ARMED_BODIES | _WEAPONS | _ARMED_PEOPLE
                 for a in subject_of(verb)[0] + _agents_of_passive(verb))
@@ -2842,8 +2849,10 @@ class RuleCoder:
                              and not _prep_objects(token, row.preps)))):
                 continue  # "a Russian missile struck X", "shelling destroyed X": the verb's
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
-                   # "refused to respond to a request from X" is a rejection of X
-                   and not any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "to")
+                   # "refused to respond to a request from X" is a rejection of X ("declined
+                   # to disclose details" is none)
+                   and not any(g.dep_ == "dobj" and g.lemma_.lower() not in _UNDISCLOSED
+                               or (g.dep_ == "prep" and g.lower_ == "to")
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
