@@ -198,3 +198,99 @@ def test_ingest_formats_directory_picks_up_new_suffixes(tmp_path):
     (tmp_path / "c.warc").write_bytes(archive())
     (tmp_path / "notes.md").write_text("not a story", encoding="utf-8")
     assert len([a for a in read(tmp_path) if not isinstance(a, InputError)]) == 5
+
+
+TABLE = ('\ufeff"",id,title,date,text,source\n'
+         '0,s1,Talks in Nairobi,2021-03-04,"Kenya met Ethiopia.\nThey agreed to talk again.",Daily\n'
+         '1,,,,"Uganda expelled two diplomats.",\n')
+
+
+def test_ingest_formats_csv_rows(tmp_path):
+    path = tmp_path / "stories.csv"
+    path.write_text(TABLE, encoding="utf-8")
+    first, second = read(path, default_date=dt.date(2020, 1, 1))
+    assert (first.id, first.title, first.published, first.source_name) == (
+        "s1", "Talks in Nairobi", dt.date(2021, 3, 4), "Daily")
+    assert first.text == "Kenya met Ethiopia.\nThey agreed to talk again."  # a quoted newline
+    assert first.origin == f"{path}:3"  # the line the row ends on
+    # no id column value: the table's unnamed index column is not used over "id" ...
+    assert second.id != "s1" and second.published == dt.date(2020, 1, 1) and not second.title
+
+
+def test_ingest_formats_tsv_and_index_column_as_id(tmp_path):
+    path = tmp_path / "stories.tsv"
+    path.write_text("\tcontent\n7\tChad closed its border.\n", encoding="utf-8")
+    (article,) = read(path)
+    assert (article.id, article.text) == ("7", "Chad closed its border.")
+
+
+@pytest.mark.parametrize("data,code", [
+    (b"id,title\n1,Hello\n", "E124"),                   # no text column
+    (b"id,text\n1,\n2,Mali\n", "E106"),                 # a blank text: that row only
+    (b"text,date\nMali,yesterday\n", "E106"),           # a bad date
+    (b"text\n", "E102"),                                # no row
+    (b"", "E102"),                                      # nothing at all
+    (b"text\n\xff\xfe bad\n", "E104"),                  # not UTF-8
+    (b"text\nMa\x00li\n", "E103"),                      # binary
+])
+def test_ingest_formats_csv_errors(tmp_path, data, code):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    items = read(path)
+    assert code in [i.code for i in items if isinstance(i, InputError)]
+    if code == "E106" and b"Mali" in data and b"yesterday" not in data:
+        assert [a.text for a in items if not isinstance(a, InputError)] == ["Mali"]
+
+
+def test_ingest_formats_csv_row_over_the_story_limit(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("text\n" + "word " * 100 + "\nshort story\n", encoding="utf-8")
+    items = read(path, max_story_bytes=200)
+    assert [getattr(i, "code", None) for i in items] == ["E111", None]
+
+
+def test_ingest_formats_zip_members(tmp_path):
+    import zipfile
+
+    path = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("tables/stories.csv", TABLE)
+        archive.writestr("lines.jsonl", '{"text": "Peru recalled its envoy."}\n')
+        archive.writestr("one.txt", "Headline\nChile praised Peru.\n")
+        archive.writestr("page.html", PAGE)
+        archive.writestr("__MACOSX/._one.txt", "resource fork")
+        archive.writestr(".hidden.txt", "Headline\nNot read.\n")
+        archive.writestr("notes.md", "not a story")
+    items = read(path)
+    assert not [i for i in items if isinstance(i, InputError)]
+    assert len(items) == 5
+    assert items[0].origin == f"{path}!tables/stories.csv:3"
+    assert {i.origin.split("!")[1].split(":")[0] for i in items} == {
+        "tables/stories.csv", "lines.jsonl", "one.txt", "page.html"}
+
+
+def test_ingest_formats_zip_errors(tmp_path):
+    import zipfile
+
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 this is no archive")
+    assert [i.code for i in read(bad)] == ["E123"]
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("notes.md", "no story here")
+    assert [i.code for i in read(empty)] == ["E102"]
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "Headline\n" + "x" * 5000)  # inflates past the limit
+        archive.writestr("b.txt", "Headline\nSmall.\n")
+    items = read(big, max_bytes=1000)
+    assert [getattr(i, "code", None) for i in items] == ["E108", None]
+
+
+def test_ingest_formats_directory_picks_up_tables_and_archives(tmp_path):
+    import zipfile
+
+    (tmp_path / "a.csv").write_text(TABLE, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "b.zip", "w") as archive:
+        archive.writestr("c.txt", "Headline\nChile praised Peru.\n")
+    assert len([a for a in read(tmp_path) if not isinstance(a, InputError)]) == 3

@@ -30,7 +30,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E102": ("{path} is empty", "Give a story with a headline line and some text"),
     "E103": (
         "{path} looks like a binary file, not text",
-        "Give a UTF-8 text file (.txt) or JSON lines (.jsonl)",
+        "Give a UTF-8 text file (.txt), JSON lines (.jsonl) or a CSV table (.csv)",
     ),
     "E104": (
         "{path} is not valid UTF-8 (bad byte at offset {offset})",
@@ -47,7 +47,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E107": (
         "No stories found in directory {path}",
-        "Put .txt or .jsonl files in it, or name the files directly",
+        "Put .txt, .jsonl, .csv or .zip files in it, or name the files directly",
     ),
     "E108": (
         "{path} is {size} bytes, over the {limit}-byte limit",
@@ -92,6 +92,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E122": (
         "{path}: malformed WARC archive at byte {offset} ({detail})",
         "Check that the file is a complete WARC/1.0 or 1.1 archive (.warc or .warc.gz)",
+    ),
+    "E123": (
+        "{path}: not a readable ZIP archive ({detail})",
+        "Check that the file is a complete, unencrypted .zip of .txt, .jsonl, .csv or .html "
+        "stories",
+    ),
+    "E124": (
+        "{path} line {line}: malformed CSV ({detail})",
+        "Give a comma-separated table (tab-separated for .tsv) whose header names a 'text' "
+        "column; 'id', 'title', 'date', 'source', 'url' are optional",
     ),
     "E110": (
         "{path} is not a PLV file: no column {columns}",

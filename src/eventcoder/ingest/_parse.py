@@ -96,23 +96,24 @@ def parse_jsonl_line(line: str, *, origin: str, default_date: dt.date | None = N
     except RecursionError:
         raise InputError("E105", path=path, line=number, detail="nested too deeply") from None
     try:
-        return _article_from_record(record, origin=origin, default_date=default_date)
-    except _BadField as err:
+        return article_from_record(record, origin=origin, default_date=default_date)
+    except BadField as err:
         raise InputError("E106", path=path, line=number, detail=str(err)) from None
 
 
-class _BadField(ValueError):
-    """A JSON record field that cannot be used; becomes E106 with the line's position."""
+class BadField(ValueError):
+    """A record field (of a JSON line or a CSV row) that cannot be used; becomes E106 with
+    the line's position."""
 
 
-def _article_from_record(record: Any, *, origin: str, default_date: dt.date | None) -> Article:
+def article_from_record(record: Any, *, origin: str, default_date: dt.date | None) -> Article:
     if not isinstance(record, dict):
-        raise _BadField(f"expected a JSON object, got {_json_type(record)}")
+        raise BadField(f"expected a JSON object, got {_json_type(record)}")
     if record.get("text") is None:
-        raise _BadField("'text' is missing")
+        raise BadField("'text' is missing")
     text = _string_field(record, "text")
     if text is None:
-        raise _BadField("'text' is empty")
+        raise BadField("'text' is empty")
     text = normalise_newlines(text)
     title = _string_field(record, "title")
     if title:
@@ -124,7 +125,7 @@ def _article_from_record(record: Any, *, origin: str, default_date: dt.date | No
         try:
             published = parse_date(date_value)
         except ValueError:
-            raise _BadField(
+            raise BadField(
                 f"bad 'date' {date_value!r}: give YYYY-MM-DD or an ISO datetime"
             ) from None
     given = _string_field(record, "dateline")
@@ -147,7 +148,7 @@ def _string_field(record: dict[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _BadField(f"'{key}' must be a string, not {_json_type(value)}")
+        raise BadField(f"'{key}' must be a string, not {_json_type(value)}")
     return _unpaired_replaced(value).strip() or None
 
 
@@ -158,7 +159,7 @@ def _record_id(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
-        raise _BadField(f"'id' must be a string or an integer, not {_json_type(value)}")
+        raise BadField(f"'id' must be a string or an integer, not {_json_type(value)}")
     return _unpaired_replaced(value).strip() or None
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import itertools
 import os
 import stat
 import sys
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 from eventcoder.errors import InputError
+from eventcoder.ingest._csv import CSV_SUFFIXES, csv_articles
 from eventcoder.ingest._feeds import feed_articles
 from eventcoder.ingest._html import decode_html, html_article
 from eventcoder.ingest._parse import parse_jsonl_line, parse_text_story
@@ -24,7 +28,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-STORY_SUFFIXES = (".txt", *JSONL_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
+ZIP_SUFFIXES = (".zip",)
+# What a ZIP archive's members may be (no archives inside archives).
+MEMBER_SUFFIXES = (".txt", *JSONL_SUFFIXES, *CSV_SUFFIXES, *HTML_SUFFIXES)
+STORY_SUFFIXES = (".txt", *JSONL_SUFFIXES, *CSV_SUFFIXES, *HTML_SUFFIXES, *FEED_SUFFIXES,
+                  *WARC_SUFFIXES, *ZIP_SUFFIXES)
 DEFAULT_MAX_BYTES = 50_000_000
 # spaCy refuses a text over 1,000,000 characters (its max_length) and a UTF-8 character takes
 # at least one byte, so a story within this limit is never refused by the parser.
@@ -144,9 +152,19 @@ def _read_file(
                 yield from warc_articles(stream, path=path, default_date=default_date,
                                          max_bytes=max_bytes)
             return
+        if suffix.endswith(ZIP_SUFFIXES):
+            # Archives are read member by member: max_bytes caps each member instead.
+            yield from _zip_articles(path, default_date=default_date, max_bytes=max_bytes,
+                                     limit=limit)
+            return
         size = os.stat(path).st_size
         if size > max_bytes:
             raise InputError("E108", path=path, size=size, limit=max_bytes)
+        if suffix.endswith(CSV_SUFFIXES):
+            with open(path, "rb") as stream:
+                yield from csv_articles(stream.read(), path=path, default_date=default_date,
+                                        limit=limit)
+            return
         if suffix.endswith(HTML_SUFFIXES + FEED_SUFFIXES):
             with open(path, "rb") as stream:
                 data = stream.read()
@@ -170,6 +188,67 @@ def _read_file(
         yield err
     except OSError as err:
         yield InputError("E109", path=path, detail=err.strerror or str(err))
+
+
+def _zip_articles(
+    path: str, *, default_date: dt.date | None, max_bytes: int, limit: int
+) -> Iterator[Article | InputError]:
+    """The stories of a ZIP archive's .txt, .jsonl, .csv, .tsv and .html members, in the
+    archive's order ("PATH!MEMBER" names each). Hidden and __MACOSX members are skipped; a
+    member that inflates past ``max_bytes`` is E108, whatever its header claims; E123 for an
+    archive that cannot be read, E102 for one with no story member."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as err:
+        raise InputError("E123", path=path, detail=str(err) or type(err).__name__) from None
+    with archive:
+        members = [info for info in archive.infolist()
+                   if not info.is_dir() and info.filename.lower().endswith(MEMBER_SUFFIXES)
+                   and not any(part.startswith(".") or part == "__MACOSX"
+                               for part in info.filename.split("/"))]
+        if not members:
+            raise InputError("E102", path=path)
+        for info in members:
+            name = f"{path}!{info.filename}"
+            if info.file_size > max_bytes:
+                yield InputError("E108", path=name, size=info.file_size, limit=max_bytes)
+                continue
+            try:
+                with archive.open(info) as stream:
+                    data = stream.read(max_bytes + 1)
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError,
+                    zlib.error, OSError) as err:
+                # (RuntimeError: encrypted; NotImplementedError: an unknown compression)
+                yield InputError("E123", path=name, detail=str(err) or type(err).__name__)
+                continue
+            if len(data) > max_bytes:
+                yield InputError("E108", path=name, size=len(data), limit=max_bytes)
+                continue
+            yield from _member_articles(data, name=name, default_date=default_date,
+                                        max_bytes=max_bytes, limit=limit)
+
+
+def _member_articles(
+    data: bytes, *, name: str, default_date: dt.date | None, max_bytes: int, limit: int
+) -> Iterator[Article | InputError]:
+    """The stories of one archive member's bytes, read as its name's suffix says."""
+    suffix = name.lower()
+    try:
+        if suffix.endswith(CSV_SUFFIXES):
+            yield from csv_articles(data, path=name, default_date=default_date, limit=limit)
+        elif suffix.endswith(HTML_SUFFIXES):
+            yield html_article(decode_html(data, path=name), origin=name,
+                               default_date=default_date)
+        else:
+            pieces = _sniffed(_pieces(io.BytesIO(data)), path=name)
+            if suffix.endswith(JSONL_SUFFIXES):
+                yield from _jsonl_articles(pieces, path=name, default_date=default_date,
+                                           limit=limit)
+            else:
+                yield _text_article(pieces, path=name, default_date=default_date,
+                                    max_bytes=min(max_bytes, limit))
+    except InputError as err:
+        yield err
 
 
 def _read_stdin(
