@@ -418,3 +418,13 @@ def test_ingest_reads_shared_guardian_sample() -> None:
     results = _read(corpus, max_bytes=10**9)
     assert results and all(isinstance(r, Article) for r in results)
     assert all(r.id.startswith("guardian-") and r.published and r.text for r in results)
+
+
+def test_ingest_reads_shared_guardian_sample_as_shipped() -> None:
+    corpus = SHARED / "data" / "corpora" / "guardian_sdf_sample.csv.zip"
+    lines = SHARED / "data" / "corpora" / "guardian_sdf_sample.jsonl"
+    if not corpus.exists() or not lines.exists():
+        pytest.skip(f"{corpus} or {lines} is absent")
+    rows, stories = _read(corpus), _read(lines, max_bytes=10**9)
+    assert rows and all(isinstance(r, Article) and r.published for r in rows)
+    assert [r.text for r in rows] == [s.text for s in stories]  # the same stories, zipped CSV

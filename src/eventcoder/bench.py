@@ -40,7 +40,7 @@ from typing import Any, TextIO
 from .errors import InputError, UsageError
 from .types import Article
 
-DEFAULT_CORPORA = ("../shared/data/corpora/guardian_sdf_sample.jsonl",
+DEFAULT_CORPORA = ("../shared/data/corpora/guardian_sdf_sample.csv.zip",
                    "../shared/data/corpora/reuters21578.jsonl")
 DEFAULT_LIMIT = 200
 MODES = ("bare", "full")
