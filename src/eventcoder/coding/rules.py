@@ -46,8 +46,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
-                   "permit", "enable", "tell", "instruct", "encourage", "advise", "invite",
-                   "plan"}
+                   "permit", "enable", "tell", "instruct", "encourage", "advise", "invite"}
 # Nouns that speak of an act without saying it happened: "the rhetoric of destroying X",
 # "fears of an attack", "the prospect of talks".
 _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notion", "danger",
@@ -56,7 +55,7 @@ _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notio
 # Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
 _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
-                     "prepared", "determined", "eager", "keen", "poised"}
+                     "prepared", "determined", "eager", "keen", "poised", "poise"}
 _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
 # Failing to do something cooperative is a refusal made now: "failed to reach agreement".
 _FAILING_GOVERNORS = {"fail"}
@@ -1152,7 +1151,11 @@ def _split_modifiers(head: Token) -> list[Phrase]:
         if not others or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
                                  for t in (mod, *others)):
             continue
-        return _one_per_group(head, phrase, [mod, *others], {"cc"})
+        # "Russian, Syrian and Iranian forces": the names listed before, each with its comma
+        listed = [c for c in head.children if c.i < mod.i
+                  and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")
+                  and head.doc[c.i + 1].text == "," and c.dep_ in ("compound", "nmod", "amod")]
+        return _one_per_group(head, phrase, [*listed, mod, *others], {"cc", "punct"})
     return _split_of(head, phrase)
 
 
@@ -1339,7 +1342,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return agents, patients  # "called Erdogan to apologize": the caller apologizes
         if verb.dep_ == "xcomp":
             objects = _children(verb.head, {"dobj"})
-            if objects:
+            if objects and not (verb.head.lemma_.lower() in _LEAVING_FOR and all(
+                    o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _TERRAIN
+                    | {"country", "home", "region", "north", "south", "east", "west"}
+                    for o in objects)):
+                # ("left Britain to fight for Isis": a place left, whoever left fights;
+                # "leaving the adviser to hold talks": the one left does)
                 return objects, []
             if not _is_passive(verb) and _is_passive_head(verb.head):
                 # "a force raised by X to fight Y", "X was ordered to attack": the one raised
@@ -1356,6 +1364,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+# Verbs of going whose infinitive is their subject's purpose: "left Britain to fight for Isis".
+_LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee", "cross",
+                "enter", "quit", "abandon"}
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
 # ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
@@ -2268,7 +2279,7 @@ def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
 _MATERIAL_SUPPORT = {"financial": "071", "economic": "071", "budgetary": "071", "budget": "071",
                      "military": "072", "logistical": "070", "logistic": "070",
                      "logistics": "070", "material": "070", "humanitarian": "073",
-                     "medical": "073", "technical": "070"}
+                     "medical": "073", "technical": "070", "air": "072"}
 
 
 def _phone_call(noun: Token) -> bool:
@@ -2416,6 +2427,12 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
             and trigger.head.lemma_.lower() in _FEARING_VERBS):
         hypothetical = True  # "the Kurds fear attack by Turkey", "expect retaliation"
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "from"
+            and trigger.head.head.lemma_.lower() in _SHELTERED):
+        hypothetical = True  # "the zone will be safe from air attack"
+    if (clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ"
+            and clause.head.lemma_.lower() in _EASE_ADJECTIVES):
+        hypothetical = True  # "they will be hard to oust", "easy to defeat"
     if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("about", "of")
             and trigger.head.head.lemma_.lower() in SPEECH_VERBS | _MUSING_VERBS):
         hypothetical = True  # "tweeted about firing missiles into Syria": a topic
@@ -2471,6 +2488,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 
 
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
+# What keeps an event from happening to someone: "safe from attack", "shielded from".
+_SHELTERED = {"safe", "immune", "protect", "shield", "spare", "free", "secure", "insulate"}
+# Adjectives that weigh an act rather than report it: "hard to oust", "easy to defeat".
+_EASE_ADJECTIVES = {"hard", "difficult", "easy", "impossible", "tough", "possible", "simple",
+                    "unlikely", "likely", "dangerous", "risky"}
 # Verbs whose object event has not happened: "fear attack", "expect retaliation".
 _FEARING_VERBS = {"fear", "expect", "anticipate", "predict", "dread", "await", "forecast",
                   "envisage", "foresee", "risk"}
