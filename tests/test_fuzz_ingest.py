@@ -190,6 +190,39 @@ def warc(draw: st.DrawFn) -> bytes:
     return gzip.compress(data) if draw(st.booleans()) else data
 
 
+@st.composite
+def csv_table(draw) -> bytes:
+    """A CSV table: a header (with or without a text column), rows of random cells, quoted
+    or not, with commas, quotes and newlines inside."""
+    header = draw(st.sampled_from([b"text", b"id,text", b",title,date,text", b"title", b"",
+                                   b'"te\nxt",id']))
+    cell = st.one_of(st.binary(max_size=30), st.text(max_size=30).map(
+        lambda t: t.encode("utf-8", "surrogatepass")))
+    rows = draw(st.lists(st.lists(cell, max_size=4), max_size=5))
+    quote = draw(st.booleans())
+    lines = [b",".join(b'"' + c.replace(b'"', b'""') + b'"' if quote else c for c in row)
+             for row in rows]
+    return b"\n".join([header, *lines])
+
+
+@st.composite
+def zip_archive(draw) -> bytes:
+    """A ZIP archive of story members (of any bytes or tables), sometimes cut short."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=draw(st.sampled_from(
+            [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]))) as archive:
+        for k in range(draw(st.integers(0, 3))):
+            name = draw(st.sampled_from(["a.csv", "b.jsonl", "c.txt", "d.html", "e.tsv",
+                                         "__MACOSX/x.txt", "notes.md", "dir/"]))
+            archive.writestr(f"{k}{name}", draw(st.one_of(any_bytes, csv_table())))
+    data = buffer.getvalue()
+    if draw(st.booleans()):
+        data = data[: draw(st.integers(0, len(data)))]
+    return data
+
+
 def check(items: Iterable[Article | InputError], *, limit: int = LIMIT) -> list[str]:
     """The property every reader keeps; returns the codes seen ("article" for an article)."""
     codes = []
@@ -224,7 +257,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @CI
-@given(suffix=st.sampled_from([".txt", ".jsonl", ".html", ".xml", ".atom", ".warc", ".warc.gz"]),
+@given(suffix=st.sampled_from([".txt", ".jsonl", ".html", ".xml", ".atom", ".warc", ".warc.gz",
+                               ".csv", ".tsv", ".zip"]),
        data=any_bytes)
 def test_fuzz_ingest_random_bytes_any_reader(folder: Path, suffix: str, data: bytes) -> None:
     read_file(folder, suffix, data)
@@ -267,6 +301,18 @@ def test_fuzz_ingest_feeds(folder: Path, data: bytes) -> None:
 @given(data=warc())
 def test_fuzz_ingest_warc(folder: Path, data: bytes) -> None:
     read_file(folder, ".warc", data)
+
+
+@CI
+@given(data=csv_table(), suffix=st.sampled_from([".csv", ".tsv"]))
+def test_fuzz_ingest_csv(folder: Path, data: bytes, suffix: str) -> None:
+    read_file(folder, suffix, data)
+
+
+@CI
+@given(data=zip_archive())
+def test_fuzz_ingest_zip(folder: Path, data: bytes) -> None:
+    read_file(folder, ".zip", data)
 
 
 @pytest.mark.parametrize(
