@@ -445,6 +445,13 @@ def test_pipeline_a_call_made_to_someone_is_a_conversation(coder):
     assert [e.event_type for e in events] == ["REQUEST"]  # the release is called for, not made
 
 
+def test_pipeline_the_subject_of_a_second_clause_is_no_object_of_the_first(coder):
+    (events,) = _by_sentence(coder, "The Sudanese government denied the attack and a "
+                                    "delegation of UN experts arrived in Khartoum.").values()
+    (denial,) = [e for e in events if e.event_type == "REJECT"]
+    assert all("delegation" not in a.text for a in denial.recipient)
+
+
 def test_pipeline_a_head_of_governments_the_government_is_their_own(coder):
     (events,) = _by_sentence(coder, "Kenyan President William Ruto said the government would "
                                     "lift the curfew in Nairobi.").values()

@@ -40,6 +40,9 @@ from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Phrase, Place, joi
 CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {REFINE_VERSION}, "
                  f"{RESOLVER_VERSION})")
 _VIOLENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+# Pronouns for people: a recipient no one can resolve, but someone ("she was killed in
+# Baghuz" was done to her, not to Baghuz).
+_PERSONAL_PRONOUNS = {"him", "her", "he", "she", "they", "them", "we", "us", "i", "me", "you"}
 _COUNT_TYPES = {"ASSAULT", "COERCE"}
 _COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # The CAMEO code of a PLOVER type the classifier chose: the type's general code.
@@ -350,7 +353,7 @@ class Coder:
         if (not _coded(recipient) and not any(map(_named, cand.recipient))
                 and not any(p.head_word.lemma.lower() in PEOPLE
                             # "arrested him at the airport": a person, not a thing
-                            or p.head_word.text.lower() in ("him", "her")
+                            or p.head_word.text.lower() in _PERSONAL_PRONOUNS
                             for p in cand.recipient)):
             # Only things among the direct participants: the nearest actor deeper in the
             # phrase ("imposed sanctions, including bans, on X", "returned a painting to the

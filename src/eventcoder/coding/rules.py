@@ -528,9 +528,11 @@ def _verb_particles(token: Token) -> set[str]:
         # "stripped 94 critics of their citizenship"
         particles |= {f"n:{o.lemma_.lower()}" for c in objects
                       for o in _prep_objects(c, frozenset({"of"}))}
-    # "went on strike", "put its army on high alert": the noun of a preposition.
+    # "went on strike", "put its army on high alert": the noun of a preposition (not of
+    # "in relation to", "in response to": a phrase of its own)
     particles |= {f"n:{o.lemma_.lower()}" for c in token.children if c.dep_ == "prep"
-                  for o in c.children if o.dep_ == "pobj"}
+                  for o in c.children if o.dep_ == "pobj"
+                  and not (c.lower_ == "in" and o.lemma_.lower() in ("relation", "response"))}
     return particles
 
 
@@ -586,6 +588,17 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or not any(_actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _RECOGNISED
                        for o in objects)):
         return None  # "it is necessary to recognise that ...", "recognised the danger"
+    if lemma == "beg" and any(o.lemma_.lower() == "question" for o in objects):
+        return None  # "it begs the question": no one begged
+    if lemma == "take" and row.particle == "over" and (
+            any(p.lower_ == "as" for p in _children(verb, {"prep"}))
+            or any(o.lemma_.lower() in _OFFICES for o in objects)):
+        return None  # "took over from Zaitouneh as director", "took over the presidency"
+    if lemma == "agree" and row.particle is None and any(
+            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+            and not any(a.lower_ in _HYPO_AUX | _FUTURE_AUX for a in c.children if a.dep_ == "aux")
+            and c.tag_ in ("VBD", "VBN", "VBZ", "VBP") for c in verb.children) and not objects:
+        return None  # "agreed with Trump that a blow had been struck": an opinion shared
     if lemma == "plead" and row.particle is None and (objects or any(
             c.dep_ in ("acomp", "oprd", "advmod") and c.lemma_.lower() in ("guilty", "innocent")
             for c in verb.children)):
@@ -796,6 +809,9 @@ def _instrument(token: Token) -> bool:
             and token.lemma_.lower() in _INSTRUMENTS | _MUNITIONS | _WEAPONS)
 
 
+# Offices taken over, not ground: "took over the presidency".
+_OFFICES = {"presidency", "leadership", "role", "post", "position", "job", "chairmanship",
+            "office", "portfolio", "helm", "reins", "command", "premiership", "ministry"}
 # What is "captured" without force: "captured the public mood", "captured the predicament".
 _NOT_CAPTURED = {"mood", "imagination", "attention", "predicament", "essence", "spirit", "moment",
                  "heart", "headline", "vote", "market", "share", "title", "award", "championship",
@@ -1623,7 +1639,9 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
                 # "warned that Israel would ...": Israel is not the one warned; nor is Iran in
                 # "Iran would retaliate, its minister warned" (what was said, said first)
                 continue
-            out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS]
+            # ("denied he was one of the four": he is the one who denies)
+            out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS
+                    and not (s.pos_ == "PRON" and s.lower_ in ("he", "she", "they", "we", "i"))]
         for comp in _children(token, {"advcl", "ccomp"}):
             # "gave approval for the UN to deliver aid", "called for the army to withdraw":
             # whom the clause of "for" is about

@@ -212,9 +212,9 @@ class Pipeline:
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
         parsed in plain case and the parse put back onto its own words; with ``verbs`` (event
         verbs), a short part with no verb is read again with its verb made plain (see
-        ``headline_verb``); and three misparses are mended in the tree: nouns before a verb
+        ``headline_verb``); and four misparses are mended in the tree: nouns before a verb
         taken for its compound, a hyphenated name cut into siblings, an event noun after a
-        noun taken for its adjective."""
+        noun taken for its adjective, the subject of a second clause taken for an object."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -230,8 +230,8 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _postnominal_nouns(
-                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs))))
+                doc = _clause_subjects(_postnominal_nouns(
+                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -276,6 +276,34 @@ def _subject_compounds(doc: Doc) -> Doc:
         fused[-1].dep_ = "nsubj"
         for token in fused[:-1]:
             token.head = fused[-1]
+    return doc
+
+
+def _clause_subjects(doc: Doc) -> Doc:
+    """"The government denied the attack and a delegation arrived": a finite verb joined to
+    another with no subject of its own, right after a noun the parser joined to that verb's
+    object, has that noun for its subject (with the "and" joining the verbs). In place."""
+    for i in _indices(doc, "DEP", "conj"):
+        verb = doc[i]
+        first = verb.head
+        if (verb.tag_ not in ("VBD", "VBZ", "VBP") or first.pos_ not in ("VERB", "AUX")
+                or first.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                           for c in verb.children)):
+            continue
+        before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        noun = before
+        while noun is not None and noun.head.i != noun.i and noun.dep_ not in ("conj",):
+            noun = noun.head if noun.head.i < verb.i else None
+        if (noun is None or noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN")
+                or noun.right_edge.i != verb.left_edge.i - 1):
+            continue
+        obj = noun.head
+        if obj.dep_ != "dobj" or obj.head.i != first.i:
+            continue
+        noun.head = verb
+        noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        for cc in [c for c in obj.children if c.dep_ == "cc" and obj.i < c.i < noun.i]:
+            cc.head = first
     return doc
 
 
