@@ -933,9 +933,13 @@ def _dissent_eased(verb: Token) -> Trigger | None:
     objects = {o.lemma_.lower() for o in _children(verb, {"dobj", "nsubjpass"})}
     if not objects & _DISSENT_NOUNS:
         return None
-    if (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)) \
-            or lemma in ("lift", "end", "suspend", "halt", "abandon"):
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return _EASED_DISSENT_ROW
+    if lemma in ("lift", "end", "suspend", "halt", "abandon"):
+        # the dissent eased is no one it is eased toward ("suspended its protests")
+        noun = sorted(objects & _DISSENT_NOUNS)[0]
+        return replace(_EASED_DISSENT_ROW, lemma=lemma, particle=f"n:{noun}",
+                       preps=frozenset({"of", "against", "on"}))  # (whom it was against)
     return None
 
 
@@ -2772,8 +2776,9 @@ class RuleCoder:
                 return _PHONE_ROW
             if row is None:
                 row = _small_clause(token) or _troops_leaving(token) or _peacekeepers_present(token)
-            if lemma in ("call", "lift") and (eased := _dissent_eased(token)):
-                return eased  # before "lift" (085) or "call"'s other rows
+            if lemma in ("call", "lift", "suspend", "halt", "end", "abandon") and (
+                    eased := _dissent_eased(token)):
+                return eased  # before "lift" (085), "suspend" (160) or "call"'s other rows
             return row
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             if _idiom(token) or (token.pos_ == "PROPN" and token.ent_type_ in _NAMED_BODY_ENTS
