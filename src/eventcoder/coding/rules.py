@@ -330,7 +330,8 @@ def _market_demand(noun: Token) -> bool:
 
 
 _CONTESTED = {"bid", "takeover", "offer", "proposal", "charge", "allegation", "case", "lawsuit",
-              "claim", "ruling", "decision", "move", "plan", "extradition", "deportation"}
+              "claim", "ruling", "decision", "move", "plan", "extradition", "deportation",
+              "attempt", "effort", "law", "measure", "resolution", "bill", "policy", "order"}
 _RESIST_ROW = Trigger(kind="V", lemma="fight", particle=None, cameo="120", preps=frozenset())
 
 
@@ -588,6 +589,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or not any(_actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _RECOGNISED
                        for o in objects)):
         return None  # "it is necessary to recognise that ...", "recognised the danger"
+    if lemma in ("reopen", "open", "close", "shut") and not objects and not _children(
+            verb, _PASS_SUBJ | {"auxpass"}) and not any(
+            _actor_like(a) or a.ent_type_ in ("GPE", "NORP") for a in subject_of(verb)[0]):
+        return None  # "King's Cross station has reopened": a place, no one acting
     if lemma == "beg" and any(o.lemma_.lower() == "question" for o in objects):
         return None  # "it begs the question": no one begged
     if lemma == "take" and row.particle == "over" and (
@@ -1250,6 +1255,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # "Two officials beheaded by insurgents": a headline's passive without its
             # auxiliary, the one it was done to parsed as the subject ("spoke by phone" is
             # no passive: a phone is no one)
+            return _agents_of_passive(verb), subj
+        if (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
+                and verb.head.lemma_.lower() in ("keep", "leave", "have", "want", "see", "find",
+                                                 "make")
+                and not _children(verb, {"aux", "auxpass"})):
+            # "to keep the government funded": what is kept so is what it was done to
             return _agents_of_passive(verb), subj
         if (verb.dep_ == "csubj" and verb.tag_ in ("VBD", "VBN") and subj[0].dep_ == "nsubj"
                 and not _children(verb, {"aux", "auxpass"})
