@@ -619,12 +619,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return None  # "the image captured the predicament": nothing taken by force
     if lemma in ("wage", "wag") and (targets := [
             t for x in (verb, *objects) for t in _prep_objects(x, frozenset({"on", "against"}))]) \
-            and all(t.lemma_.lower() in _PROBLEMS | {"drug", "terror", "crime"} for t in targets):
+            and all(t.lemma_.lower() in _PROBLEMS for t in targets):
         return None  # "waged war on drugs", "a war on poverty": no one attacked
     if lemma in _FIGHTING_VERBS and objects and all(
             o.lemma_.lower() in _PROBLEMS and not _actor_like(o) for o in objects):
         return None  # "fight the epidemic", "fighting corruption": no one fought
-    if lemma in ("push", "drive", "chase", "force") and row.particle == "out" and not any(
+    if lemma in ("push", "drive", "chase") and row.particle == "out" and not any(
             _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _FORCES | _ARMED_PEOPLE
             for o in objects):
         return None  # "pushed prices out of reach": no one driven out
@@ -824,15 +824,14 @@ _NOT_CAPTURED = {"mood", "imagination", "attention", "predicament", "essence", "
                  "feeling", "sense", "zeitgeist", "nuance", "data", "carbon", "emission", "light",
                  "picture", "photo", "video", "likeness", "tone", "reality", "complexity",
                  "frustration", "anger", "fear", "fancy", "gold", "medal", "seat", "majority"}
-# Ground taken by force: "captured the town", "seized the airport".
+# Places, not people: "left Britain to fight", not a description of a person.
 _TERRAIN = {"city", "town", "village", "base", "airport", "territory", "area", "hill", "district",
             "province", "region", "position", "stronghold", "bridge", "port", "oilfield",
             "field", "dam", "checkpoint", "outpost", "crossing", "road", "highway", "suburb",
             "neighbourhood", "neighborhood", "capital", "airfield", "border", "island",
-            "building", "camp", "compound", "headquarters", "garrison", "ship", "vessel",
-            "tanker", "boat", "tank", "weapon", "land", "enclave", "zone", "mountain", "valley",
-            "pass", "station", "palace", "parliament", "ministry", "fort", "citadel", "mine",
-            "refinery", "plant", "facility", "stretch", "swathe", "swath", "part", "control"}
+            "building", "camp", "compound", "headquarters", "garrison", "land", "enclave",
+            "zone", "mountain", "valley", "pass", "station", "palace", "parliament", "fort",
+            "citadel", "mine", "refinery", "plant", "facility", "country", "home"}
 # Fights named as what is fought: "fought a long insurgency", "waged war against X".
 _FIGHTS = {"war", "battle", "insurgency", "campaign", "fight", "conflict", "stand", "struggle",
            "rebellion", "jihad", "offensive", "guerrilla", "skirmish"}
@@ -842,7 +841,8 @@ _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", 
              "wildfire", "drought", "flood", "unemployment", "malaria", "cancer", "fraud",
              "racism", "discrimination", "misinformation", "disinformation", "illiteracy",
              "deforestation", "emission", "pollution", "infection", "spread", "covid",
-             "coronavirus", "ebola", "aids", "cholera", "tuberculosis", "locust", "inequality"}
+             "coronavirus", "ebola", "aids", "cholera", "tuberculosis", "locust", "inequality",
+             "drug", "terror"}
 # Verbs of perceiving an event, whose subject takes no part in it.
 _PERCEIVING_VERBS = {"hear", "overhear", "see", "watch", "witness", "notice", "read", "film",
                      "record", "photograph", "observe", "follow", "monitor"}
@@ -1374,8 +1374,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if verb.dep_ == "xcomp":
             objects = _children(verb.head, {"dobj"})
             if objects and not (verb.head.lemma_.lower() in _LEAVING_FOR and all(
-                    o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _TERRAIN
-                    | {"country", "home", "region", "north", "south", "east", "west"}
+                    o.ent_type_ in ("GPE", "LOC", "FAC")
+                    or o.lemma_.lower() in _TERRAIN | {"north", "south", "east", "west"}
                     for o in objects)):
                 # ("left Britain to fight for Isis": a place left, whoever left fights;
                 # "leaving the adviser to hold talks": the one left does)

@@ -292,7 +292,7 @@ def _clause_subjects(doc: Doc) -> Doc:
             continue
         before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
         noun = before
-        while noun is not None and noun.head.i != noun.i and noun.dep_ not in ("conj",):
+        while noun is not None and noun.head.i != noun.i and noun.dep_ != "conj":
             noun = noun.head if noun.head.i < verb.i else None
         if (noun is None or noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN")
                 or noun.right_edge.i != verb.left_edge.i - 1):
