@@ -367,6 +367,11 @@ class Coder:
                 recipient = (_uncoded([p for p in cand.more if _named(p)], document)
                              or _uncoded(cand.goals, document))
         recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
+        if (cand.row.lemma == "attend" and recipient and actor
+                and all(p.head_word.ent in ("GPE", "LOC") for p in cand.recipient)
+                and {a.country for a in recipient} <= {a.country for a in actor}):
+            # "The Kenyan president attended a conference in Nairobi": at home, no visit
+            recipient = ()
         if not actor and any(_named(p, own=True) for p in cand.actor):
             # "A Kansas woman started a hunger strike": a named actor the tables do not know
             # stays, uncoded (a typhoon or a blast, unnamed, does not).

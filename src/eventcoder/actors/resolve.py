@@ -22,7 +22,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v9"
+RESOLVER_VERSION = "eventcoder.actors.v10"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v11``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v12``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -34,7 +34,7 @@ from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 
-RULES_VERSION = "eventcoder.rules.v11"
+RULES_VERSION = "eventcoder.rules.v12"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -360,7 +360,8 @@ def _gift(verb: Token) -> Trigger | None:
     passive_dative = bool(_children(verb, {"dobj"}) and _children(verb, {"nsubjpass"})
                           and _children(verb, {"agent"}))
     if not (_prep_objects(verb, frozenset({"to", "for"})) or _children(verb, {"dative"})
-            or passive_dative or verb.lemma_.lower() in ("donate", "airlift")):
+            or passive_dative or verb.lemma_.lower() in ("donate", "airlift")
+            or len(_children(verb, {"dobj"})) == 2):
         return None
     lemmas = [g.lemma_.lower() for g in goods]
     if verb.lemma_.lower() == "give" and lemmas == ["ammunition"]:
@@ -373,7 +374,29 @@ def _gift(verb: Token) -> Trigger | None:
     if any(g in _RELIEF_GOODS for g in lemmas):
         return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="073",
                        preps=frozenset({"to", "for", "nodobj"}))
+    if (any(_money(g) for g in goods) and verb.lemma_.lower() in _FUNDING_VERBS
+            # ("gave her £20 for a taxi": money between people is no aid)
+            and not any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
+                        for d in _children(verb, {"dative"}))):
+        # "awarded the families $5 million", "gave $2 billion to Egypt": money given
+        return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="071",
+                       preps=frozenset({"to", "for", "nodobj"}))
     return None
+
+
+# Object pronouns for people: "gave her £20".
+_PERSONAL_OBJECTS = {"her", "him", "me", "us", "you"}
+# Verbs by which money given is aid (not "sent", "shipped" or "transferred", which may be
+# payments); "paid" is a price.
+_FUNDING_VERBS = {"give", "provide", "donate", "award", "grant", "allocate", "contribute"}
+
+
+def _money(token: Token) -> bool:
+    """Whether a noun is a sum of money: "$5 million", "10 million euros", "a sum"."""
+    lemma = token.lemma_.lower()
+    return (token.ent_type_ == "MONEY" and (lemma in _CURRENCIES or token.like_num
+                                          or lemma in ("million", "billion", "trillion"))
+            or lemma in _CURRENCIES and any(c.like_num for c in token.subtree))
 
 
 def _misparsed_verb(token: Token) -> bool:
@@ -499,7 +522,10 @@ def _verb_particles(token: Token) -> set[str]:
     # A particle follows its verb: "On Monday, X called Y" is no "call on".
     particles = {c.lemma_.lower() for c in token.children
                  if c.dep_ in ("prep", "prt", "agent") and c.i > token.i
-                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                 # "gave $5 million in aid": after an object, "in" says in what form
+                 and not (c.lower_ == "in" and c.dep_ == "prep" and _children(c, {"pobj"})
+                          and any(o.i < c.i for o in _children(token, {"dobj"})))}
     # "miners walked out": an adverb particle right after its verb
     particles |= {c.lower_ for c in token.children if c.dep_ == "advmod"
                   and c.i == token.i + 1 and c.lower_ in _ADVERB_PARTICLES}
@@ -545,6 +571,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if (row.cameo == "071" and any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
+                                   for d in _children(verb, {"dative"}))):
+        return None  # "gave her £20 for a taxi": money between people is no aid
     if row.particle == "n:operation" and not any(
             o.lemma_.lower() == "operation" and (
                 _prep_objects(o, frozenset({"against"}))
@@ -1051,6 +1080,17 @@ def phrase_of(head: Token) -> Phrase:
     return _phrase([doc[i] for i in range(tokens[0], tokens[-1] + 1)
                     if i in keep or (doc[i].is_punct and tokens[0] < i < tokens[-1]
                                      and doc[i].text in "\"“”'‘’-")], head)
+
+
+def _modifier_receiver(token: Token) -> Phrase:
+    """A receiver the parser hung on the thing received, with the words before it that
+    describe it: "granted [the Italian government] permission" (parsed "the Italian
+    government permission", "Italian" describing the permission)."""
+    words = [c for c in token.head.children
+             if c.i < token.i and c.dep_ in ("amod", "compound", "nmod") and c.pos_ != "DET"]
+    start = min([t.i for w in words for t in w.subtree] + [token.left_edge.i])
+    tokens = [t for t in token.doc[start:token.i + 1] if not t.is_punct and t.pos_ != "DET"]
+    return _phrase(tokens, token)
 
 
 def _phrase(tokens: list[Token], head: Token) -> Phrase:
@@ -1647,7 +1687,15 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         objects += [o for obj in objects for c in _conjuncts(obj)[1:] for o in _owners(c)
                     if not (expressed and o.dep_ == "poss")]
         if theme:
-            return _prep_objects(token, preps) + [o for obj in objects for o in _prep_objects(obj, preps)]
+            # "donated the hospital 50 beds", "awarded the families of the victims $5
+            # million": a noun dative, or the first of two objects, receives the goods
+            receivers = [o for o in _children(token, {"dative"}) if o.pos_ in ("NOUN", "PROPN")]
+            things = _children(token, {"dobj"})
+            if (len(things) == 2 and things[0].right_edge.i + 1 == things[1].left_edge.i
+                    and (_actor_like(things[0]) or things[0].lemma_.lower() in PEOPLE)):
+                receivers.append(things[0])
+            return (_prep_objects(token, preps) + receivers
+                    + [o for obj in objects for o in _prep_objects(obj, preps)])
         out += objects
         for comp in _children(token, {"ccomp", "xcomp"}):
             if any(c.dep_ == "mark" for c in comp.children) or comp.i < token.i:
@@ -1685,8 +1733,10 @@ _REQUEST_ROOTS = {"02", "10"}
 
 
 def _target_places(token: Token, row: Trigger) -> list[Token]:
-    # Not for meetings: "debt talks in New York" are not with New York.
-    if row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES:
+    # Not for meetings: "debt talks in New York" are not with New York; but a summit
+    # attended in a place is a visit to its host ("attended a summit in France").
+    if (row.cameo[:2] not in _PLACE_TARGET_ROOTS and row.cameo not in _PLACE_TARGET_CODES
+            and not (row.lemma == "attend" and row.cameo[:2] == "04")):
         return []
     # "violated the ceasefire in Karabakh": the place may hang on the verb's object, and
     # "a ceasefire effective from Sunday in Somalia" on the noun's modifier.
@@ -1796,7 +1846,8 @@ def _letter_addressees(verb: Token) -> list[Token]:
 _SENDING_VERBS = {"send", "deploy", "dispatch", "provide", "supply", "deliver", "donate",
                   "contribute", "ship", "airlift", "transfer"}
 # Verbs whose goods given are aid ("provided tents to X"); forces are deployed, not given.
-_GIVING_VERBS = (_SENDING_VERBS - {"deploy"}) | {"give", "distribute", "hand"}
+_GIVING_VERBS = (_SENDING_VERBS - {"deploy"}) | {"give", "distribute", "hand", "award",
+                                                 "grant", "allocate"}
 
 
 def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -1914,8 +1965,9 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 continue  # "declared a curfew and sent in troops with orders": another act
             if child.i in skipped or child.i in seen or child.dep_ not in _MORE_DEPS and not (
                     # "gave $2m to fight the epidemic in West Africa": what aid is for
-                    (places or row.cameo[:2] in _BENEFICIARY_ROOTS) and child.dep_ == "advcl"
-                    and _infinitive(child)) and not (
+                    # ("provided 10 million euros to pay for ...": parsed as a relative)
+                    (places or row.cameo[:2] in _BENEFICIARY_ROOTS)
+                    and child.dep_ in ("advcl", "relcl") and _infinitive(child)) and not (
                     inquiry and child.dep_ in ("pcomp", "ccomp")):
                 continue
             if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
@@ -1956,6 +2008,10 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         continue  # "on the charge of rebellion", "with artillery": not whom
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
+                            # "provided €28m to pay for food for those affected in Yemen": the
+                            # people aid is for, however deep
+                            preposition == "for" and row.cameo[:2] == "07"
+                            and _beneficiaries(obj)) or (
                             places and preposition in _TARGET_PLACE_PREPS
                             # a place, not a thing named after one ("in U.S. military aid")
                             and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"
@@ -1975,12 +2031,25 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
     out: list[Phrase] = []
     goal_phrases: list[Phrase] = []
     for token in found:
-        if (token.pos_ in ("NOUN", "PROPN") and token.i not in skipped
+        if ((token.pos_ in ("NOUN", "PROPN") or _beneficiaries(token)) and token.i not in skipped
                 and token.ent_type_ not in NOT_PARTICIPANT_ENTS):
-            out.append(phrase_of(token))
+            # ("those affected in Yemen": the pronoun is nothing without its clause)
+            out.append(_phrase(list(token.subtree), token) if token.pos_ == "PRON"
+                       else phrase_of(token))
             if token.i in goals:
                 goal_phrases.append(out[-1])
     return tuple(out), tuple(goal_phrases)
+
+
+# Verbs of coming into a country: "arrived in Italy seeking asylum".
+_ASYLUM_JOURNEYS = _ARRIVING_VERBS | {"come", "flee", "cross", "enter", "reach"}
+
+
+def _beneficiaries(token: Token) -> bool:
+    """People something is for: "for refugees", "for flood victims", "for those affected"."""
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE
+            or token.lower_ == "those" and any(c.dep_ in ("acl", "relcl", "amod")
+                                               for c in token.children))
 
 
 def _with_attached_place(phrase: Phrase, token: Token) -> Phrase:
@@ -3027,7 +3096,10 @@ class RuleCoder:
                           for c in o.children if c.dep_ in ("compound", "nmod") and c.i < o.i
                           and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "NOUN" and actor_noun(
                               c.lemma_.lower()))
-                          and any(d.dep_ == "det" for d in o.children)]
+                          and (any(d.dep_ == "det" for d in o.children)
+                               # "granted Italy permission": a name is no kind of permission
+                               or c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON")
+                               and o.dep_ == "dobj" and c.i == o.i - 1)]
             if not others and row.particle[2:] in _RULING_NOUNS:
                 # "will not reverse its decision upholding the conviction of X": whom it is about
                 others = [t for o in objects if o.lemma_.lower() == row.particle[2:]
@@ -3095,7 +3167,8 @@ class RuleCoder:
                 owner = _pronoun_owner(o, agents) if o.pos_ == "NOUN" else None
                 owned += [owner, o] if owner is not None else [o]
             objects = owned
-        recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj" else phrase_of(t)
+        recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj"
+                          else _modifier_receiver(t) if t.dep_ == "compound" else phrase_of(t)
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
@@ -3144,6 +3217,12 @@ class RuleCoder:
             # "In talks with Iran, Russia agreed to supply fuel", "after a meeting with Putin,
             # agreed to buy the missiles": agreed with the other side of the talks
             recipient = partner
+        if (not recipient and row.cameo[:2] == "02" and verb.lemma_.lower() == "seek"
+                and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB"
+                and verb.head.lemma_.lower() in _ASYLUM_JOURNEYS):
+            # "arrived in Italy seeking asylum": asked of the country they came to
+            recipient = tuple(phrase_of(o) for o in _prep_objects(
+                verb.head, frozenset({"in", "to", "into"})) if o.ent_type_ == "GPE")[:1]
         if (not recipient and "to" in row.preps and (goal := _displaced_goal(verb)) is not None
                 and all(p.start != goal.start for p in more)):
             # "returned 12 skulls that date back to 640 AD to Peru": the parser hung the goal

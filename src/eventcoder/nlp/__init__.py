@@ -230,8 +230,8 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _clause_subjects(_postnominal_nouns(
-                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))))
+                doc = _acronym_subjects(_clause_subjects(_postnominal_nouns(
+                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -328,6 +328,21 @@ def _postnominal_nouns(doc: Doc) -> Doc:
             for child in [c for c in noun.children if c.dep_ == "det"]:
                 child.head = token
             noun.head, noun.dep_ = token, "compound"
+    return doc
+
+
+def _acronym_subjects(doc: Doc) -> Doc:
+    """"USAID provided shelter to ...": an acronym opening a sentence, tagged as an adverb
+    or adjective of the verb right after it, which has no subject, is that verb's subject.
+    In place."""
+    for sent in doc.sents:
+        first = sent[0]
+        verb = first.head
+        if (len(first.text) >= 3 and first.text.isalpha() and first.text.isupper()
+                and first.pos_ in ("ADV", "ADJ", "INTJ", "X") and verb.i == first.i + 1
+                and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)):
+            first.pos_, first.tag_, first.dep_ = "PROPN", "NNP", "nsubj"
     return doc
 
 
