@@ -318,6 +318,10 @@ class Coder:
             # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
             # where it is aimed, not who attacks
             cand = dataclasses.replace(cand, actor=(), recipient=cand.recipient or (p,))
+        if any(w.text == "-" for p in (*cand.actor, *cand.recipient) for w in p.words):
+            # "the India-Pakistan ceasefire", "US-China talks": both countries
+            cand = dataclasses.replace(cand, actor=_country_pairs(cand.actor),
+                                       recipient=_country_pairs(cand.recipient))
         # "the two leaders": both sides of the last event between two countries
         found = [[*story.pair(p, cand.sentence_index)] or [self._resolve(story, p)]
                  for p in cand.actor]
@@ -506,6 +510,8 @@ class Coder:
         if (mapping.event_type == "CONSULT" and r.recipient
                 and all(a.sector == "MED" for a in r.recipient)):
             return None  # "speaking to the BBC", "told Reuters": an interview, no consultation
+        if (cand.row.lemma == "ask" and r.actor and all(a.sector == "MED" for a in r.actor)):
+            return None  # "asked by Reuters about the plan": a journalist's question
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"
                 and sum(bool(a.code or a.country or a.name) for a in r.actor) < 2
                 and not any(map(_institution, cand.recipient))):
@@ -734,6 +740,30 @@ def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:
         return ()
     phrase = kept[0]
     return (Actor(text=document[phrase.start:phrase.end], start=phrase.start, end=phrase.end),)
+
+
+def _country_pairs(phrases: Sequence[Phrase]) -> tuple[Phrase, ...]:
+    """Each phrase, with a pair of countries joined by a hyphen ("India-Pakistan",
+    "U.S.-Japan") split into its two names."""
+    out: list[Phrase] = []
+    for phrase in phrases:
+        words = [w for w in phrase.words if w.pos != "DET"]
+        dash = next((k for k, w in enumerate(words) if w.text == "-"), None)
+        if dash is not None and 0 < dash < len(words) - 1:
+            left, right = words[:dash], words[dash + 1:]
+            if len(right) > 1 and right[-1].lemma.lower() in PACT_WORDS | {"relation", "war"}:
+                # "welcomed the Russia-Ukraine agreement": the pact of both (but not "the
+                # Syria-Iraq border", a place between them)
+                right = right[:-1]
+            if (left[-1].end == words[dash].start and words[dash].end == right[0].start
+                    # ("Washington - US President Donald Trump": a dateline's dash)
+                    and all(w.pos == "PROPN" for w in left + right)
+                    and lookup_country(join_words(left)) and lookup_country(join_words(right))):
+                out += [Phrase(words=tuple(left), head=len(left) - 1),
+                        Phrase(words=tuple(right), head=len(right) - 1)]
+                continue
+        out.append(phrase)
+    return tuple(out)
 
 
 def _dyads(event: Event) -> list[Event]:

@@ -137,10 +137,14 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "into", "at"})
 # What declining or refusing to do is no event: "declined to comment".
 _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "answer",
-                     "respond", "disclose", "reveal", "specify", "name", "identify", "give"}
+                     "respond", "disclose", "reveal", "specify", "name", "identify", "give",
+                     "issue", "estimate", "predict", "quantify", "explain", "provide",
+                     "release", "detail"}
 # What is not disclosed when no one is refused: "declined to give details".
 _UNDISCLOSED = {"detail", "information", "name", "figure", "number", "reason", "comment",
-                "identity", "location", "source", "death", "whereabouts", "specific", "timetable"}
+                "identity", "location", "source", "death", "whereabouts", "specific", "timetable",
+                "statement", "volume", "amount", "estimate", "size", "cost", "price", "value",
+                "term", "timing", "matter", "case", "issue", "report", "figure", "breakdown"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 # Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
 SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
@@ -462,7 +466,10 @@ _RELEASED_THINGS = {"water", "statement", "report", "data", "figure", "video", "
                     "plan", "budget", "version", "update", "guideline", "draft", "text",
                     "communique", "declaration", "study", "survey", "poll", "forecast",
                     "earnings", "profit", "balloon", "pressure", "energy", "radiation",
-                    "account", "readout", "finding", "evidence", "record", "letter", "note"}
+                    "account", "readout", "finding", "evidence", "record", "letter", "note"} | (
+                        # goods put on the market: "released no sugar for export"
+                        _RELIEF_GOODS | {"sugar", "stock", "supply", "tonne", "ton", "grain",
+                                         "crop", "product", "cash", "estimate"})
 # Those spoken to in a statement to the public: "speaking to reporters".
 _PRESS = {"reporter", "journalist", "press", "media", "newspaper", "broadcaster", "television",
           "radio", "audience", "crowd", "supporter", "correspondent", "interviewer", "outlet",
@@ -571,6 +578,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma == "oppose" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
+        return None  # "private investment as opposed to state spending": a contrast
     if (row.cameo == "071" and any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
                                    for d in _children(verb, {"dative"}))):
         return None  # "gave her £20 for a taxi": money between people is no aid
@@ -1327,7 +1336,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                      # "militias hold sway, supported by 2,000 US troops"
                      or verb.i > verb.head.i and verb.left_edge.i > 0
                      and verb.doc[verb.left_edge.i - 1].text == ",")
-                and verb.lemma_.lower() not in _ASKING_VERBS):  # ("Asked by Reuters about")
+                # ("Asked by Reuters about": an interview; "Asked by the opposition to
+                # explain the policy, the minister ...": a request to the minister)
+                and (verb.lemma_.lower() not in _ASKING_VERBS
+                     or any(_infinitive(c) for c in _children(verb, {"xcomp"})))):
             patients = _children(verb.head, _SUBJ)  # "Backed by Russia, Assad ...": Assad
         return agents, patients
     if verb.dep_ == "relcl" or _finite_acl(verb) or _headless(verb):
@@ -1876,6 +1888,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
                        and not (o.dep_ == "dobj" and verb.lemma_.lower() in _SENDING_VERBS
+                                # "threatened to impose duties on imports": what is imposed
+                                | {"impose", "levy", "slap"}
                                 # "provide Sri Lanka with technology" names the receiver
                                 and not _prep_objects(verb, frozenset({"with"})))]
             if objects:
@@ -2041,6 +2055,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
     return tuple(out), tuple(goal_phrases)
 
 
+# Verbs of charging someone with a crime, whose "with" or "of" names the crime.
+_CHARGING_VERBS = {"charge", "accuse", "indict", "convict", "suspect", "acquit"}
 # Verbs of coming into a country: "arrived in Italy seeking asylum".
 _ASYLUM_JOURNEYS = _ARRIVING_VERBS | {"come", "flee", "cross", "enter", "reach"}
 
@@ -2572,7 +2588,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             if governing & _HYPO_AUX and not ("would" in governing and _dated_ahead(governor)):
                 hypothetical = True
             future = future or bool(governing & _FUTURE_AUX)
-        if lemma in _FUTURE_GOVERNORS:
+        if (lemma == "expect" and governor.tag_ != "VBN"
+                and (_children(node, {"nsubj"}) or _children(governor, {"dobj"}))):
+            hypothetical = True  # "we expect the ministry to give permission": a hope
+        elif lemma in _FUTURE_GOVERNORS:
             future = True
         elif lemma in _NEGATING_GOVERNORS:
             negated = True
@@ -3188,6 +3207,13 @@ class RuleCoder:
         if made:
             more = tuple(p for p in more if p.head_word.start not in made)
             goals = tuple(p for p in goals if p.head_word.start not in made)
+        if verb.lemma_.lower() in _CHARGING_VERBS:
+            # "charged the broker with fraud", "accused of treason": the crime is no one
+            crimes = {o.idx for p in _children(verb, {"prep"}) if p.lower_ in ("with", "of")
+                      for o in _children(p, {"pobj"})}
+            recipient = tuple(p for p in recipient if p.head_word.start not in crimes)
+            more = tuple(p for p in more if p.head_word.start not in crimes)
+            goals = tuple(p for p in goals if p.head_word.start not in crimes)
         if row.cameo == "082" and (opponents := _opponents(verb)):
             # "called off the strike after an agreement with the government": dissent eased
             # toward whoever it was against.
@@ -3743,6 +3769,8 @@ def _stance_adjective(adjective: Token, index: int) -> Candidate | None:
     if entry is None or (adjective.pos_ == "VERB" and adjective.tag_ != "VBN"):
         return None
     cameo, prep = entry
+    if adjective.i > 0 and adjective.doc[adjective.i - 1].lower_ == "as":
+        return None  # "private investment as opposed to state spending": a contrast
     objects = _prep_objects(adjective, frozenset({prep, "toward", "towards"}))
     if not objects:
         return None
