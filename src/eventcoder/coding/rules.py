@@ -381,13 +381,37 @@ def _gift(verb: Token) -> Trigger | None:
     if (any(_money(g) for g in goods) and verb.lemma_.lower() in _FUNDING_VERBS
             # ("gave her £20 for a taxi": money between people is no aid)
             and not any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
-                        for d in _children(verb, {"dative"}))):
+                        for d in _children(verb, {"dative"}))
+            # someone it is given to ("allocated $40m for capital spending" is budgeting)
+            and any(_actor_like(r) or r.pos_ == "PROPN" or r.lemma_.lower() in PEOPLE
+                    for r in (*_prep_objects(verb, frozenset({"to", "for"})),
+                              *_children(verb, {"dative"}), *_children(verb, {"dobj"})))):
         # "awarded the families $5 million", "gave $2 billion to Egypt": money given
         return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="071",
                        preps=frozenset({"to", "for", "nodobj"}))
     return None
 
 
+# How a proposal is received: "met with resistance".
+_RECEPTIONS = {"resistance", "opposition", "criticism", "approval", "scepticism", "skepticism",
+               "success", "failure", "silence", "disapproval", "derision", "anger", "outrage",
+               "indifference", "enthusiasm", "support", "hostility", "response", "reaction",
+               "acclaim", "protest", "objection", "backlash", "ridicule", "suspicion", "delay"}
+# Who goes on strike, and where: "union members struck the plant".
+_WORKFORCE = {"worker", "employee", "member", "miner", "union", "docker", "teacher", "nurse",
+              "autoworker",
+              "driver", "staff", "pilot", "machinist", "steelworker", "autoworker", "laborer",
+              "labourer", "crew", "unionist"}
+_WORKPLACES = {"plant", "factory", "mill", "mine", "refinery", "port", "dock", "yard",
+               "shipyard", "warehouse", "site", "facility", "line", "company", "firm",
+               "employer", "hospital", "school", "railway", "railroad", "airline"}
+_WALKOUT_ROW = Trigger(kind="V", lemma="strike", particle=None, cameo="143",
+                       preps=frozenset({"against", "at", "over"}))
+# Monetary policy, whose easing is no concession: "ease credit policy".
+_MONETARY = {"policy", "credit", "rate", "money", "liquidity", "stance", "lending"}
+# What a bank or a market accepts: "accepted bids", "accept deposits".
+_TRADED = {"bid", "deposit", "offer", "order", "tender", "payment", "cheque", "check", "card",
+           "currency", "application", "reservation", "booking", "share", "bond", "security"}
 # Object pronouns for people: "gave her £20".
 _PERSONAL_OBJECTS = {"her", "him", "me", "us", "you"}
 # Verbs by which money given is aid (not "sent", "shipped" or "transferred", which may be
@@ -399,7 +423,8 @@ def _money(token: Token) -> bool:
     """Whether a noun is a sum of money: "$5 million", "10 million euros", "a sum"."""
     lemma = token.lemma_.lower()
     return (token.ent_type_ == "MONEY" and (lemma in _CURRENCIES or token.like_num
-                                          or lemma in ("million", "billion", "trillion"))
+                                          or lemma in ("million", "billion", "trillion",
+                                                       "mln", "bln"))
             or lemma in _CURRENCIES and any(c.like_num for c in token.subtree))
 
 
@@ -480,7 +505,8 @@ _MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "m
 
 
 _CURRENCIES = {"dollar", "euro", "pound", "yuan", "yen", "rouble", "ruble", "rupee", "franc",
-               "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel"}
+               "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel",
+               "dlr", "dlrs", "stg"}  # (as wires write dollars and sterling)
 _ENVOYS = {"ambassador", "diplomat", "envoy", "attache", "consul", "journalist",
            "correspondent", "reporter", "mission", "delegation", "inspector", "observer"}
 # What a government freezes: "froze the assets of", "froze aid to", "froze talks".
@@ -580,6 +606,28 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return None
     if lemma == "oppose" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
         return None  # "private investment as opposed to state spending": a contrast
+    if lemma == "meet" and row.cameo[:2] == "04" and (met := [
+            o for p in _children(verb, {"prep"}) if p.lower_ == "with"
+            for o in _children(p, {"pobj"})]) and all(
+            o.lemma_.lower() in _RECEPTIONS for o in met):
+        return None  # "the idea met with resistance": how it was received
+    if lemma == "strike" and row.cameo == "190" and any(
+            w.lemma_.lower() in _WORKFORCE for s in subject_of(verb)[0]
+            # ("hundreds of autoworkers")
+            for w in (s, *_prep_objects(s, frozenset({"of"})))) and any(
+            o.lemma_.lower() in _WORKPLACES for o in _children(verb, {"dobj"})):
+        # "800 union members struck the pork plant": a walk-out
+        return _WALKOUT_ROW
+    if lemma in ("ease", "loosen", "relax") and any(
+            o.lemma_.lower() in _MONETARY for o in _children(verb, {"dobj"})):
+        return None  # "ease its credit policy": monetary policy, no concession
+    if lemma == "accept" and row.particle is None and (taken := _children(verb, {"dobj"}) or (
+            [verb.head] if verb.dep_ == "amod" else [])) and all(
+            o.lemma_.lower() in _TRADED or _money(o) for o in taken):
+        return None  # "accepted bids", "accept deposits in dollars": business
+    if lemma in ("concede", "admit") and any(
+            c.dep_ == "ccomp" for c in verb.children) and not _children(verb, {"dobj"}):
+        return None  # "conceded Congress will be unable to stop it": an admission
     if (row.cameo == "071" and any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
                                    for d in _children(verb, {"dative"}))):
         return None  # "gave her £20 for a taxi": money between people is no aid
@@ -676,6 +724,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             o.ent_type_ == "MONEY" or o.lemma_.lower() in _CURRENCIES | _FUNDS
             for o in objects):
         return None  # "allocated more time to the debate", "lent credibility": no money given
+    if lemma in ("allocate", "earmark") and (uses := [
+            o for t in (verb, *objects) for o in _prep_objects(t, frozenset({"to", "for"}))]
+                                             ) and not any(
+            _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in PEOPLE for o in uses):
+        return None  # "allocated $40m for capital expenditures": a budget, no one aided
     if lemma == "freeze" and objects and not any(
             o.lemma_.lower() in _FROZEN_THINGS or _actor_like(o) or o.pos_ == "PROPN"
             for o in objects):
