@@ -456,3 +456,27 @@ def test_pipeline_a_head_of_governments_the_government_is_their_own(coder):
     (events,) = _by_sentence(coder, "Kenyan President William Ruto said the government would "
                                     "lift the curfew in Nairobi.").values()
     assert events and all(a.code == "KENGOV" for e in events for a in e.actor)
+
+
+def test_pipeline_a_passive_conjunct_is_done_to_the_shared_subject(coder):
+    (events,) = _by_sentence(coder, "The remaining Boko Haram fighters had either surrendered "
+                                    "or been killed.").values()
+    (killing,) = [e for e in events if e.trigger.text == "killed"]
+    assert not killing.actor and [a.text for a in killing.recipient] == [
+        "The remaining Boko Haram fighters"]
+    (events,) = _by_sentence(coder, "The rebels fled and were killed by the Nigerian "
+                                    "army.").values()
+    (killing,) = [e for e in events if e.trigger.text == "killed"]
+    assert [a.code for a in killing.actor] == ["NGAMIL"]
+    assert [a.text for a in killing.recipient] == ["The rebels"]
+
+
+def test_pipeline_money_given_is_aid_to_its_receiver(coder):
+    (events,) = _by_sentence(coder, "The Qatari court awarded the families of the Nepali "
+                                    "workers $5 million.").values()
+    (award,) = events
+    assert award.event_type == "AID" and "families" in award.recipient[0].text
+    events = _by_sentence(coder, "The Kenyan minister gave her 20 dollars for a taxi.")
+    assert not [e for es in events.values() for e in es if e.event_type == "AID"]
+    events = _by_sentence(coder, "The Kenyan government gave Somalia 20 million dollars.")
+    assert [e.event_type for es in events.values() for e in es] == ["AID"]

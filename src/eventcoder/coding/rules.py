@@ -392,6 +392,12 @@ def _gift(verb: Token) -> Trigger | None:
     return None
 
 
+# Verbs of force, whose warning is a threat whoever is named as using it.
+_FORCE_WARNED = {"attack", "bomb", "strike", "hit", "invade", "retaliate", "respond", "fire",
+                "launch", "shoot", "destroy", "target", "punish", "crush", "use", "act",
+                "intervene", "move", "seize", "occupy", "expel", "sanction", "arrest"}
+# What befalls whom a warning is aimed at: "warned that Turkey would face sanctions".
+_CONSEQUENCES = {"face", "pay", "suffer", "regret", "bear", "feel", "receive", "get", "meet"}
 # How a proposal is received: "met with resistance".
 _RECEPTIONS = {"resistance", "opposition", "criticism", "approval", "scepticism", "skepticism",
                "success", "failure", "silence", "disapproval", "derision", "anger", "outrage",
@@ -405,7 +411,7 @@ _WORKFORCE = {"worker", "employee", "member", "miner", "union", "docker", "teach
 _WORKPLACES = {"plant", "factory", "mill", "mine", "refinery", "port", "dock", "yard",
                "shipyard", "warehouse", "site", "facility", "line", "company", "firm",
                "employer", "hospital", "school", "railway", "railroad", "airline"}
-_WALKOUT_ROW = Trigger(kind="V", lemma="strike", particle=None, cameo="143",
+_STRUCK_WORK_ROW = Trigger(kind="V", lemma="strike", particle=None, cameo="143",
                        preps=frozenset({"against", "at", "over"}))
 # Monetary policy, whose easing is no concession: "ease credit policy".
 _MONETARY = {"policy", "credit", "rate", "money", "liquidity", "stance", "lending"}
@@ -617,7 +623,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             for w in (s, *_prep_objects(s, frozenset({"of"})))) and any(
             o.lemma_.lower() in _WORKPLACES for o in _children(verb, {"dobj"})):
         # "800 union members struck the pork plant": a walk-out
-        return _WALKOUT_ROW
+        return _STRUCK_WORK_ROW
     if lemma in ("ease", "loosen", "relax") and any(
             o.lemma_.lower() in _MONETARY for o in _children(verb, {"dobj"})):
         return None  # "ease its credit policy": monetary policy, no concession
@@ -670,6 +676,24 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
+    if (lemma == "warn" and not objects and (said := _children(verb, {"ccomp"}))
+            and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
+            # (a passive to come: "would be met with force")
+            and not (any(c.dep_ == "auxpass" for c in said[0].children) and any(
+                c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX for c in said[0].children))
+            and said[0].lemma_.lower() not in _CONSEQUENCES | _FORCE_WARNED
+            and (others := _children(said[0], {"nsubj", "nsubjpass"}))
+            and others[0].pos_ != "PRON" and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in others[0].children)
+            # ("warned that missiles will be coming", "that Turkish troops intended to
+            # advance": force is named)
+            and others[0].lemma_.lower() not in _FORCES | _ARMS):
+        # "NGOs warn children face grave conditions", "warned that services are
+        # stretched": a warning of what others do or what is so is no threat by the warner
+        # ("warned it would retaliate", "that its forces would respond", "that Turkey would
+        # face sanctions", "that any attack would be met with force" are; and force named
+        # stays a threat: "the minister warned that Israel would bomb Beirut")
+        return None
     if lemma in ("recognise", "recognize") and (
             not objects or _children(verb, {"ccomp"})
             or not any(_actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _RECOGNISED
@@ -1383,6 +1407,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if agents or patients:
         if patients and patients[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             patients = [verb.head]
+        if (not patients and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+                # ("activists said 50 people ... were killed": a clause misparsed as a conjunct)
+                and verb.head.lemma_.lower() not in SPEECH_VERBS
+                and (_is_passive(verb) or verb.tag_ == "VBN" and _is_passive(verb.head))):
+            # "the rebels fled and were killed by the army", "two soldiers were attacked
+            # and killed by militants": the shared subject suffered it
+            first_agents, first_patients = subject_of(verb.head, depth + 1)
+            patients = first_patients if _is_passive(verb.head) else first_agents
         if (not patients and verb.tag_ == "VBN" and verb.dep_ == "advcl"
                 and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
                 and (verb.i < verb.head.i and verb.left_edge.i == verb.sent.start
@@ -1496,10 +1528,22 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             if patients and not agents:
                 # Raising from a passive governor: "X is expected to visit Y".
                 return patients, []
+        if (verb.dep_ == "conj" and _is_passive(verb) and not _is_passive(verb.head)
+                and verb.head.lemma_.lower() not in SPEECH_VERBS):
+            # "the fighters had surrendered or been killed": killed, not killing
+            return [], agents
+        if (verb.dep_ == "advcl" and _infinitive(verb) and patients and not agents
+                and verb.head.lemma_.lower() in _RAISING_VERBS):
+            # "(the force) was raised to fight the regime": the force fights
+            return patients, []
         return agents, patients
     return [], []
 
 
+# Verbs of raising or sending a force, whose object serves the purpose: "was raised to fight".
+_RAISING_VERBS = {"raise", "send", "deploy", "train", "recruit", "form", "create", "establish",
+                  "dispatch", "mobilise", "mobilize", "assign", "hire", "arm", "organise",
+                  "organize", "set"}
 # Verbs of going whose infinitive is their subject's purpose: "left Britain to fight for Isis".
 _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee", "cross",
                 "enter", "quit", "abandon"}
@@ -1766,6 +1810,13 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
             if any(c.dep_ == "mark" for c in comp.children) or comp.i < token.i:
                 # "warned that Israel would ...": Israel is not the one warned; nor is Iran in
                 # "Iran would retaliate, its minister warned" (what was said, said first)
+                continue
+            if (comp.dep_ == "ccomp" and comp.lemma_.lower() not in _CONSEQUENCES and (
+                    comp.tag_ in ("VBD", "VBZ", "VBP") or any(
+                        c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX
+                        for c in comp.children))):
+                # "vowed the US and its allies will expel ...": who will act, not whom the
+                # vow is made to ("demanded Israel stop", "warned Turkey would face" are)
                 continue
             # ("denied he was one of the four": he is the one who denies)
             out += [s for s in _children(comp, {"nsubj"}) if s.lemma_.lower() not in _REL_PRONOUNS
