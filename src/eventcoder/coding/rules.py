@@ -416,8 +416,8 @@ _STRUCK_WORK_ROW = Trigger(kind="V", lemma="strike", particle=None, cameo="143",
 # Monetary policy, whose easing is no concession: "ease credit policy".
 _MONETARY = {"policy", "credit", "rate", "money", "liquidity", "stance", "lending"}
 # What a bank or a market accepts: "accepted bids", "accept deposits".
-_TRADED = {"bid", "deposit", "offer", "order", "tender", "payment", "cheque", "check", "card",
-           "currency", "application", "reservation", "booking", "share", "bond", "security"}
+_TRADED = {"bid", "deposit", "order", "tender", "payment", "cheque", "check", "card",
+           "currency", "reservation", "booking", "share", "bond", "security"}
 # Object pronouns for people: "gave her £20".
 _PERSONAL_OBJECTS = {"her", "him", "me", "us", "you"}
 # Verbs by which money given is aid (not "sent", "shipped" or "transferred", which may be
@@ -1812,7 +1812,8 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
                 # "Iran would retaliate, its minister warned" (what was said, said first)
                 continue
             if (comp.dep_ == "ccomp" and comp.lemma_.lower() not in _CONSEQUENCES and (
-                    comp.tag_ in ("VBD", "VBZ", "VBP") or any(
+                    # (not "allow UN workers expanded access": a noun taken for a verb)
+                    comp.tag_ in ("VBZ", "VBP") or any(
                         c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX
                         for c in comp.children))):
                 # "vowed the US and its allies will expel ...": who will act, not whom the
