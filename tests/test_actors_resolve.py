@@ -213,3 +213,12 @@ def test_actors_pronoun_subject_does_not_refer_to_itself(spec):
     assert again == subject
     story.note_sentence_subject(None)                         # even noted, then cleared
     assert story.resolve(phrase(spec, start=50)) == subject
+
+
+def test_actors_a_known_persons_country_is_the_tables_not_a_stray_mentions():
+    # a misparsed mention, "Bashar al-Assad support Turkey's plan", names Turkey in its words
+    story = StoryActors(on=dt.date(2018, 1, 20))
+    story.add_person(phrase("Bashar/PROPN/PERSON al-Assad/PROPN/PERSON support/VERB "
+                            "Turkey's/PROPN/GPE plan/NOUN", head=1))
+    actor = story.resolve(phrase("Bashar/PROPN/PERSON al-Assad/PROPN/PERSON"))
+    assert actor is not None and actor.code == "SYRGOV"

@@ -374,7 +374,10 @@ class StoryActors:
             known = self._lookup_person(desc.person)
             full = known.person if known is not None and known.person else desc.person
             role = self._role(full) or (self._role(desc.person) if full != desc.person else None)
-            country = desc.country or (known.country if known else None) or (role.country if role else None)
+            # A known person's country is the table's, before what another mention's words
+            # suggested ("the Turkish-backed anti-Assad rebels" is no Turkish Assad).
+            country = desc.country or (role.country if role else None) or (
+                known.country if known else None)
             sector = desc.sector or (known.sector if known else None)
             if sector is None and role is not None and role.in_office:
                 sector = role.sector
