@@ -2214,6 +2214,10 @@ def _idiom(token: Token) -> bool:
         # "held a press conference": a statement to the public, no meeting ("X and Y held a
         # joint press conference" met)
         return True
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lemma_.lower() in ("big", "huge", "great")
+                               for c in token.children) and not _prep_objects(
+            token, frozenset({"with", "between"})):
+        return True  # "making a big deal about it", "it is no big deal"
     return token.head.lemma_.lower() in _IDIOM_HEADS.get(lemma, ())
 
 
@@ -3383,6 +3387,11 @@ class RuleCoder:
         # "Russian strikes", "a Taliban-claimed car bomb"
         named = any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in subject.subtree
                     if t.i < subject.i)
+        if not named and attack and (forces := [
+                c for c in subject.children if c.dep_ == "compound" and c.i < subject.i
+                and c.pos_ == "NOUN" and c.lemma_.lower() in _FORCES | {"regime", "rebel",
+                                                                       "militant", "coalition"}]):
+            return forces  # "the army offensive killed dozens": the army
         return [subject] if named or not attack else []
 
     def _code_noun(self, noun: Token, row: Trigger, index: int) -> Candidate | None:

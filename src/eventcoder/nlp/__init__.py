@@ -319,6 +319,17 @@ def _postnominal_nouns(doc: Doc) -> Doc:
         for i in _indices(doc, "LOWER", word):
             token = doc[i]
             noun = token.head
+            if (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                    and i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].head.i == i
+                    and doc[i - 1].dep_ in ("nsubj", "amod", "compound")):
+                # "a regime offensive on X has displaced ...": the noun before it parsed as
+                # its subject, the pair as the clause's subject
+                noun = doc[i - 1]
+                token.pos_, token.tag_ = "NOUN", "NN"
+                for child in [c for c in noun.children if c.dep_ in ("det", "amod", "compound")]:
+                    child.head = token
+                noun.dep_ = "compound"
+                continue
             if not (token.pos_ == "ADJ" and token.dep_ == "amod" and noun.i == i - 1
                     and noun.pos_ == "NOUN"):
                 continue
