@@ -3218,8 +3218,9 @@ class RuleCoder:
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
             others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
-            if not others:
-                # "gave the Pentagon permission": the receiver parsed as the noun's modifier.
+            if not others or row.cameo[:3] == "086":
+                # "gave the Pentagon permission": the receiver parsed as the noun's modifier
+                # (before what the permission is for: "permission to inject funds into TAP")
                 others = [c for o in objects if o.lemma_.lower() == row.particle[2:]
                           for c in o.children if c.dep_ in ("compound", "nmod") and c.i < o.i
                           and (c.ent_type_ in _ACTOR_ENTS or c.pos_ == "NOUN" and actor_noun(
@@ -3227,7 +3228,7 @@ class RuleCoder:
                           and (any(d.dep_ == "det" for d in o.children)
                                # "granted Italy permission": a name is no kind of permission
                                or c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "PERSON")
-                               and o.dep_ == "dobj" and c.i == o.i - 1)]
+                               and o.dep_ == "dobj" and c.i == o.i - 1)] or others
             if not others and row.particle[2:] in _RULING_NOUNS:
                 # "will not reverse its decision upholding the conviction of X": whom it is about
                 others = [t for o in objects if o.lemma_.lower() == row.particle[2:]

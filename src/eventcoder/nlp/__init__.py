@@ -230,8 +230,8 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _acronym_subjects(_clause_subjects(_postnominal_nouns(
-                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs))))))
+                doc = _included_plurals(_acronym_subjects(_clause_subjects(_postnominal_nouns(
+                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -339,6 +339,29 @@ def _postnominal_nouns(doc: Doc) -> Doc:
             for child in [c for c in noun.children if c.dep_ == "det"]:
                 child.head = token
             noun.head, noun.dep_ = token, "compound"
+    return doc
+
+
+def _included_plurals(doc: Doc) -> Doc:
+    """"imposed sanctions, including travel bans and asset freezes, on X": a plural noun
+    after "including" tagged as a verb whose subject is the list before it ("bans ...
+    freezes") is the list's last noun, and what hangs on it ("on X") hangs on the verb the
+    list was taken to be joined to. In place."""
+    for i in _indices(doc, "LOWER", "including"):
+        prep = doc[i]
+        if prep.dep_ != "prep" or any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        for verb in doc[i + 1:min(len(doc), i + 8)]:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == i + 1]
+            if not (verb.tag_ == "VBZ" and verb.dep_ == "conj" and subjects
+                    and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < i):
+                continue
+            first, head = subjects[0], verb.head
+            for child in [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]:
+                child.head = head
+            verb.pos_, verb.tag_, verb.dep_, verb.head = "NOUN", "NNS", "conj", first
+            first.dep_, first.head = "pobj", prep
+            break
     return doc
 
 
