@@ -480,3 +480,9 @@ def test_pipeline_money_given_is_aid_to_its_receiver(coder):
     assert not [e for es in events.values() for e in es if e.event_type == "AID"]
     events = _by_sentence(coder, "The Kenyan government gave Somalia 20 million dollars.")
     assert [e.event_type for es in events.values() for e in es] == ["AID"]
+
+
+def test_pipeline_an_opening_phrase_is_no_ones_owner(coder):
+    (events,) = _by_sentence(coder, "On Twitter on Saturday, Trump defended his decision to "
+                                    "withdraw.", published=dt.date(2019, 1, 5)).values()
+    assert events and all("Twitter" not in a.text for e in events for a in e.recipient)

@@ -60,7 +60,9 @@ _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
 # Failing to do something cooperative is a refusal made now: "failed to reach agreement".
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
-               "goal", "way", "need", "right", "chance", "possibility"}
+               "goal", "way", "need", "right", "chance", "possibility",
+               # "abstained in the vote to attack the government": a proposal
+               "vote", "motion", "proposal"}
 # Verbs that carry an event noun's agent: "held talks", "issued a message of support".
 _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "make", "issue",
                 "express", "offer", "give", "reiterate", "reaffirm", "voice", "announce",
@@ -2098,6 +2100,11 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # "donated ventilators to assist Ethiopia", "fired tear gas to disperse
                 # protesters"
                 found.extend(_conjuncts(child))
+            if (child.dep_ == "prep" and depth == 0 and child.i < token.i
+                    and any(s.i > child.i for s in _children(token, _SUBJ))
+                    # (where force or a protest happens stays: "In Manchester, protesters")
+                    and not (places and child.lemma_.lower() in _TARGET_PLACE_PREPS)):
+                continue  # "On Twitter, Trump defended ...": an opening phrase says where
             if child.dep_ in ("prep", "agent") and child.lemma_.lower() != "by":
                 preposition = child.lemma_.lower()
                 if preposition in ("between", "among") and (
@@ -2496,7 +2503,8 @@ def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
     """Who "his" or "her" is in "praised his efforts", when it is not the one acting."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
                  None)
-    if owner is None or any(_personal(a) for a in agents):
+    if owner is None or any(_personal(a) or a.pos_ == "PROPN" and a.ent_type_ != "GPE"
+                            for a in agents):
         return None  # "Akar pressed his plan": his own
     found = _antecedent(owner, agents)
     return None if found is owner else found
@@ -2606,6 +2614,10 @@ def _negated(token: Token) -> bool:
                 d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children)
             for c in token.children):
         return True  # "will neither confirm nor deny", "neither Tehran nor Baghdad has given"
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.lower_ == "way" and any(d.lower_ == "no" for d in o.children)
+            for o in c.children) for c in token.children):
+        return True  # "France will in no way allow an escalation"
     return any(c.dep_ == "det" and c.lemma_.lower() == "no" for c in token.children)
 
 
