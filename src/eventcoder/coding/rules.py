@@ -612,6 +612,16 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma == "ask" and row.particle is None and (
+            any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                for c in _children(verb, {"ccomp", "advcl"}) for m in c.children)
+            or any(c.dep_ == "ccomp" and c.i < verb.i and c.head.i == verb.i
+                   and verb.doc[c.right_edge.i + 1:verb.i].text.strip(" ,\"'“”") in ("", "?")
+                   and "?" in verb.doc[c.left_edge.i:verb.i].text for c in verb.children)
+            # ('"Where are they?" / she asks.': the question split off as its own sentence)
+            or not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep", "advcl", "oprd")
+                       for c in verb.children)):
+        return None  # "asked me if I was joking", '"Where are they?" she asks': a question
     if lemma == "oppose" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
         return None  # "private investment as opposed to state spending": a contrast
     if lemma == "meet" and row.cameo[:2] == "04" and (met := [
