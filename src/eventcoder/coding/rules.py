@@ -60,9 +60,10 @@ _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
 # Failing to do something cooperative is a refusal made now: "failed to reach agreement".
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
-               "goal", "way", "need", "right", "chance", "possibility",
-               # "abstained in the vote to attack the government": a proposal
-               "vote", "motion", "proposal"}
+               "goal", "way", "need", "right", "chance", "possibility"}
+# Nouns of a proposal, whose infinitive is only proposed: "the vote to attack the government"
+# ("voted to impose sanctions" decided it).
+_PROPOSAL_NOUNS = {"vote", "motion", "proposal"}
 # Verbs that carry an event noun's agent: "held talks", "issued a message of support".
 _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "make", "issue",
                 "express", "offer", "give", "reiterate", "reaffirm", "voice", "announce",
@@ -146,7 +147,8 @@ _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "ans
 _UNDISCLOSED = {"detail", "information", "name", "figure", "number", "reason", "comment",
                 "identity", "location", "source", "death", "whereabouts", "specific", "timetable",
                 "statement", "volume", "amount", "estimate", "size", "cost", "price", "value",
-                "term", "timing", "matter", "case", "issue", "report", "figure", "breakdown"}
+                "term", "timing", "matter", "case", "issue", "report", "figure", "breakdown",
+                "question", "forecast", "projection", "outlook", "target"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 # Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
 SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
@@ -275,7 +277,8 @@ def _no_act(verb: Token, row: Trigger) -> bool:
 
 # What is offered that pledges nothing: bills put forward, goods for sale.
 _PRODUCTS = {"bill", "amendment", "product", "service", "system", "discount", "line", "model",
-             "range", "feature", "course", "menu"}
+             "range", "feature", "course", "menu", "computer", "phone", "device", "vehicle",
+             "car", "software", "card", "account", "fare", "version"}
 # What is lifted when a restriction is eased: "lifted the curfew", "lift the siege".
 _LIFTED_THINGS = {"sanction", "ban", "embargo", "restriction", "blockade", "siege", "curfew",
                   "boycott", "order", "state", "law", "measure", "tariff", "quota", "moratorium",
@@ -659,6 +662,16 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if heard and all(o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
     objects = _children(verb, {"dobj"})
+    if lemma == "decline" and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") for c in verb.children):
+        return None  # "oil reserves declined in 1986": fell, no one refused
+    if lemma in ("support", "back", "prop") and objects and all(
+            o.lemma_.lower() in _MARKET_THINGS | _CURRENCIES | {"yen", "sterling", "mark"}
+            for o in objects):
+        return None  # "central banks were supporting the dollar": the market
+    if lemma in ("supply", "inject", "add", "drain", "provide") and objects and all(
+            o.lemma_.lower() in _MONETARY | {"reserve", "fund", "cash"} for o in objects):
+        return None  # "the Fed will supply temporary reserves": money markets
     if lemma in _OUSTING_VERBS and objects and not any(
             _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
             for o in objects):
@@ -2231,6 +2244,12 @@ def _idiom(token: Token) -> bool:
         # "held a press conference": a statement to the public, no meeting ("X and Y held a
         # joint press conference" met)
         return True
+    if lemma == "crackdown" and (targets := _prep_objects(token, frozenset({"on", "against"}))) and all(
+            t.lemma_.lower() in _PROBLEMS | {"debt", "evasion", "fraud", "smuggling", "crime",
+                                             "piracy", "counterfeiting", "waste", "spending",
+                                             "speeding", "gambling", "trafficking"}
+            for t in targets):
+        return True  # "its crackdown on bad debts", "a crackdown on corruption": no one repressed
     if lemma == "deal" and any(c.dep_ == "amod" and c.lemma_.lower() in ("big", "huge", "great")
                                for c in token.children) and not _prep_objects(
             token, frozenset({"with", "between"})):
@@ -2729,7 +2748,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         elif lemma in _FAILING_GOVERNORS or lemma == "have" and any(
                 c.dep_ == "advmod" and c.lower_ == "yet" for c in governor.children):
             negated = True  # "failed to reach agreement", "has yet to sign": not happened
-        elif ((lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS) and node.dep_ != "advcl"
+        elif ((lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS
+               or lemma in _PROPOSAL_NOUNS and governor.pos_ == "NOUN") and node.dep_ != "advcl"
               and not _contact_purpose(node)):
             hypothetical = True  # "urged X to talk", not "called X to talk" (a purpose)
         if _negated(governor) or (governor.pos_ == "ADJ" and governor.dep_ == "acomp"
