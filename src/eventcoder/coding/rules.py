@@ -271,8 +271,24 @@ def _no_act(verb: Token, row: Trigger) -> bool:
         return True  # "to lift real economic growth", "lifted the lid": nothing eased
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
-    # "the Fed will ease": easing with nothing eased is monetary policy, not a concession
-    return lemma == "ease" and row.particle is None and not _children(verb, {"dobj"})
+    if lemma == "decline" and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") for c in verb.children):
+        return True  # "oil reserves declined in 1986": fell, no one refused
+    if lemma in ("support", "back", "prop") and objects and all(
+            o.lemma_.lower() in _MARKET_THINGS | _CURRENCIES | {"yen", "sterling", "mark"}
+            for o in objects):
+        return True  # "central banks were supporting the dollar"
+    if lemma in ("supply", "inject", "add", "drain", "provide") and objects and all(
+            o.lemma_.lower() in _MONETARY | {"reserve", "fund", "cash"} for o in objects):
+        return True  # "the Fed will supply temporary reserves"
+    if lemma == "accept" and row.particle is None and (taken := objects or (
+            [verb.head] if verb.dep_ == "amod" else [])) and all(
+            o.lemma_.lower() in _TRADED or _money(o) for o in taken):
+        return True  # "accepted bids", "accept deposits in dollars"
+    # "the Fed will ease", "ease its credit policy": monetary policy, not a concession
+    return row.particle is None and (lemma == "ease" and not objects or lemma in (
+        "ease", "loosen", "relax") and objects and all(o.lemma_.lower() in _MONETARY
+                                                      for o in objects))
 
 
 # What is offered that pledges nothing: bills put forward, goods for sale.
@@ -384,9 +400,6 @@ def _gift(verb: Token) -> Trigger | None:
         return Trigger(kind="V", lemma=verb.lemma_.lower(), particle=None, cameo="073",
                        preps=frozenset({"to", "for", "nodobj"}))
     if (any(_money(g) for g in goods) and verb.lemma_.lower() in _FUNDING_VERBS
-            # ("gave her £20 for a taxi": money between people is no aid)
-            and not any(d.pos_ == "PRON" and d.lower_ in _PERSONAL_OBJECTS
-                        for d in _children(verb, {"dative"}))
             # someone it is given to ("allocated $40m for capital spending" is budgeting)
             and any(_actor_like(r) or r.pos_ == "PROPN" or r.lemma_.lower() in PEOPLE
                     for r in (*_prep_objects(verb, frozenset({"to", "for"})),
@@ -639,13 +652,6 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             o.lemma_.lower() in _WORKPLACES for o in _children(verb, {"dobj"})):
         # "800 union members struck the pork plant": a walk-out
         return _STRUCK_WORK_ROW
-    if lemma in ("ease", "loosen", "relax") and any(
-            o.lemma_.lower() in _MONETARY for o in _children(verb, {"dobj"})):
-        return None  # "ease its credit policy": monetary policy, no concession
-    if lemma == "accept" and row.particle is None and (taken := _children(verb, {"dobj"}) or (
-            [verb.head] if verb.dep_ == "amod" else [])) and all(
-            o.lemma_.lower() in _TRADED or _money(o) for o in taken):
-        return None  # "accepted bids", "accept deposits in dollars": business
     if lemma in ("concede", "admit") and any(
             c.dep_ == "ccomp" for c in verb.children) and not _children(verb, {"dobj"}):
         return None  # "conceded Congress will be unable to stop it": an admission
@@ -662,16 +668,6 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if heard and all(o.lemma_.lower() in _PRESS for o in heard):
         return None  # "speaking to reporters": a statement, no consultation
     objects = _children(verb, {"dobj"})
-    if lemma == "decline" and not any(
-            c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") for c in verb.children):
-        return None  # "oil reserves declined in 1986": fell, no one refused
-    if lemma in ("support", "back", "prop") and objects and all(
-            o.lemma_.lower() in _MARKET_THINGS | _CURRENCIES | {"yen", "sterling", "mark"}
-            for o in objects):
-        return None  # "central banks were supporting the dollar": the market
-    if lemma in ("supply", "inject", "add", "drain", "provide") and objects and all(
-            o.lemma_.lower() in _MONETARY | {"reserve", "fund", "cash"} for o in objects):
-        return None  # "the Fed will supply temporary reserves": money markets
     if lemma in _OUSTING_VERBS and objects and not any(
             _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
             for o in objects):
@@ -3018,8 +3014,8 @@ class RuleCoder:
             row = self.lexicon.verb(lemma, particles)
             if row is not None and (row := _verb_sense(token, row)) is None:
                 return None  # a sense that is no political act ("exports rallied")
-            if row is None and lemma in _GIVING_VERBS:
-                row = _gift(token)  # "provided tents to earthquake victims"
+            if row is None and lemma in _GIVING_VERBS and (row := _gift(token)) is not None:
+                row = _verb_sense(token, row)  # "provided tents to earthquake victims"
             if row is None and lemma in _NAMING_VERBS:
                 row = _name_calling(token)
             if row is None and lemma in _PHONE_VERBS and _phoned(token):
