@@ -486,3 +486,73 @@ def test_pipeline_an_opening_phrase_is_no_ones_owner(coder):
     (events,) = _by_sentence(coder, "On Twitter on Saturday, Trump defended his decision to "
                                     "withdraw.", published=dt.date(2019, 1, 5)).values()
     assert events and all("Twitter" not in a.text for e in events for a in e.recipient)
+
+
+def test_pipeline_a_crowd_dispersed_is_coercion_and_with_tear_gas_force(coder):
+    (events,) = _by_sentence(coder, "Kenyan police dispersed the protesters in Nairobi.").values()
+    (dispersal,) = events
+    assert dispersal.event_type == "COERCE" and dispersal.recipient
+    (events,) = _by_sentence(coder, "Kenyan police dispersed the protesters with tear "
+                                    "gas.").values()
+    (dispersal,) = events
+    assert (dispersal.event_type, dispersal.mode) == ("ASSAULT", "crowd-control")
+    assert [a.text for a in dispersal.recipient] == ["the protesters"]  # not the gas
+    (events,) = _by_sentence(coder, "Sudanese soldiers used live ammunition to disperse "
+                                    "the demonstrators.").values()
+    assert [(e.event_type, e.actor[0].sector) for e in events] == [("ASSAULT", "MIL")]
+    events = _by_sentence(coder, "The Kenyan regulator wants to break up the company.")
+    assert not [e for es in events.values() for e in es]
+
+
+def test_pipeline_a_town_named_before_an_attack_that_kills_is_no_killer(coder):
+    (events,) = _by_sentence(coder, "The Moscow attack killed 140 people.").values()
+    assert events and all(not e.actor for e in events)
+    (events,) = _by_sentence(coder, "The Paris attacks killed 130 people.").values()
+    assert events and all(not e.actor for e in events)
+
+
+def test_pipeline_a_ceasefire_violated_is_no_ceasefire(coder):
+    (events,) = _by_sentence(coder, "The ceasefire was violated by Houthi rebels on "
+                                    "Sunday.").values()
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_pipeline_a_threat_is_made_to_whoever_must_meet_its_condition(coder):
+    (events,) = _by_sentence(coder, "Erdogan threatened to open the gates to refugees unless "
+                                    "the EU provided more support.").values()
+    (threat,) = [e for e in events if e.event_type == "THREATEN"]
+    assert [a.text for a in threat.recipient] == ["the EU"]
+
+
+def test_pipeline_a_rejected_proposal_is_no_act_on_its_target(coder):
+    (events,) = _by_sentence(coder, "The Russian Duma rejected a motion to impose sanctions "
+                                    "on Georgia.").values()
+    (rejection,) = events
+    assert rejection.event_type == "REJECT"
+    assert all(a.country != "GEO" for a in rejection.recipient)
+
+
+def test_pipeline_a_force_is_readied_against_its_destination_not_its_base(coder):
+    (events,) = _by_sentence(coder, "The Pentagon placed an Army brigade in Italy on alert "
+                                    "to fly into Lebanon.").values()
+    (alert,) = events
+    assert alert.event_type == "MOBILIZE" and [a.country for a in alert.recipient] == ["LBN"]
+
+
+def test_pipeline_two_clauses_of_force_are_two_attacks(coder):
+    (events,) = _by_sentence(coder, "Israel struck Gaza and Hamas fired rockets at Tel "
+                                    "Aviv.").values()
+    pairs = {(e.actor[0].code, e.recipient[0].country) for e in events}
+    assert pairs == {("ISR", "PSE"), ("PSEREB", "ISR")}
+    (events,) = _by_sentence(coder, "Russia attacked Kyiv and Ukraine shelled "
+                                    "Belgorod.").values()
+    pairs = {(e.actor[0].code, e.recipient[0].country) for e in events}
+    assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_pipeline_a_name_after_an_object_is_its_apposition(coder):
+    (events,) = _by_sentence(coder, "A Moroccan court later convicted one of the protesters "
+                                    "arrested in the incident, Ali Mansour, a local teacher, "
+                                    "and sentenced him to two years in prison.").values()
+    (sentence,) = [e for e in events if e.trigger.text == "sentenced"]
+    assert [a.code for a in sentence.actor] == ["MARJUD"]

@@ -23,7 +23,7 @@ from .actors.people import lookup_person
 from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
-from .coding.refine import REFINE_VERSION, refine
+from .coding.refine import REFINE_VERSION, assault_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, actor_noun,
@@ -312,12 +312,29 @@ class Coder:
         if (not cand.verbal and cand.row.cameo[:2] in ("18", "19", "20") and len(cand.actor) == 1
                 and (p := cand.actor[0]).head_word.pos == "PROPN"
                 and 0 <= cand.trigger.start - p.end <= 1
-                and ((known := story.resolve(p)) is None or not known.sector)
-                and (place := self.gazetteer.lookup(p.text)) is not None
+                and ((known := story.resolve(p)) is None or not known.sector
+                     # "the Paris attacks": a capital, not its government ("Moscow's
+                     # offensive" is the government's)
+                     or known.sector == "GOV" and not any(
+                         w.text in ("'s", "’s", "'") for w in p.words))
+                and (place := self.gazetteer.lookup(" ".join(
+                    w.text for w in p.words if w.pos == "PROPN") or p.text)) is not None
                 and place.precision != "country"):
             # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
             # where it is aimed, not who attacks
             cand = dataclasses.replace(cand, actor=(), recipient=cand.recipient or (p,))
+        if (cand.verbal and cand.row.cameo[:2] in ("18", "19", "20") and len(cand.actor) == 1
+                and (p := cand.actor[0]).head_word.pos == "NOUN"
+                and any(r.cameo[:2] in ("18", "19", "20") for r in
+                        (self._lexicon or default_lexicon()).nouns.get(p.head_word.lemma.lower(), ()))
+                and (names := [w for w in p.words if w.pos == "PROPN" and w.dep == "compound"])
+                and len(names) == sum(w.pos == "PROPN" for w in p.words)
+                and ((known := story.resolve(p)) is None or not known.sector)
+                and (place := self.gazetteer.lookup(" ".join(w.text for w in names))) is not None
+                and place.precision != "country"):
+            # "the Moscow attack killed 140": the town named before an attack is where it
+            # happened, not who attacked
+            cand = dataclasses.replace(cand, actor=())
         if any(w.text == "-" for p in (*cand.actor, *cand.recipient) for w in p.words):
             # "the India-Pakistan ceasefire", "US-China talks": both countries
             cand = dataclasses.replace(cand, actor=_country_pairs(cand.actor),
@@ -535,6 +552,8 @@ class Coder:
             # Meeting in one side's country: a visit; elsewhere: a third-party location.
             sides = {a.country for a in (*r.actor, *r.recipient)}
             mode = "visit" if location.country in sides else "third-party"
+        if mapping.event_type == "ASSAULT" and mode is None:
+            mode = assault_mode(r.sentence)  # "fired tear gas at the protesters"
         key = "|".join([
             article.id, str(cand.sentence_index), str(cand.trigger.start), mapping.event_type,
             ",".join(a.code or "" for a in r.actor), ",".join(a.code or "" for a in r.recipient),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LEXICON_VERSION = "eventcoder.triggers.v12"
+LEXICON_VERSION = "eventcoder.triggers.v13"
 
 
 @dataclass(frozen=True)

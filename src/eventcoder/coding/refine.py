@@ -1,4 +1,4 @@
-"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v4``).
+"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v5``).
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v4"
+REFINE_VERSION = "eventcoder.refine.v5"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
@@ -25,6 +25,15 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _CHEMICAL = re.compile(r"\b(mustard gas|nerve (gas|agent)|sarin|chlorine (gas|attack|bomb)s?|"
                        r"chemical (weapons?|attacks?|agents?)|novichok|vx)\b")
+# Weapons and tactics of crowd control (PLOVER's ASSAULT mode "crowd-control").
+_CROWD_CONTROL = re.compile(
+    r"\b(tear[ -]?gas|water[ -]cannons?|rubber(-coated)? bullets|plastic bullets|pellet guns?|"
+    r"stun grenades?|sound grenades?|flash-?bangs?|pepper spray|batons?|baton charges?|"
+    r"lathi[ -]?charged?|lathis|truncheons?|(shots|fired|firing) in(to)? the air|warning shots)\b")
+# Force used on a crowd, crowd control or worse: "dispersed the rally with live fire".
+_CROWD_FORCE = re.compile(
+    _CROWD_CONTROL.pattern + r"|\b(live (ammunition|rounds|fire)|opened fire|shot|shooting|"
+    r"bullets|gunfire|beat|beating|beaten|clubs?|forcibly|by force|violently|brutally)\b")
 _PEACEKEEPING = re.compile(r"\bpeace-?keep(ing|ers?)\b")
 _PHONE = re.compile(r"\b(by (tele)?phone|phone call|telephone call|on the phone|video call|"
                     r"video conference|spoke by)\b")
@@ -44,6 +53,18 @@ _AID_KIND = (
     ("073", re.compile(r"\b(humanitarian|food|medical|medicine|relief|shelter|vaccines?)\b")),
     ("071", re.compile(r"\b(loans?|funding|financial|economic|budget|grants?|\$|dollars|euros)\b")),
 )
+
+
+def assault_mode(sentence: str) -> str | None:
+    """The ASSAULT mode the sentence's weapons name, when they are those of crowd control
+    ("fired tear gas at protesters"); None otherwise (the CAMEO code gives the others)."""
+    return "crowd-control" if _CROWD_CONTROL.search(sentence.lower()) else None
+
+
+def force_on_crowd(sentence: str) -> bool:
+    """Whether the sentence tells of force used on people (crowd control or worse), not
+    just of a crowd made to leave: "dispersed the protesters with tear gas"."""
+    return bool(_CROWD_FORCE.search(sentence.lower()))
 
 
 def refine(cameo: str, sentence: str, *, future: bool, content: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v12``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v13``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -33,8 +33,9 @@ from spacy.tokens import Token
 from ..types import Phrase, Span, Word
 from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
+from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v12"
+RULES_VERSION = "eventcoder.rules.v13"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -628,6 +629,14 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma == "break" and row.particle == "up" and not any(
+            o.lemma_.lower() in _CROWDS | _CROWD_PEOPLE for o in _children(verb, {"dobj"})):
+        return None  # "broke up the company", "the talks broke up": no crowd dispersed
+    if (lemma in _DISPERSING_VERBS or lemma == "break" and row.particle == "up"
+            ) and row.cameo == "175" and not force_on_crowd(verb.sent.text):
+        # "police dispersed the protesters": a crowd made to leave, with no force told of, is
+        # coercion (PLOVER: crowd control needs its weapons named)
+        return replace(row, cameo="170")
     if lemma == "ask" and row.particle is None and (
             any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
                 for c in _children(verb, {"ccomp", "advcl"}) for m in c.children)
@@ -1531,6 +1540,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return agents, patients  # "called Erdogan to apologize": the caller apologizes
         if verb.dep_ == "xcomp":
             objects = _children(verb.head, {"dobj"})
+            if objects and all(o.lemma_.lower() in _INSTRUMENTS | _MUNITIONS | _WEAPONS
+                               for o in objects):
+                # "used live ammunition to disperse them", "fired tear gas to break up the
+                # rally": whoever used the weapon acts, not the weapon
+                return agents, patients
             if objects and not (verb.head.lemma_.lower() in _LEAVING_FOR and all(
                     o.ent_type_ in ("GPE", "LOC", "FAC")
                     or o.lemma_.lower() in _TERRAIN | {"north", "south", "east", "west"}
@@ -2056,6 +2070,7 @@ _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporte
 # Verbs of putting down a crowd, whose object force was used on: "to disperse protesters".
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
+_DISPERSING_VERBS = {"disperse", "scatter"}
 _HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "train", "back",
                   "bolster", "strengthen", "relieve", "reinforce", "equip", "rebuild", "feed"}
 # The prepositions whose objects are participants even when no table codes them: "returned
@@ -3139,6 +3154,9 @@ class RuleCoder:
                              # "an attack on a compound killed 20": two targets, two events
                              and not _prep_objects(token, row.preps)))):
                 continue  # "a Russian missile struck X", "shelling destroyed X": the verb's
+            if (row.kind == "N" and token.dep_ == "nsubjpass" and token.head.i in matched
+                    and matched[token.head.i].particle == f"n:{token.lemma_.lower()}"):
+                continue  # "the ceasefire was violated": the violation, no ceasefire made
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
                    # "refused to respond to a request from X" is a rejection of X ("declined
                    # to disclose details" is none)
@@ -3180,6 +3198,28 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched))
+                if candidate.row.cameo[:2] == "12" and candidate.more and (proposals := [
+                        o for o in _children(token, {"dobj", "nsubjpass"})
+                        if o.lemma_.lower() in _PROPOSED]):
+                    # "rejected a motion to impose sanctions on Russia": whom the proposal
+                    # would act on is not who is refused ("a plan with Iran" is; a request
+                    # is its maker's, who is refused: "a request to extradite him to X")
+                    kept = {phrase_of(o) for p in proposals
+                            for o in _prep_objects(p, frozenset({"with", "from", "by"}))}
+                    candidate = replace(candidate, more=tuple(
+                        p for p in candidate.more if p in kept))
+                if candidate.row.cameo[:2] == "15" and candidate.more and (stationed := {
+                        phrase_of(o) for f in _children(token, {"dobj"})
+                        for o in _prep_objects(f, frozenset({"in", "at"}))} | ({
+                        phrase_of(o) for o in _prep_objects(token, frozenset({"in", "at"}))}
+                        if row.cameo == "152" else set())):
+                    # "placed a brigade in Italy on alert to fly into Lebanon": where the
+                    # force is stationed is not whom it is readied against
+                    more = tuple(p for p in candidate.more if p not in stationed)
+                    recipient = candidate.recipient
+                    if more and recipient and all(p in stationed for p in recipient):
+                        recipient = ()
+                    candidate = replace(candidate, more=more, recipient=recipient)
                 yield self._ranked(_reported(candidate, token), token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
@@ -3255,7 +3295,13 @@ class RuleCoder:
         if row.particle and row.particle.startswith("n:"):
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
-            others = [o for o in objects if o.lemma_.lower() != row.particle[2:]]
+            others = [o for o in objects if o.lemma_.lower() != row.particle[2:]
+                      and not _instrument(o)]
+            if row.particle[2:] in _CROWDS and verb.lemma_.lower() in _DISPERSING_VERBS:
+                # "dispersed a rally of opposition supporters": the people in it
+                others = [p for o in objects if o.lemma_.lower() == row.particle[2:]
+                          for p in _prep_objects(o, frozenset({"of"}))] or [
+                    o for o in objects if o.lemma_.lower() == row.particle[2:]]
             if not others or row.cameo[:3] == "086":
                 # "gave the Pentagon permission": the receiver parsed as the noun's modifier
                 # (before what the permission is for: "permission to inject funds into TAP")
@@ -3273,7 +3319,8 @@ class RuleCoder:
                           for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in (
                               "of", "against", "on") and (_actor_like(t) or t.pos_ == "PROPN")][:1]
             # (a delegation sent or led makes a visit; it is not visited)
-            keep = (row.particle[2:] in PEOPLE and not any(o.dep_ == "pobj" for o in objects)
+            keep = (row.particle[2:] in PEOPLE
+                    and not any(o.dep_ == "pobj" and not _instrument(o) for o in objects)
                     and row.cameo[:2] != "04")
             objects = objects if keep and not others else others
         # "shelled the town with artillery": what it was done with is no one it was done to
@@ -3371,9 +3418,17 @@ class RuleCoder:
             # "threatened that if Israel does not ..., X would ...", "said it would impose
             # sanctions if Turkey buys the missiles": coercion on a condition aims at its party
             more = (*condition, *more)
-            if not any(_names_someone(p) and p.head_word.ent != "LOC" for p in recipient):
-                # "threatened to send refugees to Europe unless the EU pays": whoever must
-                # act is whom the threat is aimed at, not where it would be carried out
+            named = any(_names_someone(c) for c in condition)
+            direct = {phrase_of(o) for c in (verb, *_children(verb, {"xcomp"}))
+                      for o in _children(c, {"dobj"})}
+            if not any(_names_someone(p) and p.head_word.ent != "LOC"
+                       and (not named or p.head_word.pos == "PROPN"
+                            or p.head_word.ent in _ACTOR_ENTS or p in direct)
+                       for p in recipient):
+                # "threatened to send refugees to Europe unless the EU pays", "to open the
+                # gates to refugees unless the EU provided more support": whoever must act
+                # is whom the threat is aimed at, not where it would be carried out, nor
+                # people it would be carried out on when no one is named
                 recipient = condition
         if (row.cameo[:2] == "09" and verb.dep_ in ("advcl", "xcomp")
                 and verb.head.lemma_.lower() in _SENDING_VERBS):
@@ -3564,6 +3619,11 @@ class RuleCoder:
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
             more=more, goals=goals,
         )
+
+
+# What is proposed, and can be turned down: "rejected a motion to impose sanctions".
+_PROPOSED = {"motion", "bill", "plan", "proposal", "resolution", "amendment", "initiative",
+             "draft", "measure"}
 
 
 def _word_candidate(word: Token, row: Trigger, index: int, clause: Token,

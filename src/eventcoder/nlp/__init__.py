@@ -230,8 +230,9 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _included_plurals(_acronym_subjects(_clause_subjects(_postnominal_nouns(
-                    _hyphenated_names(_subject_compounds(self.headline_verb(doc, verbs)))))))
+                doc = _object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
+                    _postnominal_nouns(_hyphenated_names(_subject_compounds(
+                        self.headline_verb(doc, verbs))))))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -362,6 +363,130 @@ def _included_plurals(doc: Doc) -> Doc:
             verb.pos_, verb.tag_, verb.dep_, verb.head = "NOUN", "NNS", "conj", first
             first.dep_, first.head = "pobj", prep
             break
+    return doc
+
+
+def _as_plural_noun(token) -> None:
+    """Retag a plural taken for a verb as the noun ("drivers": lemma "driver", not "drive")."""
+    token.pos_, token.tag_ = "NOUN", "NNS"
+    if token.lemma_ + "s" != token.lower_:
+        token.lemma_ = token.lower_[:-1]
+
+
+def _plural_subjects(doc: Doc) -> Doc:
+    """"The Paris attacks killed 130 people", "Taxi drivers blocked the road": a plural noun
+    tagged as a verb ("attacks", "drivers"), with the word before it as its subject, and
+    itself parsed as the subject of the finite verb after it or as the head of that verb,
+    is the noun (the verb's subject), and the word before it its modifier. In place."""
+    for i in _indices(doc, "DEP", "nsubj"):
+        token = doc[i]
+        head = token.head
+        if not (token.tag_ == "VBZ" and token.pos_ == "VERB" and head.i == i + 1
+                and head.pos_ in ("VERB", "AUX") and head.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                and token.lower_.endswith("s")
+                # a name or a bare noun before it, as a modifier is ("the Paris attacks",
+                # "government cuts"), not a subject ("the German government supports ...")
+                and any(c.dep_ == "nsubj" and c.i == i - 1 and (
+                    c.pos_ == "PROPN" or c.tag_ == "NN" and not any(c.children))
+                    for c in token.children)):
+            continue
+        _as_plural_noun(token)
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.i < i:
+                child.dep_ = "compound"
+    for i in _indices(doc, "DEP", "ROOT"):
+        # "Taxi drivers blocked the road": the plural the root, the verb after it its clause
+        token = doc[i]
+        if not (token.tag_ == "VBZ" and token.pos_ == "VERB" and token.lower_.endswith("s")
+                and i + 1 < len(doc) and (verb := doc[i + 1]).head.i == i
+                and verb.tag_ == "VBD" and verb.dep_ in ("xcomp", "ccomp", "conj", "dep")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                # (a bare singular before it, as a modifier is: "Taxi drivers", not "The
+                # German government supports engaged discussions")
+                and any(c.dep_ == "nsubj" and c.i == i - 1 and c.pos_ == "NOUN"
+                        and c.tag_ == "NN" and not any(c.children)
+                        and (i == 1 or doc[i - 2].is_punct or doc[i - 2].is_sent_start)
+                        for c in token.children)):
+            continue
+        later = [c for c in token.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        _as_plural_noun(token)
+        token.head, token.dep_ = verb, "nsubj"
+        doc[i - 1].dep_ = "compound"
+        for child in later:
+            child.head = verb
+    return doc
+
+
+# Verbs of force, which take no clause: "Israel struck Gaza and Hamas fired" is two acts.
+_FORCE_VERBS = {"strike", "bomb", "shell", "attack", "hit", "raid", "pound", "kill", "invade",
+                "target", "ambush", "storm", "seize", "capture"}
+
+
+def _struck_and_fired(doc: Doc) -> Doc:
+    """"Israel struck Gaza and Hamas fired rockets": a verb of force with no object, whose
+    clause complement has for subject "X and Y" right after it, has X for its object, and
+    the complement is a second clause joined by "and" with Y for its subject. In place."""
+    for i in _indices(doc, "DEP", "ccomp"):
+        first, second_verb = doc[i], doc[i].head
+        if (first.lemma_.lower() in _FORCE_VERBS and first.i < second_verb.i
+                and first.tag_ == "VBD" and second_verb.tag_ == "VBD" and second_verb.dep_ == "ROOT"
+                and not any(c.dep_ == "dobj" for c in first.children)
+                and (subject := next((c for c in second_verb.children if c.dep_ == "nsubj"),
+                                     None)) is not None
+                and subject.left_edge.i == first.i + 1
+                and (other := next((c for c in subject.children if c.dep_ == "conj"), None))
+                and (cc := next((c for c in subject.children if c.dep_ == "cc"), None))
+                and cc.i < other.i and other.right_edge.i + 1 == second_verb.i):
+            # "Russia attacked Kyiv and Ukraine shelled Belgorod", parsed as "[that Russia
+            # attacked] Kyiv and Ukraine shelled Belgorod": the same two clauses
+            first.head, first.dep_ = first, "ROOT"
+            second_verb.head, second_verb.dep_ = first, "conj"
+            subject.head, subject.dep_ = first, "dobj"
+            other.head, other.dep_ = second_verb, "nsubj"
+            cc.head = first
+            continue
+        verb = doc[i]
+        head = verb.head
+        if (head.lemma_.lower() not in _FORCE_VERBS or head.i > verb.i
+                or verb.tag_ not in ("VBD", "VBZ", "VBP")
+                or any(c.dep_ == "mark" for c in verb.children)
+                or any(c.dep_ == "dobj" for c in head.children)):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i != head.i + 1:
+            continue
+        second = next((c for c in subject.children if c.dep_ == "conj"), None)
+        cc = next((c for c in subject.children if c.dep_ == "cc"), None)
+        if (second is None or cc is None or second.right_edge.i + 1 != verb.i
+                or not cc.i < second.i):
+            continue
+        subject.head, subject.dep_ = head, "dobj"
+        second.head, second.dep_ = verb, "nsubj"
+        cc.head = head
+        verb.dep_ = "conj"
+    return doc
+
+
+def _object_appositions(doc: Doc) -> Doc:
+    """"The court convicted one of the victims, Walid El Batal, an activist, and sentenced
+    him": a name between commas after a verb's object, with the "and" of the next verb hung
+    on it, is the object's apposition, not the next verb's subject. In place."""
+    for i in _indices(doc, "DEP", "conj"):
+        verb = doc[i]
+        first = verb.head
+        if verb.pos_ != "VERB" or first.pos_ != "VERB" or first.i > verb.i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in first.children if c.dep_ == "dobj"), None)
+        if subject is None or obj is None or not obj.i < subject.i < verb.i:
+            continue
+        cc = next((c for c in subject.children if c.dep_ == "cc" and c.i == verb.i - 1), None)
+        start = subject.left_edge.i
+        if cc is None or start == 0 or doc[start - 1].text != "," or doc[i - 2].text != ",":
+            continue
+        subject.head, subject.dep_ = obj, "appos"
+        cc.head = first
     return doc
 
 
