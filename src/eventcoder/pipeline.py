@@ -503,6 +503,13 @@ class Coder:
             negated = future = False
         else:
             cameo = refine(base, r.sentence, future=cand.future, content=cand.content)
+        if cameo == "144" and cand.row.lemma in _BLOCKING_VERBS and r.actor and all(
+                a.sector in _FORCE_SECTORS or a.sector is None and a.code == a.country
+                # (a country by its name, not "Colombian truckers")
+                and a.text.split()[-1][:1].isupper() for a in r.actor):
+            # "Israeli troops blocked the road", "Israel blocked the crossing": movement
+            # restricted by a state or its forces, no protest (CAMEO 191)
+            cameo = "191"
         mapping = ontology.to_plover(cameo)
         if mapping.event_type is None:
             return None
@@ -670,6 +677,10 @@ def _coded(actors: Sequence[Actor]) -> bool:
 
 _TRAVEL_VERBS = {"travel", "fly", "go", "head", "journey"}
 # Sectors whose members travel on someone's behalf.
+# Verbs by which protesters obstruct, and states restrict movement: "blocked the road".
+_BLOCKING_VERBS = {"block", "barricade", "close", "seal"}
+# The state and its forces.
+_FORCE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "REB", "IGO",
                      "NGO", "UAF", "DIP", "ELI"}
 

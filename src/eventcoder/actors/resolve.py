@@ -22,7 +22,7 @@ from . import tables
 from .people import PersonRole, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v10"
+RESOLVER_VERSION = "eventcoder.actors.v11"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -152,7 +152,7 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         person, person_idx = None, set()  # "Mali" tagged as a person is still Mali
     used |= person_idx
     country = org.country if org is not None else None
-    country_in_pp = False
+    country_in_pp = location_pp = False
     capital_alone = False
     if country is None:
         # "the Russia-backed Syrian regime" is Syrian: a backer's country counts only when no
@@ -168,7 +168,11 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
             i, j, match = backer or (0, 0, None)
         if match is not None:
             country = match.iso3
-            country_in_pp = all(w.dep == "pobj" for w in words[i:j])
+            country_in_pp = words[j - 1].dep == "pobj" and all(
+                w.dep in ("pobj", "compound") for w in words[i:j])  # ("in New Delhi")
+            # where someone is ("in Moscow"), not where they come from ("from London")
+            location_pp = country_in_pp and i > 0 and words[i - 1].text.lower() in (
+                "in", "at", "near", "inside")
             capital_alone = match.kind == "capital" and head in range(i, j)
             if match.kind == "capital" and _pact_word(words[head].text):
                 country = None  # "the Minsk agreements": named after a city, no party
@@ -192,6 +196,9 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
     if (country_in_pp and not (sector or code or person) and head_word not in _PLACE_NOUNS
             and head_word not in _PARTITIVES and words[head].pos != "NUM"):
         # "its efforts in Libya" is not a Libyan actor; "the capital of Libya" is a place.
+        country = None
+    if (country_in_pp and phrase.head in person_idx and org is None and location_pp):
+        # "hosted Xi Jinping in Moscow": where a named person is, is not whose they are
         country = None
     if head_word in _OPPONENT_HEADS:
         # "Kremlin critics", "Erdogan's opponents": who they oppose gives their country only

@@ -629,6 +629,14 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma in ("free", "release") and row.cameo[:3] == "084" and any(
+            a.dep_ == "acl" and a.lemma_.lower() in ("hold", "kidnap", "abduct", "capture")
+            and _children(a, {"agent"}) for o in _children(verb, {"dobj"}) for a in o.children):
+        return replace(row, cameo="070")  # "freed hostages held by bandits": a rescue
+    if row.particle == "n:access" and row.cameo == "172" and not any(
+            m.lemma_.lower() in _RESTRICTED_ACCESS for o in _children(verb, {"dobj"})
+            if o.lemma_.lower() == "access" for m in o.children if m.dep_ in ("compound", "amod")):
+        return None  # "cut internet access" restricts; "cut access to its archive" is no act
     if lemma == "break" and row.particle == "up" and not any(
             o.lemma_.lower() in _CROWDS | _CROWD_PEOPLE for o in _children(verb, {"dobj"})):
         return None  # "broke up the company", "the talks broke up": no crowd dispersed
@@ -1786,9 +1794,11 @@ def _owners(noun: Token) -> list[Token]:
         owners += [o for c in _prep_objects(noun, frozenset({"for", "of"}))
                    for o in _prep_objects(c, frozenset({"by"})) if _actor_like(o)]
     owners += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    # "the appeal filed by X", "threats made by X"
-    owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-               for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
+    # "the appeal filed by X", "threats made by X" (not people: "hostages held by bandits"
+    # are no one's)
+    if noun.lemma_.lower() not in PEOPLE:
+        owners += [o for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                   for agent in _children(acl, {"agent"}) for o in _children(agent, {"pobj"})]
     if noun.lemma_.lower() in _PUBLISHED_NOUNS:
         # "reports in the New York Times", "reports that appeared in CNN": who published them
         owners += [o for o in _prep_objects(noun, frozenset({"in"}))
@@ -2071,6 +2081,9 @@ _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporte
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
 _DISPERSING_VERBS = {"disperse", "scatter"}
+# Access whose restriction is coercion: "cut internet access", "restricted humanitarian access".
+_RESTRICTED_ACCESS = {"internet", "phone", "mobile", "telephone", "humanitarian", "aid", "media",
+                      "press", "consular", "web", "online", "broadband"}
 _HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "defend", "train", "back",
                   "bolster", "strengthen", "relieve", "reinforce", "equip", "rebuild", "feed"}
 # The prepositions whose objects are participants even when no table codes them: "returned
@@ -3198,6 +3211,15 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched))
+                if (token.lemma_.lower() == "rule" and row.particle == "out" and candidate.negated
+                        and (kept_open := _kept_open(token, matched))):
+                    # "has not ruled out sanctions against Ankara", "did not rule out military
+                    # action": force or punishment kept in view is a threat
+                    threatened = {phrase_of(o) for o in _children(token, {"dobj"})}
+                    candidate = replace(candidate, row=replace(row, cameo="130"),
+                                        content=kept_open, negated=False, recipient=tuple(
+                                            p for p in candidate.recipient
+                                            if p not in threatened))
                 if candidate.row.cameo[:2] == "12" and candidate.more and (proposals := [
                         o for o in _children(token, {"dobj", "nsubjpass"})
                         if o.lemma_.lower() in _PROPOSED]):
@@ -3619,6 +3641,19 @@ class RuleCoder:
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
             more=more, goals=goals,
         )
+
+
+def _kept_open(verb: Token, matched: dict[int, Trigger]) -> str | None:
+    """The CAMEO code of the punishment or force a "not ruled out" keeps open, if any."""
+    for obj in _children(verb, {"dobj"}):
+        if obj.i in matched and matched[obj.i].cameo[:2] in ("15", "16", "17", "18", "19", "20"):
+            return matched[obj.i].cameo
+        if obj.lemma_.lower() in ("action", "force", "option", "intervention") and any(
+                c.lemma_.lower() in ("military", "armed") for c in obj.children):
+            return "190"
+        if obj.lemma_.lower() in ("force", "strike", "invasion"):
+            return "190"
+    return None
 
 
 # What is proposed, and can be turned down: "rejected a motion to impose sanctions".

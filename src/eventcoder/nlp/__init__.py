@@ -230,9 +230,9 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
+                doc = _reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
                     _postnominal_nouns(_hyphenated_names(_subject_compounds(
-                        self.headline_verb(doc, verbs))))))))))
+                        self.headline_verb(doc, verbs)))))))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -488,6 +488,32 @@ def _object_appositions(doc: Doc) -> Doc:
         subject.head, subject.dep_ = obj, "appos"
         cc.head = first
     return doc
+
+
+def _reported_subjects(doc: Doc) -> Doc:
+    """"Officials said the attack, claimed by al-Shabaab, killed 12 soldiers": a verb with an
+    object, after a phrase between commas that follows the object of "said", parsed as a
+    second modifier of that object, is the reported clause, and the object its subject. In
+    place."""
+    for i in _indices(doc, "DEP", "acl"):
+        verb = doc[i]
+        noun = verb.head
+        said = noun.head
+        if not (verb.tag_ in ("VBN", "VBD") and noun.i < i and doc[i - 1].text == ","
+                and noun.dep_ == "dobj" and said.pos_ == "VERB" and said.lemma_ in _SAYING
+                and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ","
+                and any(c.dep_ == "acl" and noun.i < c.i < i for c in noun.children)
+                and any(c.dep_ == "dobj" for c in verb.children)
+                and not any(c.dep_ in ("auxpass", "agent") for c in verb.children)):
+            continue
+        verb.head, verb.dep_, verb.tag_ = said, "ccomp", "VBD"
+        noun.head, noun.dep_ = verb, "nsubj"
+        doc[i - 1].head = noun
+    return doc
+
+
+# Verbs that report what someone said happened.
+_SAYING = {"say", "report", "confirm", "announce", "tell", "add", "state", "claim"}
 
 
 def _acronym_subjects(doc: Doc) -> Doc:
