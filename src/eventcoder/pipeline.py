@@ -26,9 +26,9 @@ from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
 from .coding.refine import REFINE_VERSION, assault_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
-from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, Candidate, RuleCoder, actor_noun,
-                           institution_noun, open_candidate, person_phrases, phrase_of,
-                           shouting)
+from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, WEAPON_WORDS, Candidate,
+                           RuleCoder, actor_noun, institution_noun, open_candidate,
+                           person_phrases, phrase_of, shouting)
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
@@ -467,6 +467,10 @@ class Coder:
                    or phrase.head_word.ent == "ORG"
                    and self.gazetteer.notable(phrase.head_word.text))):
             run = [phrase.head_word]
+        elif phrase.head_word.lemma.lower() in _REGION_HEADS:
+            # "the Kherson region", "Borno state": the name before the kind of place
+            run = [w for w in phrase.words[:phrase.head]
+                   if w.pos == "PROPN" and w.dep == "compound"]
         if not run:
             return None
         place = self.gazetteer.lookup(join_words(run))
@@ -521,8 +525,10 @@ class Coder:
         if not r.actor:
             if mapping.event_type not in _VIOLENT_TYPES or not (cand.verbal or has_count):
                 return None
-            if cand.actor:
-                # An agent we cannot code (a typhoon, an accident) is no political actor.
+            if cand.actor and not all(p.head_word.lemma.lower() in WEAPON_WORDS
+                                      for p in cand.actor):
+                # An agent we cannot code (a typhoon, an accident) is no political actor
+                # (a weapon is someone's: "bombs exploded in two markets, killing 15").
                 return None
             if not _coded(r.recipient) and not has_count:
                 return None
@@ -677,6 +683,9 @@ def _coded(actors: Sequence[Actor]) -> bool:
 
 _TRAVEL_VERBS = {"travel", "fly", "go", "head", "journey"}
 # Sectors whose members travel on someone's behalf.
+# Kinds of place named after their name: "the Kherson region", "Idlib province".
+_REGION_HEADS = {"region", "province", "state", "district", "oblast", "governorate", "county",
+                 "city", "town", "village", "prefecture", "area"}
 # Verbs by which protesters obstruct, and states restrict movement: "blocked the road".
 _BLOCKING_VERBS = {"block", "barricade", "close", "seal"}
 # The state and its forces.

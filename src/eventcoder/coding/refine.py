@@ -23,6 +23,9 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"missiles?)\b")),
     ("193", re.compile(r"\b(gunmen|gunfire|opened fire|shot|shooting|snipers?|rifles?|guns?)\b")),
 )
+# Aircraft, which bomb from the air (not "a bomber", who may be a person).
+_AIRCRAFT = re.compile(r"\b(jets?|warplanes?|aircraft|planes?|air force|helicopters?|"
+                       r"drones?|from the air)\b")
 _CHEMICAL = re.compile(r"\b(mustard gas|nerve (gas|agent)|sarin|chlorine (gas|attack|bomb)s?|"
                        r"chemical (weapons?|attacks?|agents?)|novichok|vx)\b")
 # Weapons and tactics of crowd control (PLOVER's ASSAULT mode "crowd-control").
@@ -87,6 +90,8 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
         for code, pattern in _ASSAULT_MEANS:
             if pattern.search(text):
                 return code
+    if cameo == "183" and _AIRCRAFT.search(text) and not _ASSAULT_MEANS[0][1].search(text):
+        return "195"  # "Russian jets bombed villages": bombs from the air
     if cameo in ("175", "190", "180") and _CHEMICAL.search(text):
         # "used mustard gas", "a sarin attack": not tear gas
         return "2041"

@@ -1743,6 +1743,13 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                  for of in _children(c, {"prep"}) if of.lower_ == "of"
                  for d in _children(of, {"pobj"})]
              if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    if "of" in preps and "nodobj" in preps:
+        # "pulled its troops out of the Kharkiv region" (a withdrawal's place; not "drove the
+        # jihadists out of Mosul": whom it was done to): "out of", parsed as two prepositions
+        found += [o for prep in _children(token, {"prep"}) if prep.lower_ == "out"
+                  and not _children(prep, {"pobj"})
+                  for o in _prep_objects(prep, frozenset({"of"}))
+                  if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
     if "outside" in preps:
         # "rallied in front of the Russian embassy": as "outside" it
         found += [o for prep in _children(token, {"prep"}) if prep.lower_ == "in"
@@ -2081,6 +2088,8 @@ _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporte
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
 _DISPERSING_VERBS = {"disperse", "scatter"}
+# Ways through, named after a place: "opened the Rafah crossing" is not opened to Rafah.
+_PASSAGES = {"crossing", "border", "corridor", "port", "airport", "airspace", "road", "route"}
 # Access whose restriction is coercion: "cut internet access", "restricted humanitarian access".
 _RESTRICTED_ACCESS = {"internet", "phone", "mobile", "telephone", "humanitarian", "aid", "media",
                       "press", "consular", "web", "online", "broadband"}
@@ -2943,6 +2952,9 @@ _RECEIVING_VERBS = {"face", "draw", "earn", "attract", "receive", "get", "win", 
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
+#: What explodes or is fired, standing for whoever used it: "bombs exploded, killing 15".
+WEAPON_WORDS = frozenset(_WEAPONS | {"explosion", "blast", "explosive", "device", "ied",
+                                     "landmine", "mine", "shelling", "missile"})
 # Documents that say what their authors say: "a report accusing X", "a resolution criticizing X".
 _DOCUMENTS = {"report", "resolution", "statement", "letter", "lawsuit", "suit", "complaint",
               "petition", "motion", "bill", "communique", "declaration", "decree", "ruling",
@@ -3324,7 +3336,7 @@ class RuleCoder:
                 others = [p for o in objects if o.lemma_.lower() == row.particle[2:]
                           for p in _prep_objects(o, frozenset({"of"}))] or [
                     o for o in objects if o.lemma_.lower() == row.particle[2:]]
-            if not others or row.cameo[:3] == "086":
+            if (not others or row.cameo[:3] == "086") and row.particle[2:] not in _PASSAGES:
                 # "gave the Pentagon permission": the receiver parsed as the noun's modifier
                 # (before what the permission is for: "permission to inject funds into TAP")
                 others = [c for o in objects if o.lemma_.lower() == row.particle[2:]
