@@ -371,7 +371,7 @@ class Coder:
             if ARGUMENT_POLICY != "known" or _coded(ranked) or any(map(_named, cand.ranked)):
                 cand = dataclasses.replace(cand, recipient=cand.ranked, more=(), goals=())
                 recipient = ranked
-        if (not _coded(recipient) and not any(map(_named, cand.recipient))
+        if (not _coded(recipient) and not any(_named(p, own=True) for p in cand.recipient)
                 and not any(p.head_word.lemma.lower() in PEOPLE
                             # "arrested him at the airport": a person, not a thing
                             or p.head_word.text.lower() in _PERSONAL_PRONOUNS

@@ -37,6 +37,9 @@ _CROWD_CONTROL = re.compile(
 _CROWD_FORCE = re.compile(
     _CROWD_CONTROL.pattern + r"|\b(live (ammunition|rounds|fire)|opened fire|shot|shooting|"
     r"bullets|gunfire|beat|beating|beaten|clubs?|forcibly|by force|violently|brutally)\b")
+# Forces sent for someone: "to help Mozambique", "a training mission".
+_PROTECTIVE = re.compile(r"\bto (help|assist|protect|defend|support|train|stabili[sz]e|secure)\b|"
+                         r"\b(security|support|stabili[sz]ation|protection|training) mission\b")
 _PEACEKEEPING = re.compile(r"\bpeace-?keep(ing|ers?)\b")
 _PHONE = re.compile(r"\b(by (tele)?phone|phone call|telephone call|on the phone|video call|"
                     r"video conference|spoke by)\b")
@@ -81,6 +84,11 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
             return refined
     if future and root in _INTENT:
         return _INTENT[root]
+    if future and root == "15" and (_PEACEKEEPING.search(sentence.lower())
+                                    or _PROTECTIVE.search(sentence.lower())):
+        # "will send troops to help Mozambique fight the insurgency", "plans to deploy a
+        # peacekeeping force": protection promised, no threat
+        return "0334"
     if future and root in _THREAT:
         # "the government will extend the curfew": coercion announced is a threat, as
         # cooperation announced is an intent

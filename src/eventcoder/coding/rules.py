@@ -2137,6 +2137,12 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # a settlement": the sides
                 found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
                              if _actor_like(t) or t.pos_ == "PROPN")
+            if (child.dep_ == "ccomp" and token.dep_ in ("advcl", "xcomp") and depth > 0
+                    and token.lemma_.lower() in _HELPING_VERBS
+                    and (row.cameo[:2] in _BENEFICIARY_ROOTS or row.cameo[:2] == "15")):
+                # "sent troops to help Mozambique fight the insurgency": whom it helps
+                found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
+                             if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
                     "VERB", "AUX"):
                 continue  # "declared a curfew and sent in troops with orders": another act
@@ -2149,7 +2155,9 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 continue
             if (child.dep_ == "dobj" and token.dep_ in ("advcl", "xcomp") and depth > 0
                     and (token.lemma_.lower() in _HELPING_VERBS
-                         and (row.cameo[:2] in _BENEFICIARY_ROOTS or row.cameo in _MEDIATION_CODES)
+                         and (row.cameo[:2] in _BENEFICIARY_ROOTS or row.cameo in _MEDIATION_CODES
+                              # "will send troops to help Mozambique"
+                              or row.cameo[:2] == "15")
                          or token.lemma_.lower() in _REPRESSING_VERBS
                          and row.cameo[:2] in ("17", "18", "19"))
                     and (_actor_like(child) or child.lemma_.lower() in _CROWDS)):
