@@ -633,6 +633,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             a.dep_ == "acl" and a.lemma_.lower() in ("hold", "kidnap", "abduct", "capture")
             and _children(a, {"agent"}) for o in _children(verb, {"dobj"}) for a in o.children):
         return replace(row, cameo="070")  # "freed hostages held by bandits": a rescue
+    if row.particle in ("n:sentence", "n:penalty") and lemma == "seek" and any(
+            m.lemma_.lower() in ("light", "lighter", "reduced", "shorter", "lenient", "suspended")
+            for o in _children(verb, {"dobj"}) for m in o.children):
+        return None  # "seeking a lighter sentence for its chief": a defence's plea
     if row.particle == "n:access" and row.cameo == "172" and not any(
             m.lemma_.lower() in _RESTRICTED_ACCESS for o in _children(verb, {"dobj"})
             if o.lemma_.lower() == "access" for m in o.children if m.dep_ in ("compound", "amod")):
@@ -3231,6 +3235,15 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched))
+                if (row.kind == "N" and candidate.negated and row.cameo[:2] in ("16", "17")
+                        and token.dep_ in ("dobj", "nsubjpass")
+                        and token.head.lemma_.lower() in _RENEWING_VERBS):
+                    # "failed to renew the arms embargo on Libya", "did not extend the
+                    # sanctions": a measure let lapse is eased
+                    candidate = replace(candidate, row=replace(
+                        row, cameo=_LAPSED.get(row.cameo, "085" if row.cameo[:2] == "16"
+                                               else "081")),
+                        negated=False, failed=False)
                 if (token.lemma_.lower() == "rule" and row.particle == "out" and candidate.negated
                         and (kept_open := _kept_open(token, matched))):
                     # "has not ruled out sanctions against Ankara", "did not rule out military
@@ -3556,6 +3569,14 @@ class RuleCoder:
         if culprit is not None:
             # "X has been responsible for mass killings"
             agents, _ = subject_of(culprit)
+        if not agents and noun.lemma_.lower() in _GIVER_NOUNS:
+            # "Germany is a major donor to Yemen", "is one of the largest donors": who is one
+            role = noun
+            if (role.dep_ == "pobj" and role.head.lower_ == "of"
+                    and role.head.head.lower_ in ("one", "among")):
+                role = role.head.head
+            if role.dep_ == "attr" and role.head.lemma_.lower() in ("be", "remain", "become"):
+                agents, _ = subject_of(role.head)
         force = None
         if not agents:
             # "the attack by Houthi rebels", "Russia's offensive", "Russian strikes"
@@ -3661,6 +3682,14 @@ class RuleCoder:
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
             more=more, goals=goals,
         )
+
+
+# Those who give: "Germany is a major donor to Yemen".
+_GIVER_NOUNS = {"donor", "supplier", "provider", "contributor", "funder"}
+# Verbs that keep a measure in force: "renewed the embargo".
+_RENEWING_VERBS = {"renew", "extend", "prolong"}
+# A measure let lapse -> its easing: a curfew (0813), a state of emergency (0814).
+_LAPSED = {"1723": "0813", "1724": "0814"}
 
 
 def _kept_open(verb: Token, matched: dict[int, Trigger]) -> str | None:
