@@ -3191,6 +3191,9 @@ class RuleCoder:
                              # "an attack on a compound killed 20": two targets, two events
                              and not _prep_objects(token, row.preps)))):
                 continue  # "a Russian missile struck X", "shelling destroyed X": the verb's
+            if (row.kind == "N" and token.dep_ == "pobj" and token.head.lower_ == "for"
+                    and token.head.head.lemma_.lower() == "want"):
+                continue  # "wanted for arrest by the police": sought, not arrested
             if (row.kind == "N" and token.dep_ == "nsubjpass" and token.head.i in matched
                     and matched[token.head.i].particle == f"n:{token.lemma_.lower()}"):
                 continue  # "the ceasefire was violated": the violation, no ceasefire made
@@ -3217,6 +3220,10 @@ class RuleCoder:
                 candidate = self._code_verb(token, row, index)
             else:
                 candidate = self._code_noun(token, row, index)
+            if (candidate is not None and verbal
+                    and token.lemma_.lower() in _FIGHTING_VERBS | {"wage"} and candidate.actor
+                    and all(p.head_word.lemma.lower() in _FIGHTS for p in candidate.actor)):
+                continue  # "the Syrian war ... fought out along sectarian divides": no fighter
             if candidate is not None:
                 content_token = _content_token(token, matched)
                 content = matched[content_token.i] if content_token is not None else None
