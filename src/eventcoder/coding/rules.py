@@ -270,6 +270,12 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             o.lemma_.lower() in _LIFTED_THINGS or _actor_like(o) or o.pos_ == "PROPN"
             for o in objects):
         return True  # "to lift real economic growth", "lifted the lid": nothing eased
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    if lemma == "lift" and "off" in particles:
+        return True  # "the rocket lifted off": a launch
+    if lemma == "shoot" and "up" in particles and (not objects or all(
+            o.pos_ == "NUM" or o.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for o in objects)):
+        return True  # "shares of ChemLawn shot up": a price rose
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
     if lemma == "decline" and not any(
@@ -3210,9 +3216,12 @@ class RuleCoder:
                     for c in token.children):
                 continue  # "refused comment", "declined specific comment"
             if (row.kind == "V" and token.lemma_.lower() == "order" and row.particle is None
-                    and (ordered := _children(token, {"dobj"}))
+                    and (ordered := _children(token, {"dobj"}) or [
+                        # ("ordered 20 A350s": a count of goods, parsed as a modifier)
+                        o for o in _children(token, {"npadvmod"}) if _children(o, {"nummod"})])
                     and not _children(token, {"xcomp", "ccomp"})
                     and not any(o.i in matched or _actor_like(o) or o.pos_ == "PROPN"
+                                and not _children(o, {"nummod"})  # ("six MD-82s": goods)
                                 or _owners(o) for o in ordered)):
                 continue  # "ordered six MD-82s", "ordered the release of water": no demand
             verbal = row.kind == "V"
