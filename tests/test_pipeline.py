@@ -556,3 +556,18 @@ def test_pipeline_a_name_after_an_object_is_its_apposition(coder):
                                     "and sentenced him to two years in prison.").values()
     (sentence,) = [e for e in events if e.trigger.text == "sentenced"]
     assert [a.code for a in sentence.actor] == ["MARJUD"]
+
+
+def test_pipeline_a_persons_pronoun_after_a_country_is_a_person(coder):
+    events = _by_sentence(coder, "Syrian President Bashar al-Assad met Iranian officials in "
+                                 "Damascus. Turkey condemned the meeting. Russia, which has "
+                                 "backed him throughout the war, said it would support him.")
+    backing = [e for es in events.values() for e in es if e.trigger.text == "backed"]
+    assert [a.code for e in backing for a in e.recipient] == ["SYRGOV"]
+    meeting = [e for es in events.values() for e in es if e.trigger.text == "met"]
+    assert [a.text for e in meeting for a in e.actor] == ["Syrian President Bashar al-Assad"]
+    events = _by_sentence(coder, "Recep Tayyip Erdogan met Vladimir Putin in Sochi. For Turkey, "
+                                 "the Kurds are the enemy. Now he is threatening to invade "
+                                 "Afrin.")
+    threats = [e for es in events.values() for e in es if e.event_type == "THREATEN"]
+    assert [a.code for e in threats for a in e.actor] == ["TURGOV"]

@@ -28,6 +28,8 @@ _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
 # lunch with Macron"); "it" and "they" often start a new referent.
 _MAIN_SUBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "his"}
+# Pronouns that stand for a person, never for a country or a body.
+_PERSON_PRONOUNS = {"him", "her", "he", "she", "his"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
@@ -278,12 +280,16 @@ class StoryActors:
     _pair_sentence: int = -1
     _sentence_subject: Actor | None = None
     _reported: bool = False
+    _persons: dict[int, Actor] = field(default_factory=dict)
+    _mentioned: dict[int, Phrase] = field(default_factory=dict)
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
         desc = describe(phrase)
         if not desc.person:
             return
+        if phrase.start is not None and desc.person_is_head:
+            self._mentioned[phrase.start] = phrase
         for key in _surname_keys(desc.person):
             known = self._people.get(key)
             if known is None or desc.score() > known.score():
@@ -348,13 +354,42 @@ class StoryActors:
         sentence's. The subject phrase itself (same offsets) skips its own entry, so it never
         refers to itself and resolves the same before and after it is noted."""
         current = self._sentence_subject
-        usable = self._reported or phrase.head_word.text.lower() in _MAIN_SUBJECT_PRONOUNS
+        pronoun = phrase.head_word.text.lower()
+        usable = self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS
         if usable and current is not None and (current.start, current.end) != (phrase.start, phrase.end):
-            return current
-        return self._last_subject
+            found = current
+        else:
+            found = self._last_subject
+        if pronoun in _PERSON_PRONOUNS and phrase.start is not None and (
+                # a country is no one ("the president said he ..." stays the president, and
+                # a body's name may be a person's the tables hold)
+                found is None or found.name is None and found.sector is None):
+            # "Turkey ... he": the last person of that country named before the pronoun;
+            # "Russia, which has backed him": else the last person named before it
+            for start, mention in self._mentioned.items():
+                if start < phrase.start and start not in self._persons:
+                    # every person named so far, whether or not they took part in an event
+                    known = self._resolve(mention)
+                    if known is not None:
+                        self._persons[start] = known
+            before = sorted(k for k in self._persons if k < phrase.start)
+            same = [k for k in before if found is not None
+                    and self._persons[k].country == found.country]
+            if same or before:
+                return self._persons[(same or before)[-1]]
+        return found
 
     def resolve(self, phrase: Phrase) -> Actor | None:
         """The Actor a phrase names, or None when it names no one we can code."""
+        actor = self._resolve(phrase)
+        if (actor is not None and phrase.head_word.pos != "PRON" and phrase.start is not None
+                and (describe(phrase).person_is_head or actor.name is not None and any(
+                    d.person == actor.name for d in self._people.values()))):
+            # a person, by name or by a title the story resolves ("the president")
+            self._persons[phrase.start] = actor
+        return actor
+
+    def _resolve(self, phrase: Phrase) -> Actor | None:
         head = phrase.head_word
         if head.pos == "PRON":
             antecedent = self._antecedent(phrase) if head.lemma.lower() in _PRONOUNS else None

@@ -544,6 +544,23 @@ def _hyphenated_names(doc: Doc) -> Doc:
                 and before.dep_ == after.dep_ and dash.head.i == before.head.i):
             before.head, before.dep_ = after, "compound"
             dash.head, dash.dep_ = after, "punct"
+        elif (not before.whitespace_ and not dash.whitespace_
+              and before.pos_ == after.pos_ == "PROPN" and dash.pos_ in ("PROPN", "PUNCT")
+              and before.dep_ in ("appos", "compound") and before.head.i < before.i
+              and after.head.i > after.i and after.dep_ in ("nsubj", "nsubjpass")
+              and dash.head.i == after.head.i):
+            # "Syrian President Bashar al-Assad met ...": the name's first part hung on the
+            # title, its last part (and the dash) taken for the verb's subjects
+            title = before.head
+            while title.dep_ in ("appos", "compound") and title.head.i < title.i:
+                title = title.head
+            if title.head.i != after.head.i or title.dep_ != after.dep_:
+                continue
+            # the name heads the subject, the title its modifier, as in "French President
+            # Emmanuel Macron"
+            title.head, title.dep_ = after, "compound"
+            before.head, before.dep_ = after, "compound"
+            dash.head, dash.dep_ = after, "punct"
     return doc
 
 
