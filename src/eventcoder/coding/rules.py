@@ -1430,6 +1430,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # auxiliary, the one it was done to parsed as the subject ("spoke by phone" is
             # no passive: a phone is no one)
             return _agents_of_passive(verb), subj
+        if (verb.tag_ == "VBN" and subj[0].dep_ == "nsubj" and verb.lemma_.lower() in _DONE_TO
+                and not any(c.dep_ in ("aux", "auxpass", "dobj", "dative")
+                            or c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                            for c in verb.children)):
+            # "Abdullah Öcalan, the Kurdish leader now imprisoned in Turkey": a participle of
+            # an act that takes an object, with none, was done to its subject
+            return _agents_of_passive(verb), subj
         if (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
                 and verb.head.lemma_.lower() in ("keep", "leave", "have", "want", "see", "find",
                                                  "make")
@@ -1443,7 +1450,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # parsed as the subject clause, says what was done to the noun
             return _agents_of_passive(verb), subj
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
-            return [verb.head], []
+            antecedent = verb.head
+            if (subj[0].lower_ == "which" and antecedent.ent_type_ in ("GPE", "LOC", "FAC")
+                    and antecedent.dep_ == "pobj" and antecedent.head.lower_ in ("in", "at", "near")
+                    and antecedent.head.head.pos_ == "NOUN"):
+                # "the chemical attack in Damascus, which killed 50": the attack, not the town
+                antecedent = antecedent.head.head
+            return [antecedent], []
         if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj[0].children):
             return [verb.head], []  # "Haftar, whose forces besieged Tripoli": his side acts
         if subj[0].lemma_.lower() in _CAPTION_NOUNS and (shown := _children(subj[0], {"appos"})):
@@ -1593,6 +1606,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+# Acts done to someone, whose participle with no object is passive: "the leader now
+# imprisoned in Turkey".
+_DONE_TO = {"imprison", "jail", "arrest", "detain", "kill", "wound", "injure", "kidnap",
+            "abduct", "execute", "sentence", "capture", "torture", "deport", "expel", "convict",
+            "behead", "hang", "assassinate", "exile", "banish", "intern"}
 # Verbs of raising or sending a force, whose object serves the purpose: "was raised to fight".
 _RAISING_VERBS = {"raise", "send", "deploy", "train", "recruit", "form", "create", "establish",
                   "dispatch", "mobilise", "mobilize", "assign", "hire", "arm", "organise",
@@ -3305,7 +3323,8 @@ class RuleCoder:
     def _code_verb(self, verb: Token, row: Trigger, index: int) -> Candidate | None:
         headless = _headless(verb)
         author = _author(verb)
-        reduced = not headless and author is None and _headline_passive(verb)
+        reduced = (not headless or verb.lemma_.lower() in _DONE_TO
+                   ) and author is None and _headline_passive(verb)
         if (verb.dep_ == "acl" and not headless and not reduced and author is None
                 and not _finite_acl(verb)
                 and not any(c.dep_ == "aux" for c in verb.children)
