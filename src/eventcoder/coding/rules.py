@@ -647,6 +647,15 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             m.lemma_.lower() in _RESTRICTED_ACCESS for o in _children(verb, {"dobj"})
             if o.lemma_.lower() == "access" for m in o.children if m.dep_ in ("compound", "amod")):
         return None  # "cut internet access" restricts; "cut access to its archive" is no act
+    if lemma == "turn" and row.particle == "on" and not any(
+            _actor_like(o) or o.lemma_.lower() in _CROWD_PEOPLE for o in _prep_objects(
+                verb, frozenset({"on"})) + _children(verb, {"dobj"})):
+        return None  # "turned on the lights", "the debate turned on costs": no attack
+    if lemma == "cut" and row.particle == "off" and any(
+            o.lemma_.lower() in _SUPPLIES_CUT or any(m.lemma_.lower() in _RESTRICTED_ACCESS
+                                                     for m in o.children)
+            for o in _children(verb, {"dobj"})):
+        return replace(row, cameo="172")  # "cut off internet access", "cut off electricity"
     if lemma == "break" and row.particle == "up" and not any(
             o.lemma_.lower() in _CROWDS | _CROWD_PEOPLE for o in _children(verb, {"dobj"})):
         return None  # "broke up the company", "the talks broke up": no crowd dispersed
@@ -2116,6 +2125,10 @@ _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporte
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
 _DISPERSING_VERBS = {"disperse", "scatter"}
+# What is cut off from a population to coerce it: "cut off electricity to Gaza".
+# (not trade: "cut off gas supplies to Moldova" is a sanction)
+_SUPPLIES_CUT = {"internet", "electricity", "water", "communications", "phone", "telephone",
+                 "access", "food"}
 # Ways through, named after a place: "opened the Rafah crossing" is not opened to Rafah.
 _PASSAGES = {"crossing", "border", "corridor", "port", "airport", "airspace", "road", "route"}
 # Access whose restriction is coercion: "cut internet access", "restricted humanitarian access".
@@ -3148,7 +3161,11 @@ class RuleCoder:
             if (row.kind == "N" and row.cameo == "051" and token.lemma_.lower() == "support"
                     and (kind := _material_support(token))):
                 # "financial support from the US", "military support for the Kurds": aid given
-                matched[i] = replace(row, cameo=kind, preps=row.preps | {"for", "to"})
+                # ("offered humanitarian support to X": aid promised, 033)
+                promised = (token.dep_ == "dobj"
+                            and token.head.lemma_.lower() in ("offer", "pledge", "promise", "vow"))
+                matched[i] = replace(row, cameo="033" if promised else kind,
+                                     preps=row.preps | {"for", "to"})
             if (row.kind == "V" and row.particle == "n:support" and row.cameo == "051"
                     and (kind := next(filter(None, map(_material_support, _children(
                         token, {"dobj"}))), None))):
