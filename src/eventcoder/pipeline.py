@@ -420,6 +420,14 @@ class Coder:
         if actor is not None and actor.country:
             return actor
         run = [w for w in phrase.words if w.ent == "GPE"]
+        if not run and phrase.head_word.pos == "NOUN" and actor_noun(phrase.head_word.lemma.lower()):
+            # "activists in Aleppo": a place the recogniser left unnamed, after "in"
+            inside = [k for k, w in enumerate(phrase.words)
+                      if w.dep == "prep" and w.lemma.lower() == "in" and k > phrase.head]
+            after = phrase.words[inside[0] + 1:] if inside else ()
+            names = [w for w in after if w.pos == "PROPN" and w.ent in ("", "NORP", "LOC", "ORG")]
+            if names and self.gazetteer.notable(join_words(names)):
+                run = names
         if target and placed and phrase.head_word.ent != "GPE":
             place = self._place_in(phrase)
             if place is not None:
