@@ -647,6 +647,21 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             m.lemma_.lower() in _RESTRICTED_ACCESS for o in _children(verb, {"dobj"})
             if o.lemma_.lower() == "access" for m in o.children if m.dep_ in ("compound", "amod")):
         return None  # "cut internet access" restricts; "cut access to its archive" is no act
+    if lemma == "capture" and any(o.lemma_.lower() in ("video", "camera", "film", "tape", "cctv")
+                                  for o in _prep_objects(verb, frozenset({"on"}))):
+        return None  # "was captured on video taunting hijabis": filmed
+    if lemma == "capture" and row.cameo[:2] == "19" and (taken := _children(
+            verb, {"dobj", "nsubjpass"})) and all(
+            o.ent_type_ == "PERSON" or o.lemma_.lower() in PEOPLE | _ARMED_PEOPLE
+            or o.lower_ in ("him", "her", "them") or o.lower_.endswith("-old")
+            for t in taken for o in _conjuncts(t)):
+        return replace(row, cameo="173")  # "captured two British jihadists": taken captive
+    if (lemma == "dispatch" and row.cameo[:2] == "15" and (sent := _children(verb, {"dobj"}))
+            and all(o.lemma_.lower() in _TITLES | _ENVOYS
+                    or o.lemma_.lower() == "staff" and o.head.lemma_.lower() == "chief"
+                    for s in sent for o in _conjuncts(s))):
+        # "dispatched its intelligence chief to Moscow": an envoy's visit, no force moved
+        return replace(row, cameo="042", preps=frozenset({"to", "nodobj"}))
     if lemma == "turn" and row.particle == "on" and not any(
             _actor_like(o) or o.lemma_.lower() in _CROWD_PEOPLE for o in _prep_objects(
                 verb, frozenset({"on"})) + _children(verb, {"dobj"})):
@@ -2125,6 +2140,9 @@ _CROWD_PEOPLE = {"protester", "protestor", "demonstrator", "opponent", "supporte
 _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress", "break",
                      "clear", "push"}
 _DISPERSING_VERBS = {"disperse", "scatter"}
+# Those sent to talk: "dispatched an envoy to Khartoum".
+_ENVOYS = {"envoy", "delegation", "diplomat", "emissary", "negotiator", "adviser", "advisor",
+           "official", "representative", "minister", "secretary", "mediator"}
 # What is cut off from a population to coerce it: "cut off electricity to Gaza".
 # (not trade: "cut off gas supplies to Moldova" is a sanction)
 _SUPPLIES_CUT = {"internet", "electricity", "water", "communications", "phone", "telephone",
