@@ -571,3 +571,13 @@ def test_pipeline_a_persons_pronoun_after_a_country_is_a_person(coder):
                                  "Afrin.")
     threats = [e for es in events.values() for e in es if e.event_type == "THREATEN"]
     assert [a.code for e in threats for a in e.actor] == ["TURGOV"]
+
+
+def test_pipeline_an_owner_and_what_it_owns_are_one_recipient(coder):
+    (events,) = _by_sentence(coder, "Moscow rejected Kyiv's accusations as absurd.").values()
+    (rejection,) = events
+    assert [a.code for a in rejection.recipient] == ["UKRGOV"]
+    (events,) = _by_sentence(coder, "Opposition supporters torched the ruling party's "
+                                    "headquarters in Kinshasa.").values()
+    (arson,) = events
+    assert [a.code for a in arson.recipient] == ["CODPTY"]  # only the whole phrase has a country

@@ -388,6 +388,31 @@ class Coder:
                 recipient = (_uncoded([p for p in cand.more if _named(p)], document)
                              or _uncoded(cand.goals, document))
         recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
+        if len(recipient) > 1:
+            # "rejected Kyiv's accusations": Kyiv, once, not also the accusations it made (the
+            # whole phrase when only it has a country: "the ruling party's headquarters in
+            # Kinshasa")
+            words = {(p.start, p.end): {w.start for w in p.words}
+                     for p in (*cand.recipient, *cand.more, *cand.ranked)}
+
+            def inside(b: Actor, a: Actor) -> bool:
+                # every word of b's phrase is a word of a's ("Kyiv's" in "Kyiv's accusations"),
+                # not just within its span ("X and Y in Z" holds Y between its words)
+                # and opens it, as an owner does
+                outer, inner = words.get((a.start, a.end)), words.get((b.start, b.end))
+                return (b is not a and outer is not None and inner is not None
+                        and inner < outer and min(inner) == min(outer))
+
+            dropped: set[int] = set()
+            for k, a in enumerate(recipient):
+                inner = [j for j, b in enumerate(recipient) if inside(b, a)]
+                if not inner:
+                    continue
+                if any(recipient[j].country for j in inner) or not a.country:
+                    dropped.add(k)
+                else:
+                    dropped.update(inner)
+            recipient = tuple(a for k, a in enumerate(recipient) if k not in dropped) or recipient
         if (cand.row.lemma == "attend" and recipient and actor
                 and all(p.head_word.ent in ("GPE", "LOC") for p in cand.recipient)
                 and {a.country for a in recipient} <= {a.country for a in actor}):

@@ -230,9 +230,9 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
+                doc = _summary_appositions(_reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
                     _postnominal_nouns(_hyphenated_names(_subject_compounds(
-                        self.headline_verb(doc, verbs)))))))))))
+                        self.headline_verb(doc, verbs))))))))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -514,6 +514,31 @@ def _reported_subjects(doc: Doc) -> Doc:
 
 # Verbs that report what someone said happened.
 _SAYING = {"say", "report", "confirm", "announce", "tell", "add", "state", "claim"}
+
+
+def _summary_appositions(doc: Doc) -> Doc:
+    """"India accused Pakistan of sponsoring terrorism, a charge Islamabad denies": a clause
+    ending in a noun with a relative clause of its own ("a charge [that] Islamabad denies"),
+    parsed as the object of that clause's verb, with the first clause as its complement, is
+    the first clause's apposition. In place."""
+    for i in _indices(doc, "DEP", "ROOT"):
+        verb = doc[i]
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        first = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if (obj is None or subject is None or first is None or verb.tag_ not in ("VBZ", "VBD", "VBP")
+                or not first.i < obj.i < subject.i < verb.i
+                or obj.left_edge.i == 0 or doc[obj.left_edge.i - 1].text != ","
+                or subject.right_edge.i + 1 != verb.i):
+            continue
+        comma = doc[obj.left_edge.i - 1]
+        first.head, first.dep_ = first, "ROOT"
+        obj.head, obj.dep_ = first, "appos"
+        verb.head, verb.dep_ = obj, "relcl"
+        comma.head = first
+        for child in [c for c in verb.children if c.dep_ == "punct" and c.i > verb.i]:
+            child.head = first
+    return doc
 
 
 def _acronym_subjects(doc: Doc) -> Doc:
