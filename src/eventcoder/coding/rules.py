@@ -3351,6 +3351,9 @@ class RuleCoder:
                 yield self._ranked(candidate, verb, sent)
             elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
                 yield self._ranked(candidate, verb, sent)
+            elif verb.pos_ == "VERB" and verb.i not in matched and (
+                    candidate := _joint_act(verb, index, matched)):
+                yield self._ranked(candidate, verb, sent)
             elif verb.pos_ in ("ADJ", "VERB") and verb.i not in matched and (
                     candidate := _stance_adjective(verb, index)):
                 yield self._ranked(candidate, verb, sent)
@@ -4189,6 +4192,28 @@ def _willing(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate 
     return _word_candidate(adjective, _WILLING_ROW, index, verb, agents, recipients[:1],
                            modality=(negated, hypothetical, False))
 
+
+
+# Joint action: "Ghana and Nigeria will jointly build a railway" is cooperation (CAMEO 060).
+_JOINTLY = {"jointly", "together"}
+_JOINT_ROW = Trigger(kind="V", lemma="jointly", particle=None, cameo="060", preps=frozenset())
+
+
+def _joint_act(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
+    """An act two or more named parties do jointly that the lexicon has no trigger for
+    ("Ghana and Nigeria will jointly build a railway line"): their cooperation, with each
+    other (no recipient: all are actors)."""
+    if not any(c.dep_ == "advmod" and c.lower_ in _JOINTLY for c in verb.children):
+        return None
+    if any(t.i in matched for t in verb.subtree) or verb.lemma_.lower() in ("work", "be"):
+        return None  # a known act is its own event; "work together" is said by "agreed to"
+    agents, _ = subject_of(verb)
+    parties = [t for a in agents for t in _conjuncts(a)]
+    if len(parties) < 2 or not all(_actor_like(p) or p.pos_ == "PROPN" for p in parties):
+        return None
+    negated, hypothetical, future = _modality(verb, verb)
+    return _word_candidate(verb, _JOINT_ROW, index, verb, agents, [],
+                           modality=(negated, hypothetical, future))
 
 
 def person_phrases(doc: Doc) -> Iterator[Phrase]:
