@@ -443,6 +443,19 @@ class StoryActors:
                 desc = Description(name=role.name if role is not None else known.person,
                                    country=desc.country or known.country or (role.country if role else None),
                                    sector=known.sector or desc.sector, person=known.person)
+        if (not desc.person and not desc.code and not desc.sector and head.pos == "PROPN"
+                and not desc.empty):
+            # "Turkey's Recep Tayyip Erdogan", his name taken for a building: a person the
+            # tables know, named after a country's possessive
+            k = phrase.head
+            while k > 0 and phrase.words[k - 1].pos == "PROPN" and phrase.words[k - 1].dep == "compound":
+                k -= 1
+            name = join_words(phrase.words[k:phrase.head + 1])
+            role = self._role(name) if tables.lookup_country(name) is None else None
+            if role is not None and role.country and (not desc.country or desc.country == role.country):
+                return Actor(text=phrase.text, name=role.name, country=role.country,
+                             sector=role.sector, code=role.code or _code(role.country, role.sector),
+                             wikidata=role.wikidata, start=phrase.start, end=phrase.end)
         if desc.empty and head.pos == "PROPN":
             role = self._role(phrase.text)
             if role is not None and (role.country or role.sector):
