@@ -657,7 +657,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             for t in taken for o in _conjuncts(t)):
         return replace(row, cameo="173")  # "captured two British jihadists": taken captive
     if (lemma == "dispatch" and row.cameo[:2] == "15" and (sent := _children(verb, {"dobj"}))
-            and all(o.lemma_.lower() in _TITLES | _ENVOYS
+            and all(o.lemma_.lower() in _TITLES | _SENT_TO_TALK
                     or o.lemma_.lower() == "staff" and o.head.lemma_.lower() == "chief"
                     for s in sent for o in _conjuncts(s))):
         # "dispatched its intelligence chief to Moscow": an envoy's visit, no force moved
@@ -2141,8 +2141,8 @@ _REPRESSING_VERBS = {"disperse", "scatter", "repel", "quell", "crush", "suppress
                      "clear", "push"}
 _DISPERSING_VERBS = {"disperse", "scatter"}
 # Those sent to talk: "dispatched an envoy to Khartoum".
-_ENVOYS = {"envoy", "delegation", "diplomat", "emissary", "negotiator", "adviser", "advisor",
-           "official", "representative", "minister", "secretary", "mediator"}
+_SENT_TO_TALK = {"envoy", "delegation", "diplomat", "emissary", "negotiator", "adviser",
+                 "advisor", "official", "representative", "minister", "secretary", "mediator"}
 # What is cut off from a population to coerce it: "cut off electricity to Gaza".
 # (not trade: "cut off gas supplies to Moldova" is a sanction)
 _SUPPLIES_CUT = {"internet", "electricity", "water", "communications", "phone", "telephone",
