@@ -396,9 +396,9 @@ class Coder:
                      for p in (*cand.recipient, *cand.more, *cand.ranked)}
 
             def inside(b: Actor, a: Actor) -> bool:
-                # every word of b's phrase is a word of a's ("Kyiv's" in "Kyiv's accusations"),
-                # not just within its span ("X and Y in Z" holds Y between its words)
-                # and opens it, as an owner does
+                # every word of b's phrase is a word of a's, and b opens a, as an owner does
+                # ("Kyiv's" in "Kyiv's accusations"); a span is not enough ("X and Y in Z"
+                # holds Y between its words)
                 outer, inner = words.get((a.start, a.end)), words.get((b.start, b.end))
                 return (b is not a and outer is not None and inner is not None
                         and inner < outer and min(inner) == min(outer))
