@@ -312,14 +312,7 @@ class Coder:
         if (not cand.verbal and cand.row.cameo[:2] in ("18", "19", "20") and len(cand.actor) == 1
                 and (p := cand.actor[0]).head_word.pos == "PROPN"
                 and 0 <= cand.trigger.start - p.end <= 1
-                and ((known := story.resolve(p)) is None or not known.sector
-                     # "the Paris attacks": a capital, not its government ("Moscow's
-                     # offensive" is the government's)
-                     or known.sector == "GOV" and not any(
-                         w.text in ("'s", "’s", "'") for w in p.words))
-                and (place := self.gazetteer.lookup(" ".join(
-                    w.text for w in p.words if w.pos == "PROPN") or p.text)) is not None
-                and place.precision != "country"):
+                and self._town(story, p, [w for w in p.words if w.pos == "PROPN"])):
             # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
             # where it is aimed, not who attacks
             cand = dataclasses.replace(cand, actor=(), recipient=cand.recipient or (p,))
@@ -329,9 +322,7 @@ class Coder:
                         (self._lexicon or default_lexicon()).nouns.get(p.head_word.lemma.lower(), ()))
                 and (names := [w for w in p.words if w.pos == "PROPN" and w.dep == "compound"])
                 and len(names) == sum(w.pos == "PROPN" for w in p.words)
-                and ((known := story.resolve(p)) is None or not known.sector)
-                and (place := self.gazetteer.lookup(" ".join(w.text for w in names))) is not None
-                and place.precision != "country"):
+                and self._town(story, p, names)):
             # "the Moscow attack killed 140": the town named before an attack is where it
             # happened, not who attacked
             cand = dataclasses.replace(cand, actor=())
@@ -432,6 +423,17 @@ class Coder:
             # government's "the government" is their own
             actor = tuple(_of_country(a, speaker.country) for a in actor)
         return _Resolved(cand, actor, recipient, text, offset, speaker)
+
+    def _town(self, story: StoryActors, phrase: Phrase, names: list) -> bool:
+        """Whether ``names`` (proper nouns of ``phrase``) name a town, not a country or a
+        party the tables know: a capital counts as the town ("the Paris attacks"), unless
+        it owns the act ("Moscow's offensive" is the government's)."""
+        known = story.resolve(phrase)
+        if known is not None and known.sector and not (
+                known.sector == "GOV" and not any(w.text in ("'s", "’s", "'") for w in phrase.words)):
+            return False
+        place = self.gazetteer.lookup(join_words(names) if names else phrase.text)
+        return place is not None and place.precision != "country"
 
     def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False,
                  placed: bool = True) -> Actor | None:

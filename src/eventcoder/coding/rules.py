@@ -3642,7 +3642,7 @@ class RuleCoder:
         if culprit is not None:
             # "X has been responsible for mass killings"
             agents, _ = subject_of(culprit)
-        if not agents and noun.lemma_.lower() in _GIVER_NOUNS:
+        if not agents and noun.lemma_.lower() == "donor":
             # "Germany is a major donor to Yemen", "is one of the largest donors": who is one
             role = noun
             if (role.dep_ == "pobj" and role.head.lower_ == "of"
@@ -3757,8 +3757,6 @@ class RuleCoder:
         )
 
 
-# Those who give: "Germany is a major donor to Yemen".
-_GIVER_NOUNS = {"donor", "supplier", "provider", "contributor", "funder"}
 # Verbs that keep a measure in force: "renewed the embargo".
 _RENEWING_VERBS = {"renew", "extend", "prolong"}
 # A measure let lapse -> its easing: a curfew (0813), a state of emergency (0814).
@@ -3770,11 +3768,11 @@ def _kept_open(verb: Token, matched: dict[int, Trigger]) -> str | None:
     for obj in _children(verb, {"dobj"}):
         if obj.i in matched and matched[obj.i].cameo[:2] in ("15", "16", "17", "18", "19", "20"):
             return matched[obj.i].cameo
-        if obj.lemma_.lower() in ("action", "force", "option", "intervention") and any(
+        lemma = obj.lemma_.lower()
+        if lemma in ("force", "strike", "invasion") or lemma in (
+                "action", "option", "intervention") and any(
                 c.lemma_.lower() in ("military", "armed") for c in obj.children):
-            return "190"
-        if obj.lemma_.lower() in ("force", "strike", "invasion"):
-            return "190"
+            return "190"  # "military action", "the use of force"
     return None
 
 

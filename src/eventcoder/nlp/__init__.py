@@ -424,47 +424,34 @@ _FORCE_VERBS = {"strike", "bomb", "shell", "attack", "hit", "raid", "pound", "ki
 
 
 def _struck_and_fired(doc: Doc) -> Doc:
-    """"Israel struck Gaza and Hamas fired rockets": a verb of force with no object, whose
-    clause complement has for subject "X and Y" right after it, has X for its object, and
-    the complement is a second clause joined by "and" with Y for its subject. In place."""
+    """"Israel struck Gaza and Hamas fired rockets": a verb of force with no object, and a
+    later verb whose subject is "X and Y" right after the first, the two joined as clause and
+    complement (either way round: "Russia attacked Kyiv and Ukraine shelled Belgorod" is
+    parsed as "[that Russia attacked] Kyiv and Ukraine shelled ..."), are two clauses joined
+    by "and": X is the first verb's object, Y the second's subject. In place."""
     for i in _indices(doc, "DEP", "ccomp"):
-        first, second_verb = doc[i], doc[i].head
-        if (first.lemma_.lower() in _FORCE_VERBS and first.i < second_verb.i
-                and first.tag_ == "VBD" and second_verb.tag_ == "VBD" and second_verb.dep_ == "ROOT"
-                and not any(c.dep_ == "dobj" for c in first.children)
-                and (subject := next((c for c in second_verb.children if c.dep_ == "nsubj"),
-                                     None)) is not None
-                and subject.left_edge.i == first.i + 1
-                and (other := next((c for c in subject.children if c.dep_ == "conj"), None))
-                and (cc := next((c for c in subject.children if c.dep_ == "cc"), None))
-                and cc.i < other.i and other.right_edge.i + 1 == second_verb.i):
-            # "Russia attacked Kyiv and Ukraine shelled Belgorod", parsed as "[that Russia
-            # attacked] Kyiv and Ukraine shelled Belgorod": the same two clauses
-            first.head, first.dep_ = first, "ROOT"
-            second_verb.head, second_verb.dep_ = first, "conj"
-            subject.head, subject.dep_ = first, "dobj"
-            other.head, other.dep_ = second_verb, "nsubj"
-            cc.head = first
+        child, head = doc[i], doc[i].head
+        force, other = (child, head) if child.i < head.i else (head, child)
+        if (force.lemma_.lower() not in _FORCE_VERBS or force.i == other.i
+                or other.tag_ not in ("VBD", "VBZ", "VBP")
+                or force is child and other.dep_ != "ROOT"
+                or any(c.dep_ == "dobj" for c in force.children)
+                or any(c.dep_ == "mark" for c in other.children)):
             continue
-        verb = doc[i]
-        head = verb.head
-        if (head.lemma_.lower() not in _FORCE_VERBS or head.i > verb.i
-                or verb.tag_ not in ("VBD", "VBZ", "VBP")
-                or any(c.dep_ == "mark" for c in verb.children)
-                or any(c.dep_ == "dobj" for c in head.children)):
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.left_edge.i != head.i + 1:
+        subject = next((c for c in other.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i != force.i + 1:
             continue
         second = next((c for c in subject.children if c.dep_ == "conj"), None)
         cc = next((c for c in subject.children if c.dep_ == "cc"), None)
-        if (second is None or cc is None or second.right_edge.i + 1 != verb.i
+        if (second is None or cc is None or second.right_edge.i + 1 != other.i
                 or not cc.i < second.i):
             continue
-        subject.head, subject.dep_ = head, "dobj"
-        second.head, second.dep_ = verb, "nsubj"
-        cc.head = head
-        verb.dep_ = "conj"
+        if force is child:
+            force.head, force.dep_ = force, "ROOT"
+        other.head, other.dep_ = force, "conj"
+        subject.head, subject.dep_ = force, "dobj"
+        second.head, second.dep_ = other, "nsubj"
+        cc.head = force
     return doc
 
 
