@@ -581,3 +581,12 @@ def test_pipeline_an_owner_and_what_it_owns_are_one_recipient(coder):
                                     "headquarters in Kinshasa.").values()
     (arson,) = events
     assert [a.code for a in arson.recipient] == ["CODPTY"]  # only the whole phrase has a country
+
+
+def test_pipeline_a_capital_struck_is_its_country_a_capital_punished_its_government(coder):
+    (events,) = _by_sentence(coder, "Israeli jets struck Damascus on Sunday.").values()
+    (strike,) = events
+    assert [a.code for a in strike.recipient] == ["SYR"]
+    (events,) = _by_sentence(coder, "The EU imposed sanctions on Moscow.").values()
+    (sanction,) = events
+    assert [a.code for a in sanction.recipient] == ["RUSGOV"]

@@ -379,6 +379,12 @@ class Coder:
                 recipient = (_uncoded([p for p in cand.more if _named(p)], document)
                              or _uncoded(cand.goals, document))
         recipient = _distinct(recipient) or _uncoded(cand.recipient, document)
+        if cand.row.cameo[:2] in _FORCE_ROOTS:
+            # "jets struck Damascus", "fired missiles at Kyiv": a capital struck is a place, its
+            # country, not the government it speaks for in "Damascus said"
+            phrases = {(p.start, p.end): p for p in (*cand.recipient, *cand.more, *cand.ranked)}
+            recipient = tuple(_as_place(a, phrases[a.start, a.end])
+                              if (a.start, a.end) in phrases else a for a in recipient)
         if len(recipient) > 1:
             # "rejected Kyiv's accusations": Kyiv, once, not also the accusations it made (the
             # whole phrase when only it has a country: "the ruling party's headquarters in
@@ -860,6 +866,19 @@ def _dyads(event: Event) -> list[Event]:
 # Phrases for a government with no country of their own.
 _OWN_GOVERNMENT = {"the government", "government", "the administration", "the cabinet",
                    "the authorities", "authorities"}
+
+
+#: Acts of force (CAMEO 18-20) done to a place.
+_FORCE_ROOTS = {"18", "19", "20"}
+
+
+def _as_place(actor: Actor, phrase: Phrase) -> Actor:
+    """A capital named alone as the country it is in ("Damascus" -> SYR, not SYRGOV)."""
+    names = [w for w in phrase.words if w.pos != "DET"]
+    match = lookup_country(join_words(names)) if names and actor.sector == "GOV" else None
+    if match is None or match.kind != "capital" or actor.name:
+        return actor
+    return dataclasses.replace(actor, sector=None, code=match.iso3)
 
 
 def _of_country(actor: Actor, country: str) -> Actor:

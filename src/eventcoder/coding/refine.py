@@ -1,4 +1,4 @@
-"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v5``).
+"""Refine a trigger's CAMEO code from what else the sentence says (``eventcoder.refine.v6``).
 
 The lexicon gives a trigger's general code ("attack" -> 190); the sentence often says how:
 "drone strike" (aerial, 195), "gunmen opened fire" (small arms, 193), "shelling" (artillery,
@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v5"
+REFINE_VERSION = "eventcoder.refine.v6"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
                        r"ied|improvised explosive|explosive device|bomb blast)s?\b")),
     ("195", re.compile(r"\b(air ?strikes?|airstrikes?|drones?|warplanes?|jets?|helicopter gunships?|"
-                       r"aerial|bombers?|air raids?)\b")),
+                       r"aerial|bombers?|air raids?|coalition strikes?|[\w-]+-led strikes?)\b")),
     ("194", re.compile(r"\b(shell(ing|ed|s)?|artillery|mortars?|rockets?|tanks?|howitzers?|"
-                       r"missiles?)\b")),
+                       r"missiles?|bombardments?)\b")),
     ("193", re.compile(r"\b(gunmen|gunfire|opened fire|shot|shooting|snipers?|rifles?|guns?)\b")),
 )
 # Aircraft, which bomb from the air (not "a bomber", who may be a person).
@@ -94,7 +94,7 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
         # cooperation announced is an intent
         return _THREAT[root]
     text = sentence.lower()
-    if cameo in ("190", "180"):
+    if cameo in ("190", "180", "182"):
         for code, pattern in _ASSAULT_MEANS:
             if pattern.search(text):
                 return code

@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v13``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v14``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v13"
+RULES_VERSION = "eventcoder.rules.v14"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -143,13 +143,14 @@ _DEFAULT_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", 
 _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "answer",
                      "respond", "disclose", "reveal", "specify", "name", "identify", "give",
                      "issue", "estimate", "predict", "quantify", "explain", "provide",
-                     "release", "detail"}
+                     "release", "detail", "forecast", "offer"}
 # What is not disclosed when no one is refused: "declined to give details".
 _UNDISCLOSED = {"detail", "information", "name", "figure", "number", "reason", "comment",
                 "identity", "location", "source", "death", "whereabouts", "specific", "timetable",
                 "statement", "volume", "amount", "estimate", "size", "cost", "price", "value",
                 "term", "timing", "matter", "case", "issue", "report", "figure", "breakdown",
-                "question", "forecast", "projection", "outlook", "target"}
+                "question", "forecast", "projection", "outlook", "target", "earnings", "earning",
+                "profit", "result"}
 _OPEN_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "over", "into"})
 # Verbs that report speech ("X said ..."); the pipeline resolves pronouns in what was said.
 SPEECH_VERBS = {"say", "tell", "announce", "declare", "state", "warn", "insist", "add", "claim",
@@ -246,6 +247,7 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     followers")."""
     lemma = verb.lemma_.lower()
     subjects = _children(verb, {"nsubj"})
+    objects = _children(verb, {"dobj"})
     if lemma == "rally" and (any(s.lemma_.lower() in _MARKET_THINGS or s.ent_type_ in (
             "MONEY", "PERCENT") for s in subjects) or any(
             o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"}))):
@@ -260,12 +262,14 @@ def _no_act(verb: Token, row: Trigger) -> bool:
         # "a law that targets Americans", "UK law allows Britain to revoke citizenship": what
         # a measure says, not an act
         return True
+    if lemma in ("allow", "permit", "enable", "let") and subjects and not any(
+            _actor_like(s) or s.pos_ in ("PROPN", "PRON") for s in subjects):
+        return True  # "the reduction in air attacks allowed Iran's output to reach": a cause
     if lemma in ("offer", "sell", "issue") and any(
             o.lemma_.lower() in _MARKET_THINGS | _SECURITIES for o in _children(verb, {"dobj"})):
         return True  # "offering 220,838 shares of stock", "offers good liquidity": business
     if lemma == "offer" and any(o.lemma_.lower() in _PRODUCTS for o in _children(verb, {"dobj"})):
         return True  # "would offer a bill", "is offering a new health system": no pledge
-    objects = _children(verb, {"dobj"})
     if lemma == "lift" and row.particle is None and objects and not any(
             o.lemma_.lower() in _LIFTED_THINGS or _actor_like(o) or o.pos_ == "PROPN"
             for o in objects):
@@ -276,11 +280,45 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma == "shoot" and "up" in particles and (not objects or all(
             o.pos_ == "NUM" or o.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for o in objects)):
         return True  # "shares of ChemLawn shot up": a price rose
+    if lemma in ("demand", "ask", "want") and any(
+            x.lemma_.lower() in ("know", "learn") for x in _children(verb, {"xcomp"})):
+        return True  # "demanded to know why": a question
+    if lemma in ("ask", "pose", "raise") and objects and all(
+            o.lemma_.lower() == "question" for o in objects):
+        return True  # "militiamen were asking questions"
+    if lemma in ("fight", "battle", "contest") and any(
+            o.lemma_.lower() in _FOUGHT_THINGS
+            for o in objects + _prep_objects(verb, frozenset({"against"}))):
+        return True  # "fought two elections", "fighting corruption": no force
+    if lemma in ("offer", "sell", "issue") and any(
+            p.lemma_.lower() in _MARKET_THINGS | _SECURITIES
+            for o in objects if _money(o) for p in _prep_objects(o, frozenset({"of"}))):
+        return True  # "offering 100 mln dlrs of notes"
+    if lemma in ("downgrade", "upgrade") and any(
+            _money(t) or t.lemma_.lower() in _RATED for o in objects
+            for t in (o, *_prep_objects(o, frozenset({"of"})))):
+        return True  # "downgraded 50 mln dlrs of debt": a credit rating
+    if lemma == "target" and (_children(verb, {"xcomp"}) or any(
+            o.lemma_.lower() in _MARKET_THINGS | _MONETARY | {"growth", "inflation"}
+            for o in objects)):
+        return True  # "the central bank is targeting money supply to grow"
+    if lemma in ("supply", "deliver", "ship", "sell") and (any(
+            (o.ent_type_ == "PERCENT" or o.lemma_.lower() in ("pct", "percent")) and any(
+                p.lemma_.lower() in _NEEDS for p in _prep_objects(o, frozenset({"of"})))
+            for o in objects)
+            or any(p.lemma_.lower() in _BUYERS for p in _prep_objects(verb, frozenset({"to"})))):
+        return True  # "supplied 97 pct of German requirements", "delivered cars to markets"
     if lemma == "respect" and not _children(verb, {"dobj"}):
         return True  # "widely respected as a soldier": esteem, not an act of support
     if lemma == "decline" and not any(
             c.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass") for c in verb.children):
         return True  # "oil reserves declined in 1986": fell, no one refused
+    if lemma == "decline" and not _children(verb, {"xcomp", "ccomp"}) and any(
+            _quantity(o) for o in objects + _children(verb, {"npadvmod"})):
+        return True  # "its load factor declined 1.6 pct", "declined 6.7 billion marks"
+    if lemma in ("offer", "sell", "issue") and objects and all(
+            o.pos_ == "NUM" for o in objects):
+        return True  # "it is offering 2,050,000 (shares)"
     if lemma in ("support", "back", "prop") and objects and all(
             o.lemma_.lower() in _MARKET_THINGS | _CURRENCIES | {"yen", "sterling", "mark"}
             for o in objects):
@@ -298,6 +336,27 @@ def _no_act(verb: Token, row: Trigger) -> bool:
                                                       for o in objects))
 
 
+# What banks do with a deal: "co-managed the deal".
+_DEAL_MAKERS = {"manage", "co-manage", "comanage", "handle", "underwrite", "arrange", "price",
+                "advise", "lead", "finance"}
+# Arms whose use is an attack wherever it is told: "used chemical weapons".
+_BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited",
+                "poison", "incendiary", "cluster"}
+# What is fought without force: "fought two elections", "fighting corruption".
+_FOUGHT_THINGS = {"election", "poll", "vote", "seat", "case", "lawsuit", "suit", "charge",
+                  "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "fire",
+                  "blaze", "wildfire", "cancer", "inflation", "crime", "extradition",
+                  "deportation", "ruling", "verdict", "hunger", "illness", "addiction",
+                  "unemployment", "drought", "malaria", "cholera", "ebola", "covid", "flu"}
+# What credit agencies rate: "downgraded the debt of".
+_RATED = {"debt", "rating", "outlook", "bond", "note", "debenture", "security", "stock",
+          "share", "paper", "forecast", "estimate", "recommendation"}
+# What a share of supplies is counted in: "supplied 97 pct of German requirements".
+_NEEDS = {"requirement", "need", "demand", "import", "consumption", "market", "supply",
+          "output", "purchase"}
+# Whom goods are sold to: "delivered 981,000 vehicles to European markets".
+_BUYERS = {"market", "customer", "dealer", "buyer", "consumer", "retailer", "shop", "store",
+           "client", "refinery", "utility"}
 # What is offered that pledges nothing: bills put forward, goods for sale.
 _PRODUCTS = {"bill", "amendment", "product", "service", "system", "discount", "line", "model",
              "range", "feature", "course", "menu", "computer", "phone", "device", "vehicle",
@@ -309,7 +368,8 @@ _LIFTED_THINGS = {"sanction", "ban", "embargo", "restriction", "blockade", "sieg
                   "control", "barrier", "immunity", "hold", "objection", "requirement", "rule",
                   "regulation", "emergency", "prohibition", "penalty", "duty", "visa", "travel"}
 # What companies offer to investors and buyers.
-_SECURITIES = {"note", "debenture", "security", "unit", "liquidity", "product",
+_SECURITIES = {"note", "debenture", "security", "unit", "liquidity", "product", "obligation",
+               "certificate", "paper", "preferred", "debt",
                "service", "discount", "dividend", "coupon", "bid", "loan", "credit", "rate"}
 # What is rallied when support is gathered: "rallied its followers", "rallied support".
 _RALLIED = {"support", "supporter", "follower", "troop", "voter", "base", "ally", "force",
@@ -450,6 +510,13 @@ _PERSONAL_OBJECTS = {"her", "him", "me", "us", "you"}
 _FUNDING_VERBS = {"give", "provide", "donate", "award", "grant", "allocate", "contribute"}
 
 
+def _quantity(token: Token) -> bool:
+    """Whether a noun is an amount: "1.6 pct", "two cts", "6.7 billion marks"."""
+    return (token.pos_ == "NUM" or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+            or token.lemma_.lower() in ("pct", "percent", "cts", "point", "basis")
+            and any(c.dep_ == "nummod" or c.like_num for c in token.children) or _money(token))
+
+
 def _money(token: Token) -> bool:
     """Whether a noun is a sum of money: "$5 million", "10 million euros", "a sum"."""
     lemma = token.lemma_.lower()
@@ -537,7 +604,10 @@ _MUNITIONS = {"shot", "round", "bullet", "gas", "rocket", "missile", "shell", "m
 
 _CURRENCIES = {"dollar", "euro", "pound", "yuan", "yen", "rouble", "ruble", "rupee", "franc",
                "lira", "real", "peso", "riyal", "dirham", "naira", "rand", "won", "shekel",
-               "dlr", "dlrs", "stg"}  # (as wires write dollars and sterling)
+               "dlr", "dlrs", "stg", "guilder", "krona", "krone", "schilling", "peseta",
+               "drachma", "escudo", "baht", "ringgit", "rupiah", "dinar", "zloty", "forint",
+               "koruna", "hryvnia", "tenge", "cedi", "kwacha", "shilling"}
+# (as wires write dollars and sterling)
 _ENVOYS = {"ambassador", "diplomat", "envoy", "attache", "consul", "journalist",
            "correspondent", "reporter", "mission", "delegation", "inspector", "observer"}
 # What a government freezes: "froze the assets of", "froze aid to", "froze talks".
@@ -647,6 +717,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             m.lemma_.lower() in _RESTRICTED_ACCESS for o in _children(verb, {"dobj"})
             if o.lemma_.lower() == "access" for m in o.children if m.dep_ in ("compound", "amod")):
         return None  # "cut internet access" restricts; "cut access to its archive" is no act
+    if lemma == "use" and row.particle == "n:weapon" and not any(
+            _prep_objects(t, frozenset({"against", "on"}))
+            for t in (verb, *_children(verb, {"dobj"}))) and not any(
+            m.lemma_.lower() in _BANNED_ARMS for o in _children(verb, {"dobj", "nsubjpass"})
+            for m in o.children if m.dep_ in ("amod", "compound")):
+        return None  # "use the weapons we gave you": only banned arms used are an attack
     if lemma == "capture" and any(o.lemma_.lower() in ("video", "camera", "film", "tape", "cctv")
                                   for o in _prep_objects(verb, frozenset({"on"}))):
         return None  # "was captured on video taunting hijabis": filmed
@@ -1724,6 +1800,22 @@ def _report_denied(clause: Token) -> bool:
                  or report.dep_ == "nsubj" and any(
                      c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FALSE_WORDS
                      for c in report.head.children)))
+
+
+# Nouns for news of what happened: "amid reports that Israel struck Iranian bases".
+# (Claims and allegations are only what someone says: "allegations that the NSA targeted".)
+_NEWS_NOUNS = {"report", "news", "word", "evidence", "confirmation", "sign", "indication"}
+
+
+def _reported_content(verb: Token) -> bool:
+    """Whether the clause is what a report, news or claim says happened, in the past and
+    with its own subject ("reports that Israel struck Iranian bases"): an event, not a
+    description of the noun ("the demand that Russia withdraw" stays one)."""
+    return (verb.head.lemma_.lower() in _NEWS_NOUNS and verb.head.i < verb.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and (verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have"
+                                           and c.tag_ == "VBD" for c in verb.children)))
 
 
 # What a report is called when it is denied.
@@ -3369,7 +3461,8 @@ class RuleCoder:
                 # "UNITED NATIONS: Russia vetoed ...": a clause with its own subject, hung on
                 # a dateline, is no description ("the demand that X repatriate" is one)
                 and not (verb.head.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
-                         and not any(c.dep_ == "mark" for c in verb.children))):
+                         and not any(c.dep_ == "mark" for c in verb.children))
+                and not _reported_content(verb)):
             # "elections called for by the people": a description of a thing, not an event.
             return None
         if author is not None:
@@ -3626,6 +3719,22 @@ class RuleCoder:
             # "Isis remained a security threat", "it was a Faustian pact": what something
             # is, not an act made
             return None
+        if noun.lemma_.lower() == "warning" and any(
+                o.lemma_.lower() in _HARDSHIPS for o in _prep_objects(noun, frozenset({"of", "about"}))):
+            return None  # "the envoy's warning of a humanitarian catastrophe": a forecast
+        if (noun.lower_ == "threat" and _prep_objects(noun, frozenset({"from"}))
+                and not _prep_objects(noun, frozenset({"by"}))
+                and not any(c.dep_ in ("poss", "acl", "relcl") for c in noun.children)):
+            return None  # "countering the threat from Islamic State": a danger, no threat made
+        if row.lemma == "deal" and noun.head.lemma_.lower() in _DEAL_MAKERS:
+            return None  # "Salomon Brothers co-managed the deal": a bank's work on a sale
+        if row.lemma == "call" and row.cameo == "020" and not _prep_objects(
+                noun, frozenset({"for", "on", "upon", "to"})) and not any(
+                c.dep_ in ("acl", "relcl") for c in noun.children) and (
+                _prep_objects(noun, frozenset({"between", "with"}))
+                or noun.head.lemma_.lower() in ("hold", "have", "make", "take", "receive")):
+            # "a call between the two leaders", "held a call": a conversation, no appeal
+            row = replace(row, cameo="041", preps=frozenset({"with", "between"}))
         violent = row.cameo[:2] in _VIOLENT_ROOTS
         verb = _governing_verb(noun, violent, row.cameo[:3] == "172")
         agents: list[Token] = []

@@ -212,9 +212,9 @@ class Pipeline:
         With ``names`` (see ``casing.plain_case``), a part that is a headline in title case is
         parsed in plain case and the parse put back onto its own words; with ``verbs`` (event
         verbs), a short part with no verb is read again with its verb made plain (see
-        ``headline_verb``); and four misparses are mended in the tree: nouns before a verb
-        taken for its compound, a hyphenated name cut into siblings, an event noun after a
-        noun taken for its adjective, the subject of a second clause taken for an object."""
+        ``headline_verb``); and the misparses docs/architecture.md lists are mended in the
+        tree (nouns before a verb taken for its compound, a hyphenated name cut into
+        siblings, the subject of a second clause taken for an object, ...)."""
         from spacy.tokens import Doc
 
         def flat() -> Iterator[tuple[str, tuple[int, int, T, str | None]]]:
@@ -230,9 +230,9 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _summary_appositions(_reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
+                doc = _content_clauses(_summary_appositions(_reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
                     _postnominal_nouns(_hyphenated_names(_subject_compounds(
-                        self.headline_verb(doc, verbs))))))))))))
+                        self.headline_verb(doc, verbs)))))))))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -283,12 +283,14 @@ def _subject_compounds(doc: Doc) -> Doc:
 def _clause_subjects(doc: Doc) -> Doc:
     """"The government denied the attack and a delegation arrived": a finite verb joined to
     another with no subject of its own, right after a noun the parser joined to that verb's
-    object, has that noun for its subject (with the "and" joining the verbs). In place."""
-    for i in _indices(doc, "DEP", "conj"):
+    object, has that noun for its subject (with the "and" joining the verbs). So has one after
+    a noun joined to the object of the verb's preposition, the verb parsed as a conjunct or a
+    modifier ("workers went on strike and police killed two"). In place."""
+    for i in sorted(_indices(doc, "DEP", "conj") + _indices(doc, "DEP", "advcl")):
         verb = doc[i]
         first = verb.head
         if (verb.tag_ not in ("VBD", "VBZ", "VBP") or first.pos_ not in ("VERB", "AUX")
-                or first.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                or first.i > verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")
                                            for c in verb.children)):
             continue
         before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
@@ -299,8 +301,12 @@ def _clause_subjects(doc: Doc) -> Doc:
                 or noun.right_edge.i != verb.left_edge.i - 1):
             continue
         obj = noun.head
-        if obj.dep_ != "dobj" or obj.head.i != first.i:
+        if not (obj.dep_ == "dobj" and obj.head.i == first.i
+                or obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == first.i):
             continue
+        if verb.dep_ == "advcl" and obj.dep_ != "pobj":
+            continue
+        verb.dep_ = "conj"
         noun.head = verb
         noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
         for cc in [c for c in obj.children if c.dep_ == "cc" and obj.i < c.i < noun.i]:
@@ -525,6 +531,37 @@ def _summary_appositions(doc: Doc) -> Doc:
         comma.head = first
         for child in [c for c in verb.children if c.dep_ == "punct" and c.i > verb.i]:
             child.head = first
+    return doc
+
+
+# Nouns whose "that" clause says what they hold ("threats that he would ...").
+_CONTENT_NOUNS = {"threat", "warning", "claim", "allegation", "accusation", "charge", "report",
+                  "rumour", "rumor", "assurance", "promise", "pledge", "demand", "fear",
+                  "suggestion", "speculation", "evidence", "news", "sign", "indication",
+                  "statement", "announcement", "insistence", "denial", "confirmation", "word"}
+
+
+def _content_clauses(doc: Doc) -> Doc:
+    """"The move came after threats by Erdogan that he would open the borders": a "that"
+    clause right after a noun of saying or threatening (or after its "by"/"of" phrase),
+    parsed as a complement of the verb the noun hangs from, is the noun's content. In
+    place."""
+    for i in _indices(doc, "DEP", "ccomp"):
+        clause = doc[i]
+        mark = clause.left_edge
+        if (mark.dep_ != "mark" or mark.lower_ != "that" or mark.head.i != i or mark.i == 0
+                or clause.head.i > mark.i):
+            continue
+        noun = doc[mark.i - 1]
+        while (noun.lemma_.lower() not in _CONTENT_NOUNS and noun.head.i < noun.i
+               and noun.dep_ in ("pobj", "prep", "compound")
+               and (noun.dep_ != "prep" or noun.lower_ in ("by", "of", "from"))):
+            noun = noun.head
+        if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CONTENT_NOUNS
+                or noun.right_edge.i != mark.i - 1
+                or not any(t.i == clause.head.i for t in noun.ancestors)):
+            continue
+        clause.head, clause.dep_ = noun, "acl"
     return doc
 
 
