@@ -590,3 +590,14 @@ def test_pipeline_a_capital_struck_is_its_country_a_capital_punished_its_governm
     (events,) = _by_sentence(coder, "The EU imposed sanctions on Moscow.").values()
     (sanction,) = events
     assert [a.code for a in sanction.recipient] == ["RUSGOV"]
+
+
+def test_pipeline_a_side_joined_is_no_target_and_an_order_aims_where_its_act_does(coder):
+    (events,) = _by_sentence(coder, "Thousands of foreign fighters fought on the side of the "
+                                    "Libyan government.").values()
+    (fight,) = events
+    assert fight.event_type == "ASSAULT" and not fight.recipient
+    (events,) = _by_sentence(coder, "The defence minister ordered missile strikes on the "
+                                    "airbase.").values()
+    (order,) = events
+    assert order.event_type == "ASSAULT" and [a.text for a in order.recipient] == ["the airbase"]

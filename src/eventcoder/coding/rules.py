@@ -78,7 +78,7 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "lay", "launch", "carry", "stage", "m
 # Violent nouns take their agent only from verbs of doing, not of saying.
 _VIOLENT_LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lay", "begin",
                         "lead", "start", "resume", "continue", "intensify", "escalate", "step",
-                        "unleash", "impose", "renew", "order", "fire", "increase", "boost",
+                        "unleash", "impose", "renew", "order", "authorize", "authorise", "fire", "increase", "boost",
                         "commence", "initiate", "undertake", "execute", "expand", "widen"}
 _VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # Strikes one is on: "are on strike", "remains on hunger strike".
@@ -263,7 +263,7 @@ def _no_act(verb: Token, row: Trigger) -> bool:
         # a measure says, not an act
         return True
     if lemma in ("allow", "permit", "enable", "let") and subjects and not any(
-            _actor_like(s) or s.pos_ in ("PROPN", "PRON") for s in subjects):
+            _actor_like(t) or t.pos_ in ("PROPN", "PRON") for s in subjects for t in s.subtree):
         return True  # "the reduction in air attacks allowed Iran's output to reach": a cause
     if lemma in ("offer", "sell", "issue") and any(
             o.lemma_.lower() in _MARKET_THINGS | _SECURITIES for o in _children(verb, {"dobj"})):
@@ -1660,6 +1660,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # captured left)
         agents, patients = subject_of(verb.head.head, depth + 1)
         return (patients, []) if patients else (agents, [])
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and (
+            (above := verb.head.head).pos_ == "VERB" and (
+                above.lemma_.lower() in _FOCUS_VERBS or any(
+                    o.lemma_.lower() in _FOCUS_NOUNS for o in _children(above, {"dobj"})))
+            or above.lemma_.lower() in _FOCUS_NOUNS and above.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and (above := above.head).pos_ in ("VERB", "AUX")):
+        # "Turkey has shifted its focus from fighting Isis", "is focused on fighting the
+        # Kurds": whoever turns their effort to (or from) it does it
+        agents, patients = subject_of(above, depth + 1)
+        return (patients, []) if patients else (agents, [])
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.i != verb.head.i:
         # "X is willing to withdraw", "X is ready to talk": the adjective's subject acts.
         return subject_of(verb.head.head, depth + 1)
@@ -1721,6 +1731,9 @@ _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
 # ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
+# Effort turned to or from an act ("shifted its focus from fighting Isis"), and the verbs of it.
+_FOCUS_NOUNS = {"focus", "attention", "effort", "priority", "energy", "resource"}
+_FOCUS_VERBS = {"focus", "concentrate"}
 # Verbs of being in a state, whose participle is passive: "lay injured", "remained detained".
 _STATE_VERBS = {"lie", "lay", "remain", "stay", "sit", "be", "become", "seem", "appear",
                 "look", "find", "leave", "get"}
@@ -2347,6 +2360,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 for obj in _children(child, {"pobj"}):
                     if obj.lemma_.lower() in _GROUNDS_NOUNS | _OCCASION_NOUNS or _instrument(obj):
                         continue  # "on the charge of rebellion", "with artillery": not whom
+                    if obj.lemma_.lower() == "side" and preposition == "on":
+                        continue  # "fighting on the side of the regime": a side joined
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
                             # "provided €28m to pay for food for those affected in Yemen": the
@@ -3387,8 +3402,15 @@ class RuleCoder:
                     content = None
                 if content is not None and token.lemma_.lower() in _ADOPTING_VERBS:
                     # "ordered the arrest of X", "authorised air strikes": an order given by
-                    # those in power is the act it orders.
-                    candidate = replace(candidate, row=replace(row, cameo=content.cameo))
+                    # those in power is the act it orders, toward whom that act is ("ordered
+                    # missile strikes on the airbase": the airbase, not the strikes).
+                    kept = tuple(p for p in candidate.recipient
+                                 if p.head_word.start != content_token.idx)
+                    if len(kept) < len(candidate.recipient):
+                        kept = kept or tuple(phrase_of(o) for o in _prep_objects(
+                            content_token, content.preps | {"on", "against"}))
+                    candidate = replace(candidate, row=replace(row, cameo=content.cameo),
+                                        recipient=kept)
                 elif content is not None and token.lemma_.lower() == "offer" and content.cameo[:2] == "15":
                     # "offered to send troops to X": an offer of military help, no threat.
                     candidate = replace(candidate, content="074")
