@@ -58,6 +58,8 @@ _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
                      "prepared", "determined", "eager", "keen", "poised", "poise"}
 _NEGATING_GOVERNORS = {"unwilling", "reluctant", "unable"}
+# Verbs that give someone a task, which is only a goal: "tasked with forcing X to withdraw".
+_TASKING_VERBS = {"task", "charge", "mandate", "entrust"}
 # Failing to do something cooperative is a refusal made now: "failed to reach agreement".
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
@@ -2928,6 +2930,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         hypothetical, future = hypothetical or outer[1], future or outer[2]
     node = clause
     for _ in range(3):
+        if (node.dep_ == "pcomp" and node.head.lower_ == "with"
+                and node.head.head.lemma_.lower() in _TASKING_VERBS):
+            hypothetical = True  # "Turkey was tasked with forcing the militants to withdraw"
+            break
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
             break
         if not _infinitive(node) and not (node.dep_ == "xcomp"
