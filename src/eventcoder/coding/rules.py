@@ -3754,6 +3754,9 @@ class RuleCoder:
                 and not _prep_objects(noun, frozenset({"by"}))
                 and not any(c.dep_ in ("poss", "acl", "relcl") for c in noun.children)):
             return None  # "countering the threat from Islamic State": a danger, no threat made
+        if (noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
+                and row.cameo[:2] in ("03", "04", "05", "06", "07", "08")):
+            return None  # "Halcyon Investments, a New York investment partnership": what it is
         if row.lemma == "deal" and noun.head.lemma_.lower() in _DEAL_MAKERS:
             return None  # "Salomon Brothers co-managed the deal": a bank's work on a sale
         if row.lemma == "call" and row.cameo == "020" and not _prep_objects(
