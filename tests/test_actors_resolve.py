@@ -222,3 +222,15 @@ def test_actors_a_known_persons_country_is_the_tables_not_a_stray_mentions():
                             "Turkey's/PROPN/GPE plan/NOUN", head=1))
     actor = story.resolve(phrase("Bashar/PROPN/PERSON al-Assad/PROPN/PERSON"))
     assert actor is not None and actor.code == "SYRGOV"
+
+
+def test_actors_an_igo_sector_comes_first_in_a_code():
+    story = StoryActors(dt.date(2016, 5, 1))
+    envoy = story.resolve(phrase("Staffan/PROPN/PERSON de/PROPN/PERSON Mistura/PROPN/PERSON"))
+    assert envoy is not None and envoy.code == "IGOUNO"
+
+
+def test_actors_a_family_is_civilian_whoever_it_belongs_to():
+    desc = describe(phrase("the/DET wives/NOUN//nsubj of/ADP//prep Syrian/ADJ/NORP/amod "
+                           "soldiers/NOUN//pobj", head=1))
+    assert (desc.country, desc.sector) == ("SYR", "CVL")

@@ -19,10 +19,10 @@ from functools import lru_cache
 
 from ..types import Actor, Phrase, Word, join_words
 from . import tables
-from .people import PersonRole, lookup_person
+from .people import PersonRole, actor_code, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v11"
+RESOLVER_VERSION = "eventcoder.actors.v12"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -207,6 +207,10 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         # (they are its opposition, not its government); "critics of Israel" have none.
         name, code, sector = None, None, "OPP"
         country = None if country_in_pp else country
+    elif head_word in _KIN_HEADS and (person or code or sector not in (None, "CVL")):
+        # "the wives of fighters", "the president's son": their family, civilians of their
+        # country, not their office
+        name, code, sector, person = None, None, "CVL", None
     elif head_word in _SUPPORTER_HEADS and (person or code or sector in ("GOV", "MIL", "PTY")):
         # "supporters of the former president", "Trump loyalists": people who back someone
         # share their country, not their office
@@ -250,6 +254,11 @@ def names_only_a_place(name: str) -> bool:
 # Heads of phrases that name someone's backers ("supporters of the president" are not him).
 _SUPPORTER_HEADS = {"supporter", "supporters", "follower", "followers", "loyalist",
                     "loyalists", "backer", "backers", "admirer", "admirers", "fan", "fans"}
+# Heads of phrases that name someone's family ("the wives of fighters" are civilians).
+_KIN_HEADS = {"wife", "wives", "husband", "husbands", "widow", "widows", "mother", "mothers",
+              "father", "fathers", "son", "sons", "daughter", "daughters", "child", "children",
+              "family", "families", "relative", "relatives", "parent", "parents", "brother",
+              "brothers", "sister", "sisters", "kin", "orphan", "orphans"}
 # Heads of phrases that name someone's opponents ("Putin critics" are not Putin).
 _OPPONENT_HEADS = {"critic", "critics", "opponent", "opponents", "detractor", "detractors",
                    "foe", "foes"}
@@ -540,7 +549,8 @@ _PAIR_OFFICIALS = {"leader", "president", "minister", "government", "delegation"
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
-    return f"{country or ''}{sector or ''}" or None
+    # an IGO's sector comes first ("UNO" + "IGO" -> "IGOUNO"); a sector alone is its code
+    return actor_code(country, sector) if country else sector
 
 
 def _with_text(actor: Actor, phrase: Phrase) -> Actor:

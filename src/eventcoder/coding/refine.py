@@ -22,6 +22,7 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("194", re.compile(r"\b(shell(ing|ed|s)?|artillery|mortars?|rockets?|tanks?|howitzers?|"
                        r"missiles?|bombardments?)\b")),
     ("193", re.compile(r"\b(gunmen|gunfire|opened fire|shot|shooting|snipers?|rifles?|guns?)\b")),
+    ("182", re.compile(r"\b(knife|knives|stab(bing|bed|s)?|machetes?|axe)\b")),
 )
 # Aircraft, which bomb from the air (not "a bomber", who may be a person).
 _AIRCRAFT = re.compile(r"\b(jets?|warplanes?|aircraft|planes?|air force|helicopters?|"
