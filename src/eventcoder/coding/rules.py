@@ -483,6 +483,10 @@ def _gift(verb: Token) -> Trigger | None:
 _FORCE_WARNED = {"attack", "bomb", "strike", "hit", "invade", "retaliate", "respond", "fire",
                 "launch", "shoot", "destroy", "target", "punish", "crush", "use", "act",
                 "intervene", "move", "seize", "occupy", "expel", "sanction", "arrest"}
+# What a warning "of" threatens, when it threatens: "warned of retaliation".
+_THREAT_WARNED = {"retaliation", "response", "consequence", "reprisal", "action", "measure",
+                  "sanction", "punishment", "price", "force", "strike", "step", "countermeasure",
+                  "revenge", "attack", "reaction", "repercussion", "operation", "offensive"}
 # What befalls whom a warning is aimed at: "warned that Turkey would face sanctions".
 _CONSEQUENCES = {"face", "pay", "suffer", "regret", "bear", "feel", "receive", "get", "meet"}
 # How a proposal is received: "met with resistance".
@@ -822,19 +826,29 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "return" and row.particle is None and not objects and not any(
             c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
-    if (lemma == "warn" and not objects
+    # ("warned the decision could backfire": a thing parsed as the object is no one warned)
+    warned = [o for o in objects if _actor_like(o) or o.pos_ in ("PROPN", "PRON")]
+    if (lemma == "warn" and not warned
             and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
             and any(t.lemma_.lower() in _HARDSHIPS for t in _warned_of(verb))):
         return None  # "warned of famine", "warned that millions face freezing conditions"
-    if (lemma == "warn" and not objects and (said := _children(verb, {"ccomp"}))
-            and not any(t.lower_ in ("if", "unless") for t in verb.subtree)
+    if (lemma == "warn" and not warned and (about := [
+            o for p in _children(verb, {"prep"}) if p.lower_ in ("of", "about")
+            for o in _children(p, {"pobj"})]) and not _children(verb, {"ccomp"})
+            and not any(o.lemma_.lower() in _THREAT_WARNED for o in about)):
+        return None  # "warned of an upshift in terrorism", "of the dangers of a clash if ..."
+    conditions = [c for v in (verb, *_children(verb, {"ccomp"})) for c in _children(v, {"advcl"})
+                  if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    if (lemma == "warn" and not warned and (said := _children(verb, {"ccomp"}))
+            and not conditions
             # (a passive to come: "would be met with force")
             and not (any(c.dep_ == "auxpass" for c in said[0].children) and any(
                 c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX for c in said[0].children))
             and said[0].lemma_.lower() not in _CONSEQUENCES | _FORCE_WARNED
-            and (others := _children(said[0], {"nsubj", "nsubjpass"}))
-            and others[0].pos_ != "PRON" and not any(
+            and (others := _children(said[0], {"nsubj", "nsubjpass"}) or objects)
+            and others[0].pos_ != "PRON" and not (any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in others[0].children)
+                and others[0].lemma_.lower() in _FORCES | _ARMS | {"response", "patience"})
             # ("warned that missiles will be coming", "that Turkish troops intended to
             # advance": force is named)
             and others[0].lemma_.lower() not in _FORCES | _ARMS):
