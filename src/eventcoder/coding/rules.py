@@ -63,7 +63,8 @@ _TASKING_VERBS = {"task", "charge", "mandate", "entrust"}
 # Failing to do something cooperative is a refusal made now: "failed to reach agreement".
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
-               "goal", "way", "need", "right", "chance", "possibility"}
+               "goal", "way", "need", "right", "chance", "possibility", "plot", "scheme",
+               "conspiracy"}
 # Nouns of a proposal, whose infinitive is only proposed: "the vote to attack the government"
 # ("voted to impose sanctions" decided it).
 _PROPOSAL_NOUNS = {"vote", "motion", "proposal"}
@@ -282,6 +283,14 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma == "shoot" and "up" in particles and (not objects or all(
             o.pos_ == "NUM" or o.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for o in objects)):
         return True  # "shares of ChemLawn shot up": a price rose
+    if lemma == "summon" and objects and all(
+            o.lemma_.lower() in _MEETINGS for o in objects):
+        return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
+    if lemma == "insist" and not objects and (said := _children(verb, {"ccomp"})) and all(
+            c.tag_ in ("VBD", "VBZ", "VBP") or any(
+                a.dep_ in ("aux", "auxpass") and a.lower_ in _TENSED_AUX for a in c.children)
+            for c in said):
+        return True  # "insisted the ceasefire did not apply": an assertion, no demand
     if lemma in ("demand", "ask", "want") and any(
             x.lemma_.lower() in ("know", "learn") for x in _children(verb, {"xcomp"})):
         return True  # "demanded to know why": a question
@@ -344,6 +353,11 @@ _DEAL_MAKERS = {"manage", "co-manage", "comanage", "handle", "underwrite", "arra
 # Arms whose use is an attack wherever it is told: "used chemical weapons".
 _BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited",
                 "poison", "incendiary", "cluster"}
+# What is summoned that is no one: "summoned an emergency cabinet meeting".
+_MEETINGS = {"meeting", "session", "summit", "conference", "cabinet", "council", "parliament",
+             "assembly", "committee"}
+# Auxiliaries of a stated fact, not a wish: "insisted the ceasefire did not apply".
+_TENSED_AUX = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will"}
 # What is fought without force: "fought two elections", "fighting corruption".
 _FOUGHT_THINGS = {"election", "poll", "vote", "seat", "case", "lawsuit", "suit", "charge",
                   "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "fire",
@@ -729,6 +743,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             m.lemma_.lower() in _BANNED_ARMS for o in _children(verb, {"dobj", "nsubjpass"})
             for m in o.children if m.dep_ in ("amod", "compound")):
         return None  # "use the weapons we gave you": only banned arms used are an attack
+    if lemma == "oust" and row.cameo == "170" and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") or _named_area(o)
+            or o.lemma_.lower() in ("town", "city", "village", "region", "area", "territory",
+                                    "stronghold", "province", "country")
+            for o in _prep_objects(verb, frozenset({"from"}))):
+        return replace(row, cameo="190")  # "ousted Isis from Manbij": driven out by force
     if lemma == "capture" and any(o.lemma_.lower() in ("video", "camera", "film", "tape", "cctv")
                                   for o in _prep_objects(verb, frozenset({"on"}))):
         return None  # "was captured on video taunting hijabis": filmed
@@ -2507,6 +2527,11 @@ _GOODS_NOUNS = {"material", "supply", "kit", "item", "consignment"}
 
 # Who announces an arrest made it: "police announced the arrest of X".
 _ARREST_NOUNS = {"arrest", "detention", "capture", "seizure", "deportation", "expulsion"}
+# Acts whose owner in a possessive suffers them: "Brunson's detention", "Khashoggi's murder".
+_SUFFERED_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "incarceration", "murder",
+                   "killing", "assassination", "execution", "torture", "abduction",
+                   "kidnapping", "deportation", "extradition", "expulsion", "beheading",
+                   "disappearance", "internment", "prosecution", "conviction"}
 
 
 def _leaders(noun: Token) -> list[Token]:
@@ -2850,6 +2875,12 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+def _no_longer(token: Token) -> bool:
+    """Whether the verb is negated by "no longer" ("will no longer supply arms")."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
+               for c in token.children)
+
+
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
@@ -2949,6 +2980,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             hypothetical = True  # "Turkey was tasked with forcing the militants to withdraw"
             break
         if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or node.head.i == node.i:
+            break
+        if node.dep_ == "advcl" and _infinitive(node) and any(
+                o.lemma_.lower() in _HYPO_NOUNS and o.right_edge.i + 1 == node.left_edge.i
+                for o in _children(node.head, {"dobj"})):
+            hypothetical = True  # "foiled a plot to behead a soldier": the plot's, not done
             break
         if not _infinitive(node) and not (node.dep_ == "xcomp"
                                           and node.head.lemma_.lower() in _ASPECT_VERBS):
@@ -3383,6 +3419,10 @@ class RuleCoder:
             if (row.kind == "N" and token.dep_ == "nsubjpass" and token.head.i in matched
                     and matched[token.head.i].particle == f"n:{token.lemma_.lower()}"):
                 continue  # "the ceasefire was violated": the violation, no ceasefire made
+            if (row.kind == "N" and row.cameo[:2] in ("16", "17") and token.dep_ in (
+                    "nsubjpass", "dobj") and token.head.i in matched
+                    and matched[token.head.i].cameo[:2] == "08"):
+                continue  # "US sanctions were lifted": the easing, no sanctions imposed
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
                    # "refused to respond to a request from X" is a rejection of X ("declined
                    # to disclose details" is none)
@@ -3521,6 +3561,17 @@ class RuleCoder:
             # "peacekeepers are being deployed to relieve X": forces sent, no sender named,
             # act as sent
             agents, patients = patients, []
+        if (patients and row.cameo[:2] == "08"
+                and all(p.lemma_.lower() in _LIFTED_THINGS for p in patients)):
+            # "US sanctions on Turkish officials were lifted": whose measure it is eased it,
+            # toward whom it was aimed
+            owners = [c for p in patients for c in p.children if c.dep_ in ("poss", "compound")
+                      and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
+            aimed = [o for t in (verb, *patients)
+                     for o in _prep_objects(t, frozenset({"on", "against"}))]
+            agents = agents or owners
+            if agents:
+                patients = aimed or patients
         if patients and not agents and (row.cameo[:2] == "17"
                                         or row.cameo[:3] in ("084", "161", "166")):
             # "X was arrested in Rwanda", "X were released from captivity in Libya": the state
@@ -3649,6 +3700,10 @@ class RuleCoder:
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
+        if negated and row.cameo[:2] == "07" and _no_longer(verb):
+            # "would no longer supply arms to the Kurds": aid stopped, a sanction (CAMEO 162)
+            row = replace(row, cameo={"072": "1622", "071": "1621"}.get(row.cameo, "162"))
+            negated = False
         if (culprit := _culprit(verb)) is not None:
             # "X was not guilty of violating ...", "X denied being guilty of ..."
             negated = negated or _negated(culprit) or _blame_denied(culprit)
@@ -3785,6 +3840,14 @@ class RuleCoder:
         agents: list[Token] = []
         # "Isis will use Trump's withdrawal": a named owner does the act, whoever speaks of it
         owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # "Brunson's detention", "Khashoggi's murder": the owner is who it was done to
+        suffered = owners if noun.lemma_.lower() in _SUFFERED_NOUNS and not _prep_objects(
+            noun, frozenset({"of"})) or (
+            # "the UK is coming to Baghdad's aid": whom the help goes to
+            noun.dep_ == "pobj" and noun.head.lower_ == "to"
+            and noun.head.head.lemma_.lower() in ("come", "rush", "go", "race", "leap", "spring")
+        ) else []
+        owners = [] if suffered else owners
         owned = bool(owners) and verb is not None and verb.lemma_.lower() not in _LIGHT_VERBS
         if owned:
             agents = owners
@@ -3810,7 +3873,7 @@ class RuleCoder:
             agents = _prep_objects(noun, frozenset({"by"}))
         if not agents:
             modifiers = [
-                c for c in noun.children if c.dep_ == "poss"
+                c for c in noun.children if c.dep_ == "poss" and not suffered
                 # "a Muslim ban", "the Cuba embargo": what is banned, not who bans
                 or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
                     and noun.lemma_.lower() not in ("ban", "embargo"))
@@ -3825,7 +3888,7 @@ class RuleCoder:
                     force = None
             if force is None:
                 agents = fallback
-        recipients = _objects(noun, row.preps, direct=False)
+        recipients = _objects(noun, row.preps, direct=False) or suffered
         if not recipients:
             # "its rejection and condemnation of X": the last conjunct's complement is both's.
             recipients = next((found for c in reversed(_conjuncts(noun)[1:])
