@@ -805,15 +805,16 @@ _DISEASES = {"covid-19", "covid", "covid19", "coronavirus", "sars", "sars-cov-2"
 
 def _of_someone(phrase: Phrase) -> bool:
     """"hundreds of banks", "dozens of protesters": a number of someone is a participant."""
-    return phrase.head_word.ent == "CARDINAL" and any(
+    return (phrase.head_word.ent == "CARDINAL" or phrase.head_word.text.lower() == "one") and any(
         w.dep == "prep" and w.lemma.lower() == "of" for w in phrase.words[phrase.head + 1:])
 
 
 def _uncoded(phrases: Sequence[Phrase], document: str) -> tuple[Actor, ...]:
     """The first phrase no table codes, kept as an uncoded participant (PLOVER codes events
     on any target: "condemned the election results"); times, amounts and pronouns are not."""
-    kept = [p for p in phrases if (p.head_word.ent not in _NOT_PARTICIPANT_ENTS or _of_someone(p))
-            and p.head_word.text.lower() not in _NOT_PARTICIPANT_WORDS]
+    kept = [p for p in phrases if _of_someone(p) or (
+        p.head_word.ent not in _NOT_PARTICIPANT_ENTS
+        and p.head_word.text.lower() not in _NOT_PARTICIPANT_WORDS)]
     # A named participant before a thing: "returned a painting to the Louvre".
     kept.sort(key=lambda p: not _named(p))
     if not kept:

@@ -3464,11 +3464,13 @@ class RuleCoder:
                     # "ordered the arrest of X", "authorised air strikes": an order given by
                     # those in power is the act it orders, toward whom that act is ("ordered
                     # missile strikes on the airbase": the airbase, not the strikes).
-                    kept = tuple(p for p in candidate.recipient
-                                 if p.head_word.start != content_token.idx)
+                    acts = {t.idx for t in _conjuncts(content_token)}
+                    kept = tuple(p for p in candidate.recipient if p.head_word.start not in acts)
                     if len(kept) < len(candidate.recipient):
-                        kept = kept or tuple(phrase_of(o) for o in _prep_objects(
-                            content_token, content.preps | {"on", "against"}))
+                        kept = kept or tuple(phrase_of(o) for t in _conjuncts(content_token)
+                                             for o in _prep_objects(
+                                                 t, content.preps | {"on", "against"})
+                                             ) or candidate.recipient
                     candidate = replace(candidate, row=replace(row, cameo=content.cameo),
                                         recipient=kept)
                 elif content is not None and token.lemma_.lower() == "offer" and content.cameo[:2] == "15":
