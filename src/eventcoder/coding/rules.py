@@ -283,6 +283,18 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma == "shoot" and "up" in particles and (not objects or all(
             o.pos_ == "NUM" or o.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for o in objects)):
         return True  # "shares of ChemLawn shot up": a price rose
+    if (lemma in ("speak", "talk") and verb.tag_ == "VBG" and verb.dep_ == "advcl"
+            and verb.i < verb.head.i and not _prep_objects(verb, frozenset({"with", "to"}))):
+        return True  # "Speaking from the camp, she said ...", "Speaking on BBC Radio 4"
+    if lemma == "station" and any(c.dep_ == "auxpass" for c in verb.children) or (
+            lemma == "station" and verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return True  # "troops stationed in Syria", "the base where he was stationed": a state
+    if lemma == "demonstrate" and objects:
+        return True  # "demonstrating Russia's new clout": shown, no protest
+    if lemma == "defend" and row.cameo[:2] == "05" and (any(
+            o.lemma_.lower() in _DEFENDED_GROUND for o in objects) or any(
+            o.lemma_.lower() in _ATTACKS for o in _prep_objects(verb, frozenset({"from", "against"})))):
+        return True  # "as they defend their homeland from Turkish attack": armed, not words
     if lemma == "summon" and objects and all(
             o.lemma_.lower() in _MEETINGS for o in objects):
         return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
@@ -353,6 +365,14 @@ _DEAL_MAKERS = {"manage", "co-manage", "comanage", "handle", "underwrite", "arra
 # Arms whose use is an attack wherever it is told: "used chemical weapons".
 _BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited",
                 "poison", "incendiary", "cluster"}
+# Verbs of keeping someone from harm: "protect civilians from attack".
+_PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
+# Ground held by arms: "defend their homeland", "defended the town against Isis".
+_DEFENDED_GROUND = {"homeland", "territory", "land", "town", "city", "village", "border",
+                    "frontier", "position", "base", "home", "soil", "airspace", "outpost"}
+# Attacks fended off: "defend ... from Turkish attack".
+_ATTACKS = {"attack", "assault", "offensive", "invasion", "incursion", "aggression", "raid",
+            "bombardment", "onslaught"}
 # What is summoned that is no one: "summoned an emergency cabinet meeting".
 _MEETINGS = {"meeting", "session", "summit", "conference", "cabinet", "council", "parliament",
              "assembly", "committee"}
@@ -1968,7 +1988,8 @@ _SEAT_NOUNS = {"embassy", "consulate", "palace", "headquarters", "residence", "o
                "ministry", "legislature", "chancellery", "mission"}
 # Nouns of an occasion, whose "on" says where or when: "on the sidelines of the summit".
 _OCCASION_NOUNS = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes",
-                   "occasion", "eve", "anniversary"}
+                   "occasion", "eve", "anniversary",
+                   "tooth", "teeth"}  # ("armed to the teeth": how much, not whom)
 # Nouns of grounds, whose "on" says why: "on suspicion of", "on charges of", "on behalf of".
 _GROUNDS_NOUNS = {"suspicion", "charge", "ground", "basis", "behalf", "allegation", "accusation",
                   "count"}
@@ -3821,6 +3842,10 @@ class RuleCoder:
         if noun.lemma_.lower() == "warning" and any(
                 o.lemma_.lower() in _HARDSHIPS for o in _prep_objects(noun, frozenset({"of", "about"}))):
             return None  # "the envoy's warning of a humanitarian catastrophe": a forecast
+        if (row.cameo[:2] in _VIOLENT_ROOTS and noun.dep_ == "pobj"
+                and noun.head.lower_ in ("from", "against")
+                and noun.head.head.lemma_.lower() in _PROTECTING_VERBS):
+            return None  # "defend their homeland from Turkish attack": fended off, not told
         if (noun.lower_ == "threat" and _prep_objects(noun, frozenset({"from"}))
                 and not _prep_objects(noun, frozenset({"by"}))
                 and not any(c.dep_ in ("poss", "acl", "relcl") for c in noun.children)):
