@@ -209,8 +209,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         country = None if country_in_pp else country
     elif head_word in _KIN_HEADS and (person or code or sector not in (None, "CVL")):
         # "the wives of fighters", "the president's son": their family, civilians of their
-        # country, not their office
-        name, code, sector, person = None, None, "CVL", None
+        # country (a named relative's, looked up later), not their office
+        name, code, sector = None, None, "CVL"
     elif head_word in _SUPPORTER_HEADS and (person or code or sector in ("GOV", "MIL", "PTY")):
         # "supporters of the former president", "Trump loyalists": people who back someone
         # share their country, not their office

@@ -365,6 +365,10 @@ _DEAL_MAKERS = {"manage", "co-manage", "comanage", "handle", "underwrite", "arra
 # Arms whose use is an attack wherever it is told: "used chemical weapons".
 _BANNED_ARMS = {"chemical", "nuclear", "biological", "banned", "illegal", "prohibited",
                 "poison", "incendiary", "cluster"}
+# Verbs of judging what someone else decided: "criticised the decision to leave".
+_JUDGING_VERBS = {"warn", "criticise", "criticize", "condemn", "question", "welcome", "slam",
+                  "praise", "denounce", "oppose", "challenge", "reject", "dispute", "applaud",
+                  "hail", "decry", "lament", "regret", "attack", "blast"}
 # Verbs of keeping someone from harm: "protect civilians from attack".
 _PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
 # Ground held by arms: "defend their homeland", "defended the town against Isis".
@@ -1704,7 +1708,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return speakers, []
         if owners:
             return owners, []
-        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        if (noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX")
+                # "critics warned the decision to suspend ...": judged, not taken, by them
+                and noun.head.lemma_.lower() not in _JUDGING_VERBS):
             return subject_of(noun.head, depth + 1)
         return [], []
     if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_PREPS
