@@ -400,7 +400,8 @@ class StoryActors:
 
     def _resolve(self, phrase: Phrase) -> Actor | None:
         head = phrase.head_word
-        if head.pos == "PRON":
+        if head.pos == "PRON" and not (head.text.isupper() and len(head.text) > 2):
+            # (not "WHO", an acronym the tagger took for the pronoun)
             antecedent = self._antecedent(phrase) if head.lemma.lower() in _PRONOUNS else None
             return _with_text(antecedent, phrase) if antecedent is not None else None
         desc = describe(phrase)

@@ -2902,6 +2902,24 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+# Bills and measures that would do something, and the verbs that put them forward.
+_BILL_NOUNS = {"bill", "legislation", "measure", "resolution", "amendment", "law", "proposal"}
+_PROPOSING_VERBS = {"introduce", "propose", "unveil", "table", "draft", "submit", "file",
+                    "sponsor", "put", "bring"}
+
+
+def _proposers(verb: Token) -> list[Token]:
+    """Who put forward the bill whose relative clause or infinitive the verb is ("introduced
+    a bill that would sanction X", "proposed legislation to sanction X"), or []."""
+    bill = verb.head
+    if (verb.dep_ not in ("relcl", "acl") or bill.lemma_.lower() not in _BILL_NOUNS
+            or bill.dep_ != "dobj" or bill.head.lemma_.lower() not in _PROPOSING_VERBS):
+        return []
+    if not (_infinitive(verb) or any(c.lower_ in ("would", "will") for c in verb.children)):
+        return []
+    return subject_of(bill.head)[0]
+
+
 def _no_longer(token: Token) -> bool:
     """Whether the verb is negated by "no longer" ("will no longer supply arms")."""
     return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
@@ -3550,6 +3568,7 @@ class RuleCoder:
                 yield self._ranked(_reported(candidate, token), token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
+                                         or _needed(verb, index, matched)
                                          or _blamed(verb, index) or _criticised(verb, index)):
                 yield self._ranked(candidate, verb, sent)
             elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
@@ -3729,6 +3748,10 @@ class RuleCoder:
                           for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
+        if (proposers := _proposers(verb)) and row.cameo[:2] in _PUNITIVE_ROOTS and not negated:
+            # "senators introduced a bill that would sanction Turkish officials": coercion
+            # put forward by those who propose it, a threat (as announced coercion is)
+            agents, hypothetical, future = proposers, False, True
         if negated and row.cameo[:2] == "07" and _no_longer(verb):
             # "would no longer supply arms to the Kurds": aid stopped, a sanction (CAMEO 162)
             row = replace(row, cameo={"072": "1622", "071": "1621"}.get(row.cameo, "162"))
@@ -4318,6 +4341,40 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
                   cameo=_OBLIGATION_CODES[modal.lower_], preps=frozenset())
     return _word_candidate(modal, row, index, verb.head, speakers, addressees,
                            modality=_modality(verb.head, verb.head),
+                           content=content.cameo if content else None)
+
+
+# What makes a thing said to be needed a demand: "said reform of the WHO was needed".
+_NEEDED_WORDS = {"necessary", "needed", "essential", "vital", "required", "imperative",
+                 "urgent", "indispensable"}
+_NEEDED_ROW = Trigger(kind="V", lemma="needed", particle=None, cameo="020", preps=frozenset())
+
+
+def _needed(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidate | None:
+    """A reported need: "Pompeo said a reform of the WHO was needed", "said talks with Iran
+    were necessary" is an appeal for it, made to whom it concerns (the "of" or "with" of what
+    is needed)."""
+    if verb.head.lemma_.lower() not in _OBLIGATION_VERBS:
+        return None
+    if verb.lemma_.lower() in ("need", "require") and any(c.dep_ == "auxpass" for c in verb.children):
+        word, needed = verb, _children(verb, {"nsubjpass"})
+    elif verb.lemma_.lower() == "be":
+        word = next((c for c in verb.children if c.dep_ == "acomp"
+                     and c.lemma_.lower() in _NEEDED_WORDS), None)
+        needed = _children(verb, {"nsubj"}) if word is not None else []
+    else:
+        return None
+    speakers = _children(verb.head, {"nsubj"})
+    if not needed or not speakers or needed[0].pos_ != "NOUN":
+        return None
+    concerned = [o for o in _prep_objects(needed[0], frozenset({"of", "with", "on", "for", "to"}))
+                 if _actor_like(o) or o.pos_ == "PROPN" or o.text == "WHO"]
+    content = matched.get(needed[0].i)
+    if not concerned and content is None:
+        return None  # "said patience was needed": nothing asked of anyone
+    negated, hypothetical, future = _modality(verb.head, verb.head)
+    return _word_candidate(word, _NEEDED_ROW, index, verb.head, speakers, concerned,
+                           modality=(negated or _negated(verb), hypothetical, future),
                            content=content.cameo if content else None)
 
 
