@@ -373,7 +373,7 @@ _JUDGING_VERBS = {"warn", "criticise", "criticize", "condemn", "question", "welc
 _PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
 # Ground held by arms: "defend their homeland", "defended the town against Isis".
 _DEFENDED_GROUND = {"homeland", "territory", "land", "town", "city", "village", "border",
-                    "frontier", "position", "base", "home", "soil", "airspace", "outpost"}
+                    "frontier", "base", "home", "soil", "airspace", "outpost"}
 # Attacks fended off: "defend ... from Turkish attack".
 _ATTACKS = {"attack", "assault", "offensive", "invasion", "incursion", "aggression", "raid",
             "bombardment", "onslaught"}
