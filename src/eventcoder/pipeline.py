@@ -533,7 +533,10 @@ class Coder:
             if (ranked is None or not _coded(r.actor) or not _coded(r.recipient)
                     or ranked[0][1] < OPEN_MIN_PROBABILITY
                     # ("Reuters quoted Peskov": a news outlet at work)
-                    or any(a.sector == "MED" for a in (*r.actor, *r.recipient))):
+                    or any(a.sector == "MED" for a in (*r.actor, *r.recipient))
+                    # ("will hold its shareholders meeting": an event held is no party)
+                    or any(p.head_word.lemma.lower() in (self._lexicon or default_lexicon()).nouns
+                           for p in cand.recipient)):
                 return None
             base = _TYPE_CAMEO[ranked[0][0]]
         if negated and (cand.future or cand.failed) and base[:2] in _COOPERATIVE_ROOTS:

@@ -295,6 +295,10 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             o.lemma_.lower() in _DEFENDED_GROUND for o in objects) or any(
             o.lemma_.lower() in _ATTACKS for o in _prep_objects(verb, frozenset({"from", "against"})))):
         return True  # "as they defend their homeland from Turkish attack": armed, not words
+    if row.cameo[:2] == "04" and not objects and not _prep_objects(
+            verb, frozenset({"with"})) and subjects and all(
+            s.lemma_.lower() in _CORPORATE_BODIES for s in subjects):
+        return True  # "shareholders will meet on April 12": a company's own business
     if lemma == "summon" and objects and all(
             o.lemma_.lower() in _MEETINGS for o in objects):
         return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
@@ -359,6 +363,11 @@ def _no_act(verb: Token, row: Trigger) -> bool:
                                                       for o in objects))
 
 
+# Verbs that give an amount: "its loans to Brazil were 504 mln dlrs".
+_AMOUNTING_VERBS = {"be", "total", "amount", "stand", "reach", "exceed", "top"}
+# A company's own bodies, whose meetings are its business: "the shareholders meeting".
+_CORPORATE_BODIES = {"shareholder", "shareholders", "stockholder", "stockholders", "board",
+                     "director", "directors"}
 # What banks do with a deal: "co-managed the deal".
 _DEAL_MAKERS = {"manage", "co-manage", "comanage", "handle", "underwrite", "arrange", "price",
                 "advise", "lead", "finance"}
@@ -3882,6 +3891,15 @@ class RuleCoder:
         if (noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
                 and row.cameo[:2] in ("03", "04", "05", "06", "07", "08")):
             return None  # "Halcyon Investments, a New York investment partnership": what it is
+        if (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _AMOUNTING_VERBS
+                and any(_quantity(t) for c in noun.head.children
+                        if c.dep_ in ("attr", "dobj", "npadvmod", "prep")
+                        for t in (c, *_children(c, {"pobj"})))):
+            return None  # "its loans to Brazil were 504 mln dlrs": a balance, no act
+        if row.cameo[:2] == "04" and any(
+                c.lemma_.lower() in _CORPORATE_BODIES for c in noun.children
+                if c.dep_ in ("compound", "amod", "poss")):
+            return None  # "its annual shareholders meeting": a company's own business
         if row.lemma == "deal" and noun.head.lemma_.lower() in _DEAL_MAKERS:
             return None  # "Salomon Brothers co-managed the deal": a bank's work on a sale
         if row.lemma == "call" and row.cameo == "020" and not _prep_objects(
