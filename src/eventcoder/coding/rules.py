@@ -3618,14 +3618,15 @@ class RuleCoder:
             # "peacekeepers are being deployed to relieve X": forces sent, no sender named,
             # act as sent
             agents, patients = patients, []
-        if (patients and row.cameo[:2] == "08"
-                and all(p.lemma_.lower() in _LIFTED_THINGS for p in patients)):
-            # "US sanctions on Turkish officials were lifted": whose measure it is eased it,
-            # toward whom it was aimed
+        if (patients and (row.cameo[:2] == "08" and all(
+                p.lemma_.lower() in _LIFTED_THINGS for p in patients) or row.cameo[:2] == "16"
+                and all(p.lemma_.lower() in _AID_NOUNS for p in patients))):
+            # "US sanctions on Turkish officials were lifted", "US aid to Israel was
+            # suspended": whose measure or aid it is acted, toward whom it was aimed
             owners = [c for p in patients for c in p.children if c.dep_ in ("poss", "compound")
                       and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
             aimed = [o for t in (verb, *patients)
-                     for o in _prep_objects(t, frozenset({"on", "against"}))]
+                     for o in _prep_objects(t, frozenset({"on", "against", "to", "for"}))]
             agents = agents or owners
             if agents:
                 patients = aimed or patients
