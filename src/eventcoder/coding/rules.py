@@ -3623,7 +3623,8 @@ class RuleCoder:
                 and all(p.lemma_.lower() in _AID_NOUNS for p in patients))):
             # "US sanctions on Turkish officials were lifted", "US aid to Israel was
             # suspended": whose measure or aid it is acted, toward whom it was aimed
-            owners = [c for p in patients for c in p.children if c.dep_ in ("poss", "compound")
+            owners = [c for p in patients for c in p.children
+                      if c.dep_ in ("poss", "compound", "amod")
                       and (c.ent_type_ in ("GPE", "ORG", "NORP") or c.pos_ == "PROPN")]
             aimed = [o for t in (verb, *patients)
                      for o in _prep_objects(t, frozenset({"on", "against", "to", "for"}))]
