@@ -507,6 +507,10 @@ def test_pipeline_a_crowd_dispersed_is_coercion_and_with_tear_gas_force(coder):
 def test_pipeline_a_town_named_before_an_attack_that_kills_is_no_killer(coder):
     (events,) = _by_sentence(coder, "The Moscow attack killed 140 people.").values()
     assert events and all(not e.actor for e in events)
+    # nor when the place attacked is named between them
+    events = _by_sentence(coder, "After the Berlin Christmas market attack, people looked at "
+                                 "us differently.")
+    assert all(a.country != "DEU" for es in events.values() for e in es for a in e.actor)
     (events,) = _by_sentence(coder, "The Paris attacks killed 130 people.").values()
     assert events and all(not e.actor for e in events)
 

@@ -311,7 +311,10 @@ class Coder:
         """A candidate with its participants resolved to actors."""
         if (not cand.verbal and cand.row.cameo[:2] in ("18", "19", "20") and len(cand.actor) == 1
                 and (p := cand.actor[0]).head_word.pos == "PROPN"
-                and 0 <= cand.trigger.start - p.end <= 1
+                # right before the noun, or before the nouns that name the place attacked
+                # ("the Berlin Christmas market attack")
+                and 0 <= cand.trigger.start - p.end
+                and _TARGET_NOUNS.fullmatch(document[p.end:cand.trigger.start]) is not None
                 and self._town(story, p, [w for w in p.words if w.pos == "PROPN"])):
             # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
             # where it is aimed, not who attacks
@@ -872,6 +875,8 @@ _OWN_GOVERNMENT = {"the government", "government", "the administration", "the ca
                    "the authorities", "authorities"}
 
 
+#: At most three words between a town and the attack it names ("Christmas market").
+_TARGET_NOUNS = re.compile(r"(?: [A-Za-z][\w'-]*){0,3} ?")
 #: Acts of force (CAMEO 18-20) done to a place.
 _FORCE_ROOTS = {"18", "19", "20"}
 

@@ -299,6 +299,9 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             verb, frozenset({"with"})) and subjects and all(
             s.lemma_.lower() in _CORPORATE_BODIES for s in subjects):
         return True  # "shareholders will meet on April 12": a company's own business
+    if lemma in ("ease", "defuse", "calm", "reduce", "lower") and objects and all(
+            o.lemma_.lower() in ("tension", "fear", "concern", "worry", "anxiety") for o in objects):
+        return True  # "the release eased tensions": an effect, no concession
     if lemma == "summon" and objects and all(
             o.lemma_.lower() in _MEETINGS for o in objects):
         return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
@@ -2024,7 +2027,9 @@ def _owners(noun: Token) -> list[Token]:
         return []
     owners = _prep_objects(noun, frozenset({"by"}))
     if noun.lemma_.lower() in _ASKING_NOUNS:
-        owners += _prep_objects(noun, frozenset({"from"}))
+        # ("an appeal from his hospital bed": where it was made from, no one)
+        owners += [o for o in _prep_objects(noun, frozenset({"from"}))
+                   if _actor_like(o) or o.pos_ == "PROPN"]
         # "spurned offers for peace talks by the Kabul government": the "by" may hang on
         # what was offered
         owners += [o for c in _prep_objects(noun, frozenset({"for", "of"}))
@@ -2567,7 +2572,8 @@ _ARREST_NOUNS = {"arrest", "detention", "capture", "seizure", "deportation", "ex
 _SUFFERED_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "incarceration", "murder",
                    "killing", "assassination", "execution", "torture", "abduction",
                    "kidnapping", "deportation", "extradition", "expulsion", "beheading",
-                   "disappearance", "internment", "prosecution", "conviction"}
+                   "disappearance", "internment", "prosecution", "conviction", "release",
+                   "rescue"}
 
 
 def _leaders(noun: Token) -> list[Token]:
