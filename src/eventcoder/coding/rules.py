@@ -64,7 +64,9 @@ _TASKING_VERBS = {"task", "charge", "mandate", "entrust"}
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
                "goal", "way", "need", "right", "chance", "possibility", "plot", "scheme",
-               "conspiracy"}
+               "conspiracy", "hand", "licence", "license", "mandate", "authority", "power"}
+# Verbs of making known, whose content is unknown when they are negated: "has not confirmed".
+_CONFIRMING_VERBS = {"confirm", "announce", "decide", "say", "disclose", "reveal", "state"}
 # Nouns of a proposal, whose infinitive is only proposed: "the vote to attack the government"
 # ("voted to impose sanctions" decided it).
 _PROPOSAL_NOUNS = {"vote", "motion", "proposal"}
@@ -3033,6 +3035,12 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         outer = _modality(clause.head.head, clause.head.head)
         negated = negated or outer[0] and clause.head.lower_ != "without"
         hypothetical, future = hypothetical or outer[1], future or outer[2]
+    if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children):
+        negated = True  # "there is no evidence that Iran supplied the missiles"
+    if (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _CONFIRMING_VERBS
+            and _negated(clause.head)):
+        hypothetical = True  # "has not yet confirmed that its delegation will attend"
     node = clause
     for _ in range(3):
         if (node.dep_ == "pcomp" and node.head.lower_ == "with"
@@ -3052,8 +3060,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         governor = node.head
         lemma = governor.lemma_.lower()
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
-               for c in governor.children):
-            hypothetical = True  # "if Russia were to retaliate"
+               for c in (*governor.children, *(governor.head.children if governor.dep_ in (
+                   "acomp", "attr") else ()))):
+            hypothetical = True  # "if Russia were to retaliate", "unless Turkey is willing to"
         if node.dep_ == "xcomp":
             # "Russia could decide to attack", "may begin withdrawing", "will start attacking":
             # the modal of the verb in control is the act's
@@ -4259,6 +4268,8 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
     conditional = any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                       for v in controls for a in _children(v, {"advcl"}) for m in a.children)
     threat = _THREAT_CODES.get(cand.row.cameo[:2])
+    if speech.lemma_.lower() in _CONFIRMING_VERBS and _negated(speech):
+        return cand  # "has not confirmed that its delegation will attend": nothing announced
     if announced and not cand.negated:
         if threat is not None:
             cand = replace(cand, row=replace(cand.row, cameo=threat), hypothetical=False, future=False)
