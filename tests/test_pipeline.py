@@ -605,3 +605,10 @@ def test_pipeline_a_side_joined_is_no_target_and_an_order_aims_where_its_act_doe
                                     "airbase.").values()
     (order,) = events
     assert order.event_type == "ASSAULT" and [a.text for a in order.recipient] == ["the airbase"]
+
+
+def test_pipeline_those_raised_or_sent_to_do_something_do_it(coder):
+    (events,) = _by_sentence(coder, "The militia, a force raised by Iran to fight the rebels, "
+                                    "captured the town.").values()
+    fights = [e for e in events if e.trigger.text == "fight"]
+    assert fights and all(a.country != "IRN" for e in fights for a in e.actor)

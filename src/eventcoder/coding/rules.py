@@ -1753,6 +1753,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return subject_of(culprit, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         agents, patients = subject_of(verb.head, depth + 1)
+        if (verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and verb.head.tag_ == "VBN"
+                and (verb.head.dep_ == "acl" or any(
+                    c.dep_ in ("agent", "auxpass") for c in verb.head.children))
+                and (raised := patients or ([verb.head.head] if verb.head.dep_ == "acl" else []))):
+            # "the force raised by Washington to fight Isis", "troops sent by Russia to
+            # protect the base": those raised or sent do it
+            return raised, []
         if verb.dep_ == "xcomp" and _contact_purpose(verb):
             return agents, patients  # "called Erdogan to apologize": the caller apologizes
         if verb.dep_ == "xcomp":
