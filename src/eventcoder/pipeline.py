@@ -537,9 +537,11 @@ class Coder:
                     or ranked[0][1] < OPEN_MIN_PROBABILITY
                     # ("Reuters quoted Peskov": a news outlet at work)
                     or any(a.sector == "MED" for a in (*r.actor, *r.recipient))
-                    # ("will hold its shareholders meeting": an event held is no party)
-                    or any(p.head_word.lemma.lower() in (self._lexicon or default_lexicon()).nouns
-                           for p in cand.recipient)):
+                    # ("will hold its shareholders meeting": an event held is no party, unless
+                    # it is somewhere: "approved troop deployments in Libya")
+                    or all(a.country is None for a in r.recipient) and any(
+                        p.head_word.lemma.lower() in (self._lexicon or default_lexicon()).nouns
+                        for p in cand.recipient)):
                 return None
             base = _TYPE_CAMEO[ranked[0][0]]
         if negated and (cand.future or cand.failed) and base[:2] in _COOPERATIVE_ROOTS:
