@@ -314,7 +314,7 @@ class Coder:
                 # right before the noun, or before the nouns that name the place attacked
                 # ("the Berlin Christmas market attack")
                 and 0 <= cand.trigger.start - p.end
-                and _TARGET_NOUNS.fullmatch(document[p.end:cand.trigger.start]) is not None
+                and _named_site(document[p.end:cand.trigger.start])
                 and self._town(story, p, [w for w in p.words if w.pos == "PROPN"])):
             # "the Afrin offensive", "the Mosul campaign": a town named before an attack is
             # where it is aimed, not who attacks
@@ -442,6 +442,9 @@ class Coder:
                 known.sector == "GOV" and not any(w.text in ("'s", "’s", "'") for w in phrase.words)):
             return False
         place = self.gazetteer.lookup(join_words(names) if names else phrase.text)
+        if place is None and len(names) > 1:
+            # "the Berlin Christmas market attack": the town among the names
+            place = self.gazetteer.lookup(names[0].text)
         return place is not None and place.precision != "country"
 
     def _resolve(self, story: StoryActors, phrase: Phrase, *, target: bool = False,
@@ -877,8 +880,20 @@ _OWN_GOVERNMENT = {"the government", "government", "the administration", "the ca
                    "the authorities", "authorities"}
 
 
-#: At most three words between a town and the attack it names ("Christmas market").
-_TARGET_NOUNS = re.compile(r"(?: [A-Za-z][\w'-]*){0,3} ?")
+#: Places attacked, named between a town and the attack ("the Berlin Christmas market attack").
+_ATTACKED_SITES = {"market", "hall", "concert", "arena", "airport", "church", "mosque", "school",
+                   "hotel", "embassy", "train", "metro", "subway", "bridge", "stadium", "club",
+                   "nightclub", "cafe", "restaurant", "office", "station", "synagogue", "temple",
+                   "museum", "theatre", "theater", "port", "hospital", "parade", "marathon", "bus",
+                   "festival", "promenade", "mall", "square", "university", "shrine", "truck",
+                   "underground", "tube"}
+
+
+def _named_site(between: str) -> bool:
+    """Whether the words between a town and an attack noun (none, or at most three names and
+    sites: "Christmas market", "concert hall") name the place attacked."""
+    words = between.split()
+    return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _ATTACKED_SITES for w in words)
 #: Acts of force (CAMEO 18-20) done to a place.
 _FORCE_ROOTS = {"18", "19", "20"}
 

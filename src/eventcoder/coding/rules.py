@@ -784,7 +784,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "oust" and row.cameo == "170" and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or _named_area(o)
             or o.lemma_.lower() in ("town", "city", "village", "region", "area", "territory",
-                                    "stronghold", "province", "country")
+                                    "stronghold", "province", "country", "enclave")
             for o in _prep_objects(verb, frozenset({"from"}))):
         return replace(row, cameo="190")  # "ousted Isis from Manbij": driven out by force
     if lemma == "capture" and any(o.lemma_.lower() in ("video", "camera", "film", "tape", "cctv")
