@@ -304,6 +304,9 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma in ("ease", "defuse", "calm", "reduce", "lower") and objects and all(
             o.lemma_.lower() in ("tension", "fear", "concern", "worry", "anxiety") for o in objects):
         return True  # "the release eased tensions": an effect, no concession
+    if lemma in ("resist", "reject") and objects and all(
+            o.lemma_.lower() in ("temptation", "urge", "impulse") for o in objects):
+        return True  # "resisted the temptation to cut prices"
     if lemma == "summon" and objects and all(
             o.lemma_.lower() in _MEETINGS for o in objects):
         return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
