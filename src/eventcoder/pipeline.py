@@ -889,11 +889,18 @@ _ATTACKED_SITES = {"market", "hall", "concert", "arena", "airport", "church", "m
                    "underground", "tube"}
 
 
+#: ... and how it was attacked ("the Salisbury nerve agent attack", "the Paris terror attacks").
+_MEANS_WORDS = {"terror", "terrorist", "nerve", "gas", "agent", "chemical", "bomb", "suicide",
+                "car", "knife", "gun", "sarin", "poison", "mortar", "rocket", "missile", "drone",
+                "truck", "lorry", "van", "shooting", "arson", "acid"}
+
+
 def _named_site(between: str) -> bool:
     """Whether the words between a town and an attack noun (none, or at most three names and
     sites: "Christmas market", "concert hall") name the place attacked."""
     words = between.split()
-    return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _ATTACKED_SITES for w in words)
+    return len(words) <= 3 and all(w[:1].isupper() or w.lower() in _ATTACKED_SITES | _MEANS_WORDS
+                                   for w in words)
 #: Acts of force (CAMEO 18-20) done to a place.
 _FORCE_ROOTS = {"18", "19", "20"}
 

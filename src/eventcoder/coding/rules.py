@@ -1757,6 +1757,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         agents, patients = subject_of(verb.head, depth + 1)
         if (verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and verb.head.tag_ == "VBN"
+                and verb.head.lemma_.lower() in _RAISING_VERBS
+                and not any(c.dep_ == "auxpass" for c in verb.children)
                 and (verb.head.dep_ == "acl" or any(
                     c.dep_ in ("agent", "auxpass") for c in verb.head.children))
                 and (raised := patients or ([verb.head.head] if verb.head.dep_ == "acl" else []))):
@@ -1817,6 +1819,10 @@ _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
 # ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
+# Verbs by which a force is made or sent to do something: "a force raised by X to fight Y".
+_RAISING_VERBS = {"raise", "train", "send", "deploy", "recruit", "hire", "arm", "pay", "fund",
+                  "dispatch", "mobilise", "mobilize", "assign", "equip", "form", "create",
+                  "establish", "set"}
 # Effort turned to or from an act ("shifted its focus from fighting Isis"), and the verbs of it.
 _FOCUS_NOUNS = {"focus", "attention", "effort", "priority", "energy", "resource"}
 _FOCUS_VERBS = {"focus", "concentrate"}
