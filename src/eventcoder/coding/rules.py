@@ -1174,7 +1174,8 @@ _TERRAIN = {"city", "town", "village", "base", "airport", "territory", "area", "
             "citadel", "mine", "refinery", "plant", "facility", "country", "home"}
 # Fights named as what is fought: "fought a long insurgency", "waged war against X".
 _FIGHTS = {"war", "battle", "insurgency", "campaign", "fight", "conflict", "stand", "struggle",
-           "rebellion", "jihad", "offensive", "guerrilla", "skirmish"}
+           "rebellion", "jihad", "offensive", "guerrilla", "skirmish", "defence", "defense",
+           "rearguard"}
 # Ills that are fought without fighting anyone: "fight the epidemic", "combat poverty".
 _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", "corruption",
              "crime", "hunger", "famine", "inflation", "cause", "change", "fire", "blaze",
@@ -2457,6 +2458,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         continue  # "on the charge of rebellion", "with artillery": not whom
                     if obj.lemma_.lower() == "side" and preposition == "on":
                         continue  # "fighting on the side of the regime": a side joined
+                    if preposition == "from" and token.lemma_.lower() in _PROTECTING_VERBS:
+                        continue  # "support to protect them from annihilation": a harm kept off
                     if preposition in _MORE_PREPS or (inquiry and preposition == "of") or (
                             aid_for and (_actor_like(obj) or obj.ent_type_ in _PLACE_LABELS)) or (
                             # "provided €28m to pay for food for those affected in Yemen": the
