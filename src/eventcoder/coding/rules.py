@@ -1822,8 +1822,7 @@ _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
 # Verbs by which a force is made or sent to do something: "a force raised by X to fight Y".
 _RAISING_VERBS = {"raise", "train", "send", "deploy", "recruit", "hire", "arm", "pay", "fund",
-                  "dispatch", "mobilise", "mobilize", "assign", "equip", "form", "create",
-                  "establish", "set"}
+                  "dispatch", "mobilise", "mobilize", "assign", "equip"}
 # Effort turned to or from an act ("shifted its focus from fighting Isis"), and the verbs of it.
 _FOCUS_NOUNS = {"focus", "attention", "effort", "priority", "energy", "resource"}
 _FOCUS_VERBS = {"focus", "concentrate"}
