@@ -1760,11 +1760,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if (verb.dep_ in ("xcomp", "advcl") and _infinitive(verb) and verb.head.tag_ == "VBN"
                 and verb.head.lemma_.lower() in _RAISING_VERBS
                 and not any(c.dep_ == "auxpass" for c in verb.children)
-                and (verb.head.dep_ == "acl" or any(
-                    c.dep_ in ("agent", "auxpass") for c in verb.head.children))
-                and (raised := patients or ([verb.head.head] if verb.head.dep_ == "acl" else []))):
-            # "the force raised by Washington to fight Isis", "troops sent by Russia to
-            # protect the base": those raised or sent do it
+                and (raised := (patients if any(
+                    c.dep_ in ("agent", "auxpass") for c in verb.head.children) else []) or (
+                    [verb.head.head] if verb.head.dep_ == "acl" and _actor_like(verb.head.head)
+                    else []))):
+            # "(the force) was raised to fight the regime", "the force raised by Washington to
+            # fight Isis", "troops sent by Russia to protect the base": those raised or sent
+            # do it, not who raised or sent them
             return raised, []
         if verb.dep_ == "xcomp" and _contact_purpose(verb):
             return agents, patients  # "called Erdogan to apologize": the caller apologizes
@@ -1797,10 +1799,6 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 and verb.head.lemma_.lower() not in SPEECH_VERBS):
             # "the fighters had surrendered or been killed": killed, not killing
             return [], agents
-        if (verb.dep_ == "advcl" and _infinitive(verb) and patients and not agents
-                and verb.head.lemma_.lower() in _RAISING_VERBS):
-            # "(the force) was raised to fight the regime": the force fights
-            return patients, []
         return agents, patients
     return [], []
 
@@ -1820,9 +1818,6 @@ _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
 # ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
-# Verbs by which a force is made or sent to do something: "a force raised by X to fight Y".
-_RAISING_VERBS = {"raise", "train", "send", "deploy", "recruit", "hire", "arm", "pay", "fund",
-                  "dispatch", "mobilise", "mobilize", "assign", "equip"}
 # Effort turned to or from an act ("shifted its focus from fighting Isis"), and the verbs of it.
 _FOCUS_NOUNS = {"focus", "attention", "effort", "priority", "energy", "resource"}
 _FOCUS_VERBS = {"focus", "concentrate"}
