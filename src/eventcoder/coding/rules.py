@@ -308,7 +308,7 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             o.lemma_.lower() in ("temptation", "urge", "impulse") for o in objects):
         return True  # "resisted the temptation to cut prices"
     if lemma == "summon" and objects and all(
-            o.lemma_.lower() in _MEETINGS for o in objects):
+            o.lemma_.lower() in _CONVENED for o in objects):
         return True  # "summoned an emergency cabinet meeting": a meeting called, no protest
     if lemma == "insist" and not objects and (said := _children(verb, {"ccomp"})) and all(
             c.tag_ in ("VBD", "VBZ", "VBP") or any(
@@ -321,10 +321,6 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma in ("ask", "pose", "raise") and objects and all(
             o.lemma_.lower() == "question" for o in objects):
         return True  # "militiamen were asking questions"
-    if lemma in ("fight", "battle", "contest") and any(
-            o.lemma_.lower() in _FOUGHT_THINGS
-            for o in objects + _prep_objects(verb, frozenset({"against"}))):
-        return True  # "fought two elections", "fighting corruption": no force
     if lemma in ("offer", "sell", "issue") and any(
             p.lemma_.lower() in _MARKET_THINGS | _SECURITIES
             for o in objects if _money(o) for p in _prep_objects(o, frozenset({"of"}))):
@@ -395,16 +391,10 @@ _DEFENDED_GROUND = {"homeland", "territory", "land", "town", "city", "village", 
 _ATTACKS = {"attack", "assault", "offensive", "invasion", "incursion", "aggression", "raid",
             "bombardment", "onslaught"}
 # What is summoned that is no one: "summoned an emergency cabinet meeting".
-_MEETINGS = {"meeting", "session", "summit", "conference", "cabinet", "council", "parliament",
+_CONVENED = {"meeting", "session", "summit", "conference", "cabinet", "council", "parliament",
              "assembly", "committee"}
 # Auxiliaries of a stated fact, not a wish: "insisted the ceasefire did not apply".
 _TENSED_AUX = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "will"}
-# What is fought without force: "fought two elections", "fighting corruption".
-_FOUGHT_THINGS = {"election", "poll", "vote", "seat", "case", "lawsuit", "suit", "charge",
-                  "corruption", "poverty", "disease", "virus", "pandemic", "epidemic", "fire",
-                  "blaze", "wildfire", "cancer", "inflation", "crime", "extradition",
-                  "deportation", "ruling", "verdict", "hunger", "illness", "addiction",
-                  "unemployment", "drought", "malaria", "cholera", "ebola", "covid", "flu"}
 # What credit agencies rate: "downgraded the debt of".
 _RATED = {"debt", "rating", "outlook", "bond", "note", "debenture", "security", "stock",
           "share", "paper", "forecast", "estimate", "recommendation"}
@@ -956,9 +946,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             t for x in (verb, *objects) for t in _prep_objects(x, frozenset({"on", "against"}))]) \
             and all(t.lemma_.lower() in _PROBLEMS for t in targets):
         return None  # "waged war on drugs", "a war on poverty": no one attacked
-    if lemma in _FIGHTING_VERBS and objects and all(
-            o.lemma_.lower() in _PROBLEMS and not _actor_like(o) for o in objects):
-        return None  # "fight the epidemic", "fighting corruption": no one fought
+    if lemma in _FIGHTING_VERBS | {"contest"} and (fought := objects or _prep_objects(
+            verb, frozenset({"against"}))) and all(
+            o.lemma_.lower() in _PROBLEMS | _CONTESTS and not _actor_like(o) for o in fought):
+        # "fight the epidemic", "fighting against corruption", "fought two elections": no
+        # one fought
+        return None
     if lemma in ("push", "drive", "chase") and row.particle == "out" and not any(
             _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _FORCES | _ARMED_PEOPLE
             for o in objects):
@@ -1177,7 +1170,11 @@ _FIGHTS = {"war", "battle", "insurgency", "campaign", "fight", "conflict", "stan
            "rebellion", "jihad", "offensive", "guerrilla", "skirmish", "defence", "defense",
            "rearguard"}
 # Ills that are fought without fighting anyone: "fight the epidemic", "combat poverty".
+# Contests won without force: "fought two elections", "is fighting the extradition".
+_CONTESTS = {"election", "poll", "vote", "seat", "case", "lawsuit", "suit", "charge",
+             "extradition", "deportation", "ruling", "verdict"}
 _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", "corruption",
+             "illness", "addiction", "flu",
              "crime", "hunger", "famine", "inflation", "cause", "change", "fire", "blaze",
              "wildfire", "drought", "flood", "unemployment", "malaria", "cancer", "fraud",
              "racism", "discrimination", "misinformation", "disinformation", "illiteracy",
