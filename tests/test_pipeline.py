@@ -612,3 +612,30 @@ def test_pipeline_those_raised_or_sent_to_do_something_do_it(coder):
                                     "captured the town.").values()
     fights = [e for e in events if e.trigger.text == "fight"]
     assert fights and all(a.country != "IRN" for e in fights for a in e.actor)
+
+
+def test_pipeline_a_firm_to_be_bought_is_the_other_party(coder):
+    (events,) = _by_sentence(coder, "The bank signed a definitive agreement to buy Delmarva "
+                                    "Trust Co.").values()
+    (deal,) = events
+    assert [a.text for a in deal.recipient] == ["Delmarva Trust Co."]
+    assert [a.code for a in deal.recipient] == ["BUS"]
+    (events,) = _by_sentence(coder, "Orion Holdings withdrew its takeover proposal for "
+                                    "Wexford Mills Inc.").values()
+    (withdrawal,) = events
+    assert [a.text for a in withdrawal.recipient] == ["Wexford Mills Inc."]
+
+
+def test_pipeline_a_fighter_killed_is_not_dropped_beside_the_fight(coder):
+    (events,) = _by_sentence(coder, "A Danish volunteer who fought Islamic State in Iraq has "
+                                    "been killed near Mosul.").values()
+    killed = [e for e in events if e.trigger.text == "killed"]
+    assert killed and [a.country for a in killed[0].recipient] == ["DNK"]
+
+
+def test_pipeline_an_acronym_inside_a_firms_name_is_the_firm(coder):
+    (events,) = _by_sentence(coder, "Harbor Federal Corp agreed to acquire Coastal Savings "
+                                    "Bank FSB.").values()
+    (deal,) = events
+    assert [a.code for a in deal.actor] == ["BUS"]
+    assert [a.code for a in deal.recipient] == ["BUS"]

@@ -298,6 +298,10 @@ class Coder:
                 continue
             if not event.actor and any(
                 e.sentence_index == event.sentence_index and e.event_type == event.event_type
+                # ("a Briton who went to fight Isis has been killed": the fighter, killed, is
+                # no one's target in the other event)
+                and not {(a.start, a.end) for a in event.recipient} & {
+                    (a.start, a.end) for a in e.actor}
                 for e in kept
             ):
                 continue

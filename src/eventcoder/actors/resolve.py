@@ -22,7 +22,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v12"
+RESOLVER_VERSION = "eventcoder.actors.v13"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -147,6 +147,13 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
             org = found
             used.update(range(i, j))
             break
+    company = _company_name(words, set())
+    if org is not None and company and used < company and all(
+            words[k].text.isupper() for k in used):
+        # "Lincoln Savings Bank FSB": an acronym inside a firm's name is part of the name
+        org, used = None, set()
+    company = company if org is None else set()
+    used |= company
     person, person_idx = _person_name(words)
     if org is not None and person_idx & used:
         person, person_idx = None, set()
@@ -190,6 +197,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         start, end, found_sector = hit
         titles = tuple(w.text.lower() for w in free[start:end])
         sector = sector or found_sector
+    if company:
+        sector = sector or "BUS"  # "Gibraltar Financial Corp", "First Union Corp": a firm
     code = org.code if org is not None else None
     name = org.name if org is not None else person
     if capital_alone and sector is None and org is None:
@@ -217,6 +226,27 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         name, code, sector, person = None, None, "CVL", None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
+
+
+# What ends a company's name: "Gibraltar Financial Corp", "Texas Instruments Inc".
+_COMPANY_SUFFIXES = {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.",
+                     "plc", "llc", "gmbh", "bancorp", "bancorporation", "bancshares", "n.v.",
+                     "s.a.", "holdings", "incorporated", "limited", "fsb"}
+
+
+def _company_name(words: list[Word], used: set[int]) -> set[int]:
+    """The words of a company's name ending in "Corp", "Inc", "Ltd" ...: none of them names
+    a country or a sector ("Gibraltar", "Union"), or an empty set when there is none."""
+    for k, w in enumerate(words):
+        if (k > 0 and k not in used and w.text[:1].isupper()
+                and w.text.lower() in _COMPANY_SUFFIXES):
+            start = k
+            while start > 0 and start - 1 not in used and (
+                    words[start - 1].text[:1].isupper() or words[start - 1].text == "&"):
+                start -= 1
+            if start < k:
+                return set(range(start, k + 1))
+    return set()
 
 
 # The second part of "Iran-backed", "Russian-supported": who is backed, not who backs.

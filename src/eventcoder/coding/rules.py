@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v14``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v15``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v14"
+RULES_VERSION = "eventcoder.rules.v15"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -52,7 +52,9 @@ _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider
 # "fears of an attack", "the prospect of talks".
 _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notion", "danger",
                   "spectre", "specter", "likelihood", "possibility", "hope", "rumour", "rumor",
-                  "question", "debate", "threat", "dream", "promise"}
+                  "question", "debate", "threat", "dream", "promise",
+                  # "on the verge of being captured": about to happen, not yet
+                  "verge", "brink", "cusp"}
 # Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
 _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
@@ -257,8 +259,10 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             "MONEY", "PERCENT") for s in subjects) or any(
             o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"}))):
         return True  # "exports rallied", "rallied its followers": no protest
-    if lemma == "charge" and any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
-                                 for o in _children(verb, {"dobj"})):
+    if lemma == "charge" and (any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
+                                  for o in _children(verb, {"dobj"}))
+                              # "the price it charges customers": the price is what is charged
+                              or verb.dep_ == "relcl" and verb.head.lemma_.lower() in _MARKET_THINGS):
         return True
     if verb.dep_ == "relcl" and any(s.lemma_.lower() in _REL_PRONOUNS for s in subjects):
         subjects = [verb.head]
@@ -756,6 +760,19 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
+            "ahead", "on", "forward") for c in verb.children):
+        return None  # "will press ahead with its plan": goes on with it, asks nobody
+    objects = _children(verb, {"dobj"})
+    if objects and not any(o.pos_ in ("PROPN", "PRON") or _actor_like(o)
+                           or o.lemma_.lower() in PEOPLE for o in objects):
+        if lemma == "invite" and row.cameo == "036":
+            return None  # "the remarks invited ridicule", "invited bids": no one invited
+        if lemma == "question" and row.cameo == "090":
+            # "questioned the government's figures": doubted, not an inquiry into someone
+            return replace(row, cameo="111")
+        if lemma == "poison" and all(o.lemma_.lower() in _RELATIONS for o in objects):
+            return None  # "the dispute poisoned relations": soured, no one poisoned
     if lemma in ("free", "release") and row.cameo[:3] == "084" and any(
             a.dep_ == "acl" and a.lemma_.lower() in ("hold", "kidnap", "abduct", "capture")
             and _children(a, {"agent"}) for o in _children(verb, {"dobj"}) for a in o.children):
@@ -1525,6 +1542,9 @@ def _split_modifiers(head: Token) -> list[Phrase]:
         if not others or not all(t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN"
                                  for t in (mod, *others)):
             continue
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and all(
+                head.doc[k].ent_iob_ == "I" for k in range(mod.i + 1, head.i + 1)):
+            continue  # "the Securities and Exchange Commission": one name, one body
         # "Russian, Syrian and Iranian forces": the names listed before, each with its comma
         listed = [c for c in head.children if c.i < mod.i
                   and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")
@@ -2301,6 +2321,9 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
+# Offers for a firm, and the verbs of buying one: "a takeover bid for X", "a deal to buy X".
+_BIDS = {"bid", "takeover", "offer", "proposal", "tender"}
+_ACQUIRING_VERBS = {"buy", "acquire", "purchase", "take", "merge"}
 # Prepositions that lead on to participants: "sanctions, including bans, on X".
 _THROUGH_PREPS = frozenset({"of", "including", "include", "alongside", "among",
                             "between", "as"})
@@ -2394,6 +2417,15 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # "sent troops to help Mozambique fight the insurgency": whom it helps
                 found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
                              if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _PACT_NOUNS | _BIDS and (
+                    child.dep_ == "acl" and child.lemma_.lower() in _ACQUIRING_VERBS
+                    and _infinitive(child) or child.dep_ == "prep" and child.lower_ == "for"
+                    and token.lemma_.lower() in _BIDS):
+                # "signed an agreement to buy X", "withdrew its takeover proposal for X": the
+                # firm to be bought is the other party
+                found.extend(t for o in (_children(child, {"dobj"}) if child.dep_ == "acl"
+                                         else _children(child, {"pobj"}))
+                             for t in _conjuncts(o) if t.pos_ == "PROPN" or _actor_like(t))
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
                     "VERB", "AUX"):
                 continue  # "declared a curfew and sent in troops with orders": another act
@@ -3004,7 +3036,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         first = clause.head
         hypothetical = hypothetical or any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in first.children)
-        if clause.tag_ in ("VB", "VBN") and not any(
+        if (clause.tag_ in ("VB", "VBN")
+                # "may skip the vote and put its support behind X": a base form tagged past
+                or clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower()) and not any(
                 c.dep_ in ("aux", "auxpass") for c in clause.children):
             shared = {c.lower_ for c in first.children if c.dep_ in ("aux", "auxpass")}
             negated = negated or _negated(first)
@@ -3027,6 +3061,19 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (clause.dep_ == "xcomp" and clause.head.pos_ == "ADJ"
             and clause.head.lemma_.lower() in _EASE_ADJECTIVES):
         hypothetical = True  # "they will be hard to oust", "easy to defeat"
+    if (clause.dep_ in ("ccomp", "xcomp", "csubj", "advcl")
+            and all(m.lower_ in ("that", "for") for m in _children(clause, {"mark"}))
+            and (clause.dep_ != "advcl" or _children(clause, {"mark"}) or _infinitive(clause))
+            and any(c.dep_ == "acomp" and c.lemma_.lower() in _EASE_ADJECTIVES
+                    for c in clause.head.children)):
+        hypothetical = True  # "it is possible for Turkey to renege", "it is unlikely that"
+    if clause.dep_ == "relcl" and clause.i == trigger.i and (
+            clause.head.lemma_.lower() in _ANY_ONE or any(
+            c.dep_ == "det" and c.lower_ == "any" for c in clause.head.children)):
+        hypothetical = True  # "any fighters who are deported", "anyone who attacks": whoever
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any"
+                                      for c in trigger.children):
+        hypothetical = True  # "will listen to any US request", "any attack would be met"
     if (trigger.dep_ == "pcomp" and trigger.head.lower_ in ("about", "of")
             and trigger.head.head.lemma_.lower() in SPEECH_VERBS | _MUSING_VERBS):
         hypothetical = True  # "tweeted about firing missiles into Syria": a topic
@@ -3045,6 +3092,20 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         outer = _modality(clause.head.head, clause.head.head)
         negated = negated or outer[0] and clause.head.lower_ != "without"
         hypothetical, future = hypothetical or outer[1], future or outer[2]
+    elif (clause.dep_ == "pcomp" and clause.head.lower_ == "in"
+          and clause.head.head.pos_ in ("VERB", "AUX")):
+        # "wants to help in ousting the regime": as hypothetical or as future as the act it
+        # is part of (a negation stays there)
+        outer = _modality(clause.head.head, clause.head.head)
+        hypothetical, future = hypothetical or outer[1], future or outer[2]
+    elif (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.pos_ in ("VERB", "AUX")
+          and not _children(clause, _SUBJ | {"mark"}) and not _negated(clause.head)):
+        # "the city will fall by October, allowing elections", "will strike, killing dozens":
+        # the consequence of an act to come is to come ("said they would not attend, blaming
+        # X" blames now)
+        own = {c.lower_ for c in clause.head.children if c.dep_ in ("aux", "auxpass")}
+        hypothetical = hypothetical or bool(own & {"may", "might", "could"})
+        future = future or bool(own & _FUTURE_AUX)
     if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children):
         negated = True  # "there is no evidence that Iran supplied the missiles"
@@ -3073,17 +3134,22 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
                for c in (*governor.children, *(governor.head.children if governor.dep_ in (
                    "acomp", "attr") else ()))):
             hypothetical = True  # "if Russia were to retaliate", "unless Turkey is willing to"
-        if node.dep_ == "xcomp":
-            # "Russia could decide to attack", "may begin withdrawing", "will start attacking":
-            # the modal of the verb in control is the act's
+        if node.dep_ == "xcomp" or node.dep_ == "advcl" and lemma in ("go", "come"):
+            # "Russia could decide to attack", "may begin withdrawing", "will start attacking",
+            # "will go to fight": the modal of the verb in control is the act's
             governing = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+            if (governor.dep_ == "conj" and not governing
+                    and not _children(governor, _SUBJ | _PASS_SUBJ)):
+                # "could wage a campaign ... and go on to fight Assad": the first verb's modal
+                governing = {c.lower_ for c in governor.head.children
+                             if c.dep_ in ("aux", "auxpass")}
             if governing & _HYPO_AUX and not ("would" in governing and _dated_ahead(governor)):
                 hypothetical = True
             future = future or bool(governing & _FUTURE_AUX)
         if (lemma == "expect" and governor.tag_ != "VBN"
                 and (_children(node, {"nsubj"}) or _children(governor, {"dobj"}))):
             hypothetical = True  # "we expect the ministry to give permission": a hope
-        elif lemma in _FUTURE_GOVERNORS:
+        elif lemma in _FUTURE_GOVERNORS and (lemma != "go" or governor.lower_ == "going"):
             future = True
         elif lemma in _NEGATING_GOVERNORS:
             negated = True
@@ -3104,6 +3170,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
 # What keeps an event from happening to someone: "safe from attack", "shielded from".
 _SHELTERED = {"safe", "immune", "protect", "shield", "spare", "free", "secure", "insulate"}
+# What is soured, not poisoned: "poisoned relations between the two countries".
+_RELATIONS = {"relation", "relationship", "tie", "atmosphere", "climate", "mood", "debate",
+              "discourse", "politics", "well", "process", "dialogue"}
+# Pronouns for whoever it may be: "anyone who attacks".
+_ANY_ONE = {"anyone", "anybody", "whoever", "anything"}
 # Adjectives that weigh an act rather than report it: "hard to oust", "easy to defeat".
 _EASE_ADJECTIVES = {"hard", "difficult", "easy", "impossible", "tough", "possible", "simple",
                     "unlikely", "likely", "dangerous", "risky"}
@@ -3599,7 +3670,8 @@ class RuleCoder:
                     if more and recipient and all(p in stationed for p in recipient):
                         recipient = ()
                     candidate = replace(candidate, more=more, recipient=recipient)
-                yield self._ranked(_reported(candidate, token), token, sent)
+                yield self._ranked(_announced_retreat(_reported(candidate, token), token),
+                                   token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
                                          or _needed(verb, index, matched)
@@ -3716,6 +3788,12 @@ class RuleCoder:
                 others = [t for o in objects if o.lemma_.lower() == row.particle[2:]
                           for t in o.subtree if t.dep_ == "pobj" and t.head.lower_ in (
                               "of", "against", "on") and (_actor_like(t) or t.pos_ == "PROPN")][:1]
+            if row.cameo[:2] == "02":
+                # "sought Russian support against the Kurds": the nation whose help is asked
+                others = [c for o in objects if o.lemma_.lower() == row.particle[2:]
+                          for c in o.children if c.dep_ == "amod" and (
+                              c.ent_type_ in ("NORP", "GPE") or c.is_title and c.i > o.sent.start)
+                          ] or others
             # (a delegation sent or led makes a visit; it is not visited)
             keep = (row.particle[2:] in PEOPLE
                     and not any(o.dep_ == "pobj" and not _instrument(o) for o in objects)
@@ -3781,7 +3859,9 @@ class RuleCoder:
             objects = owned
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj"
                           else _modifier_receiver(t) if t.dep_ == "compound" else phrase_of(t)
-                          for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+                          for o in objects for t in _conjuncts(o) if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                          # "sought Russian help": the nation named by its adjective
+                          or t.dep_ == "amod" and t.head.dep_ == "dobj")
         places, here = _places(verb)
         negated, hypothetical, future = _modality(verb, verb)
         if (proposers := _proposers(verb)) and row.cameo[:2] in _PUNITIVE_ROOTS and not negated:
@@ -4289,6 +4369,33 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
         # "A said it would not lift the ban": a refusal stated now, not a hypothesis.
         cand = replace(cand, hypothetical=False, future=True)
     return cand
+
+
+# Withdrawals of forces (CAMEO 087x, PLOVER RETREAT), and what announces one still to come.
+_WITHDRAWAL_CODES = {"087", "0872", "0874"}
+_ANNOUNCING = {"announce", "declare", "decide", "decision", "order", "promise", "pledge",
+               "vow", "confirm", "say", "state"}
+
+
+def _announced_retreat(cand: Candidate, token: Token) -> Candidate:
+    """PLOVER codes an announced future withdrawal as CONCEDE ("announced that it would
+    withdraw its troops", "the decision to pull out of Syria", "a withdrawal promised by X"):
+    the announcement is the concession, made now."""
+    if cand.row.cameo not in _WITHDRAWAL_CODES or cand.negated or cand.hypothetical:
+        return cand
+    clause = _clause_head(token)
+    announced = cand.future and (speech := _speaker(token)[0]) is not None and (
+        speech.lemma_.lower() in _ANNOUNCING)
+    if not announced and clause.dep_ in ("xcomp", "acl") and _infinitive(clause):
+        # "decided to pull out", "Trump's decision to withdraw": decided, to be done
+        announced = clause.head.lemma_.lower() in _ANNOUNCING and not _negated(clause.head)
+    if not announced and token.pos_ == "NOUN":
+        # "a troop withdrawal promised by Trump"
+        announced = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ANNOUNCING
+                        for c in token.children)
+    if not announced:
+        return cand
+    return replace(cand, row=replace(cand.row, cameo="080"), future=False)
 
 
 # Adjectives of wanting, whose gerund has not happened: "interested in ousting".
