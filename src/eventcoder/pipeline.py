@@ -23,7 +23,7 @@ from .actors.people import lookup_person
 from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
-from .coding.refine import REFINE_VERSION, assault_mode, refine
+from .coding.refine import REFINE_VERSION, assault_mode, coerce_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
 from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, WEAPON_WORDS, Candidate,
@@ -623,6 +623,11 @@ class Coder:
             mode = "visit" if location.country in sides else "third-party"
         if mapping.event_type == "ASSAULT" and mode is None:
             mode = assault_mode(r.sentence)  # "fired tear gas at the protesters"
+        context = mapping.context
+        if mapping.event_type == "COERCE" and mode is None and coerce_mode(r.sentence):
+            # "hacked the party's email accounts": the mode, and its context with it
+            mode = "cyber"
+            context = tuple(dict.fromkeys((*context, "cyber")))
         key = "|".join([
             article.id, str(cand.sentence_index), str(cand.trigger.start), mapping.event_type,
             ",".join(a.code or "" for a in r.actor), ",".join(a.code or "" for a in r.recipient),
@@ -639,7 +644,7 @@ class Coder:
             trigger=cand.trigger,
             event_type=mapping.event_type,
             mode=mode,
-            context=mapping.context,
+            context=context,
             cameo=code.code,
             cameo_root=code.root,
             goldstein=code.goldstein,

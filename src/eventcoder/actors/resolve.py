@@ -167,14 +167,17 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         # "the Russia-backed Syrian regime" is Syrian: a backer's country counts only when no
         # other country is named ("Iran-backed militias")
         backer = None
+        named = []
         for i, j in _ngrams(words, used):
             match = tables.lookup_country(join_words(words[i:j]))
             if match is not None and _backer(words, i, j):
                 backer = backer or (i, j, match)
             elif match is not None:
-                break
-        else:
-            i, j, match = backer or (0, 0, None)
+                named.append((i, j, match))
+        # "Russian forces in Syria's civil war": a country before the head says whose, one
+        # after it (in a phrase of its own) only where
+        i, j, match = (next((n for n in named if n[0] <= head), None) or next(iter(named), None)
+                       or backer or (0, 0, None))
         if match is not None:
             country = match.iso3
             country_in_pp = words[j - 1].dep == "pobj" and all(

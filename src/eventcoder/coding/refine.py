@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-REFINE_VERSION = "eventcoder.refine.v6"
+REFINE_VERSION = "eventcoder.refine.v7"
 
 _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
@@ -60,6 +60,16 @@ _AID_KIND = (
     ("073", re.compile(r"\b(humanitarian|food|medical|medicine|relief|shelter|vaccines?)\b")),
     ("071", re.compile(r"\b(loans?|funding|financial|economic|budget|grants?|\$|dollars|euros)\b")),
 )
+
+
+# Cyber operations (PLOVER's COERCE mode and context "cyber"): "hacked the email accounts".
+_CYBER = re.compile(r"\b(hack(s|ed|ing|ers?)?|cyber[\w-]*|malware|ransomware|spyware|phishing|"
+                    r"denial[ -]of[ -]service|ddos|email accounts?|computer (networks?|systems?))\b")
+
+
+def coerce_mode(sentence: str) -> str | None:
+    """The COERCE mode "cyber" when the sentence tells of hacking or a cyber attack."""
+    return "cyber" if _CYBER.search(sentence.lower()) else None
 
 
 def assault_mode(sentence: str) -> str | None:

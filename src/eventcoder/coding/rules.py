@@ -267,7 +267,10 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if verb.dep_ == "relcl" and any(s.lemma_.lower() in _REL_PRONOUNS for s in subjects):
         subjects = [verb.head]
     if (row.cameo[:2] in ("18", "19", "20") or lemma in ("allow", "permit", "enable")) and any(
-            s.lemma_.lower() in _MEASURES for s in subjects + _agents_of_passive(verb)):
+            s.lemma_.lower() in _MEASURES for s in subjects + _agents_of_passive(verb)) or (
+            row.cameo[:2] in ("18", "19") and (agents := subjects + _agents_of_passive(verb))
+            and all(s.lemma_.lower() in _MARKET_THINGS | {"competition", "dumping"}
+                    for s in agents)):
         # "a law that targets Americans", "UK law allows Britain to revoke citizenship": what
         # a measure says, not an act
         return True
@@ -361,6 +364,8 @@ def _no_act(verb: Token, row: Trigger) -> bool:
     if lemma in ("supply", "inject", "add", "drain", "provide") and objects and all(
             o.lemma_.lower() in _MONETARY | {"reserve", "fund", "cash"} for o in objects):
         return True  # "the Fed will supply temporary reserves"
+    if lemma in ("provide", "give", "offer", "extend") and _market_operation(verb):
+        return True  # "provided assistance to the money market": market operations
     if lemma == "accept" and row.particle is None and (taken := objects or (
             [verb.head] if verb.dep_ == "amod" else [])) and all(
             o.lemma_.lower() in _TRADED or _money(o) for o in taken):
@@ -456,6 +461,15 @@ def _settled(verb: Token) -> Trigger | None:
               # "accepted the proposal to meet": a promise of that act
               and not any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in o.children)]
     return _SETTLED_ROW if agreed else None
+
+
+def _market_operation(verb: Token) -> bool:
+    """Whether the verb's "to" or "in" names a money market or the banking system: "provided
+    assistance to the money market" is a central bank's daily operation, no aid."""
+    return any(o.lemma_.lower() in ("market", "system") and any(
+                   c.lemma_.lower() in ("money", "banking", "interbank", "credit")
+                   for c in o.children)
+               for o in _prep_objects(verb, frozenset({"to", "in"})))
 
 
 def _market_demand(noun: Token) -> bool:
@@ -760,6 +774,23 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma in ("target", "attack", "hit", "breach", "strike") and row.cameo[:2] in (
+            "18", "19") and any(o.lemma_.lower() in _CYBER_THINGS or o.lemma_.lower() in (
+                "network", "system") and any(c.lemma_.lower() in ("computer", "email", "it")
+                                             for c in o.children) for o in _children(verb, {"dobj"})):
+        return replace(row, cameo="170")  # "targeted the email accounts": a cyber attack
+    if lemma in ("block", "stop", "halt", "repel", "thwart") and row.cameo[:2] in (
+            "12", "08") and any(o.lemma_.lower() in _ATTACKS | {"advance"} and (
+                _owners(o) or any(c.dep_ in ("amod", "compound") for c in o.children))
+            for o in _children(verb, {"dobj"})):
+        return replace(row, cameo="190")  # "blocked the Turkish army's advance": held by arms
+    if (lemma == "defend" and row.cameo[:2] == "05" and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _DEFENDED_GROUND
+            for o in _children(verb, {"dobj"}))
+            and any(_actor_like(a) or a.pos_ == "PROPN"
+                    for a in _prep_objects(verb, frozenset({"against"})))):
+        # "defended Kobani against Isis": an armed defence, fought against the attackers
+        return replace(row, cameo="190", preps=frozenset({"against", "nodobj"}))
     if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
             "ahead", "on", "forward") for c in verb.children):
         return None  # "will press ahead with its plan": goes on with it, asks nobody
@@ -1197,7 +1228,7 @@ _PROBLEMS = {"epidemic", "pandemic", "disease", "virus", "outbreak", "poverty", 
              "racism", "discrimination", "misinformation", "disinformation", "illiteracy",
              "deforestation", "emission", "pollution", "infection", "spread", "covid",
              "coronavirus", "ebola", "aids", "cholera", "tuberculosis", "locust", "inequality",
-             "drug", "terror"}
+             "drug", "terror", "pressure", "speculation", "speculator"}
 # Verbs of perceiving an event, whose subject takes no part in it.
 _PERCEIVING_VERBS = {"hear", "overhear", "see", "watch", "witness", "notice", "read", "film",
                      "record", "photograph", "observe", "follow", "monitor"}
@@ -2123,7 +2154,13 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
                     + [o for obj in objects for o in _prep_objects(obj, preps)])
         out += objects
         for comp in _children(token, {"ccomp", "xcomp"}):
-            if any(c.dep_ == "mark" for c in comp.children) or comp.i < token.i:
+            if (any(c.dep_ == "mark" for c in comp.children) or comp.i < token.i) and not (
+                    # "threatened that Assad would pay a big price": who is to pay is whom
+                    # the threat is made to
+                    comp.lemma_.lower() in _CONSEQUENCES and comp.i > token.i
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children)
+                    and token.lemma_.lower() in ("threaten", "warn", "vow")
+                    and any(_actor_like(t) or t.pos_ == "PROPN" for t in _children(comp, {"nsubj"}))):
                 # "warned that Israel would ...": Israel is not the one warned; nor is Iran in
                 # "Iran would retaliate, its minister warned" (what was said, said first)
                 continue
@@ -3170,6 +3207,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
 # What keeps an event from happening to someone: "safe from attack", "shielded from".
 _SHELTERED = {"safe", "immune", "protect", "shield", "spare", "free", "secure", "insulate"}
+# What is hacked, not shot at: "targeted the email accounts of the party".
+_CYBER_THINGS = {"account", "email", "server", "website", "database", "inbox", "computer"}
 # What is soured, not poisoned: "poisoned relations between the two countries".
 _RELATIONS = {"relation", "relationship", "tie", "atmosphere", "climate", "mood", "debate",
               "discourse", "politics", "well", "process", "dialogue"}
@@ -3454,6 +3493,8 @@ class RuleCoder:
                 return None  # "on March 27" is no march
             if token.lemma_.lower() == "demand" and token.tag_ == "NN" and _market_demand(token):
                 return None  # "feed demand is light", "the demand for barges"
+            if token.dep_ == "dobj" and _market_operation(token.head):
+                return None  # "provided assistance to the money market"
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
