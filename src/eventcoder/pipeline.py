@@ -34,7 +34,7 @@ from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
 from .geo import Gazetteer
 from .ingest import dateline_span
-from .nlp import Pipeline, casing
+from .nlp import Pipeline, casing, initial_names
 from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Phrase, Place, join_words
 
 CODER_VERSION = (f"eventcoder-{__version__} ({RULES_VERSION}, {LEXICON_VERSION}, {REFINE_VERSION}, "
@@ -227,6 +227,8 @@ class Coder:
     def _code_doc(self, doc, article: Article, rules: RuleCoder, versions) -> Iterator[Event]:
         story = StoryActors(on=article.published, user=self.dictionary)
         sentences = list(doc.sents)
+        # "Trump said ...": a surname opening a sentence, tagged as a common noun
+        initial_names(doc, sentences, known=lambda word: lookup_person(word) is not None)
         for phrase in person_phrases(doc):
             story.add_person(phrase)
         document = article.document
