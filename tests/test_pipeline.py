@@ -639,3 +639,11 @@ def test_pipeline_an_acronym_inside_a_firms_name_is_the_firm(coder):
     (deal,) = events
     assert [a.code for a in deal.actor] == ["BUS"]
     assert [a.code for a in deal.recipient] == ["BUS"]
+
+
+def test_pipeline_codes_name_aircraft_and_aid_pledged_as_a_sum(coder):
+    (events,) = _by_sentence(coder, "Israeli aircraft struck Hamas targets in Gaza.").values()
+    assert [e.cameo for e in events] == ["195"]
+    (events,) = _by_sentence(coder, "Japan pledged $50 million in humanitarian aid to "
+                                    "Afghanistan.").values()
+    assert [e.cameo for e in events] == ["033"]

@@ -18,6 +18,7 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
                        r"ied|improvised explosive|explosive device|bomb blast)s?\b")),
     ("195", re.compile(r"\b(air ?strikes?|airstrikes?|drones?|warplanes?|jets?|helicopter gunships?|"
+                       r"(military|israeli|russian|us|american|enemy|coalition) aircraft|"
                        r"aerial|bombers?|air raids?|coalition strikes?|[\w-]+-led strikes?)\b")),
     ("194", re.compile(r"\b(shell(ing|ed|s)?|artillery|mortars?|rockets?|tanks?|howitzers?|"
                        r"missiles?|bombardments?)\b")),

@@ -791,6 +791,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                     for a in _prep_objects(verb, frozenset({"against"})))):
         # "defended Kobani against Isis": an armed defence, fought against the attackers
         return replace(row, cameo="190", preps=frozenset({"against", "nodobj"}))
+    if lemma in ("pull", "draw") and row.particle in ("back", "down") and (any(
+            o.lemma_.lower() not in _FORCES | _MOVED_FORCES | {"presence", "personnel", "unit",
+                                                             "contingent", "resource", "asset"}
+            or _money(o) for o in _children(verb, {"dobj"})) or any(
+            c.dep_ == "pcomp" for p in _children(verb, {"prep"}) for c in p.children)):
+        return None  # "drew down cash deposits", "won't pull back from easing": no forces
     if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
             "ahead", "on", "forward") for c in verb.children):
         return None  # "will press ahead with its plan": goes on with it, asks nobody
@@ -4317,6 +4323,10 @@ def _content_token(token: Token, matched: dict[int, Trigger]) -> Token | None:
             # "vowed to keep attacking ships": an aspect verb passes on to its complement
             heads += [x for h in heads if h.lemma_.lower() in _ASPECT_VERBS and h.i not in matched
                       for x in _children(h, {"xcomp", "dobj"})]  # ("continue attacks")
+            # "pledged $50 million in humanitarian aid": the sum's "in" names what is given
+            heads += [x for h in heads if h.i not in matched and (_money(h) or h.like_num)
+                      for p in _children(h, {"prep"}) if p.lower_ in ("in", "of")
+                      for x in _children(p, {"pobj"})]
         elif comp.dep_ == "prep" and comp.lower_ not in _ADJUNCT_PREPS and comp.i > token.i:
             # not "ordered a retrial after siding with prosecutors": a time, not the content;
             # nor an opening phrase ("In talks with Iran, Russia agreed ...")
