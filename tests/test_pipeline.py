@@ -647,3 +647,15 @@ def test_pipeline_codes_name_aircraft_and_aid_pledged_as_a_sum(coder):
     (events,) = _by_sentence(coder, "Japan pledged $50 million in humanitarian aid to "
                                     "Afghanistan.").values()
     assert [e.cameo for e in events] == ["033"]
+
+
+def test_pipeline_sides_that_fight_each_other_face_each_other_not_allies_or_a_third_party(coder):
+    (events,) = _by_sentence(coder, "Chadian and Sudanese forces clashed near the border.").values()
+    assert sorted((a.code, r.code) for e in events for a in e.actor for r in e.recipient) == [
+        ("SDNMIL", "TCDMIL"), ("TCDMIL", "SDNMIL")]
+    (events,) = _by_sentence(coder, "France and Britain fought the militants in Mali.").values()
+    (fight,) = events
+    assert [a.code for a in fight.actor] == ["FRA", "GBR"]
+    (events,) = _by_sentence(coder, "Chadian and Sudanese forces fought alongside each other "
+                                    "in Darfur.").values()
+    assert events and all(len(e.actor) == 2 for e in events)

@@ -3717,8 +3717,9 @@ class RuleCoder:
                     if more and recipient and all(p in stationed for p in recipient):
                         recipient = ()
                     candidate = replace(candidate, more=more, recipient=recipient)
-                yield self._ranked(_announced_retreat(_reported(candidate, token), token),
-                                   token, sent)
+                candidate = _announced_retreat(_reported(candidate, token), token)
+                for each in _reciprocal(candidate, token):
+                    yield self._ranked(each, token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
                                          or _needed(verb, index, matched)
@@ -4447,6 +4448,47 @@ def _announced_retreat(cand: Candidate, token: Token) -> Candidate:
     if not announced:
         return cand
     return replace(cand, row=replace(cand.row, cameo="080"), future=False)
+
+
+# Verbs whose coordinated subjects act on each other: "Armenian and Azerbaijani forces
+# clashed", "the two sides accused each other".
+_RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "violate", "exchange"}
+_EACH_OTHER = {"each other", "one another"}
+_SITE_PREPS = {"in", "at", "near", "on", "along", "across", "around", "inside", "outside"}
+
+
+def _reciprocal(cand: Candidate, token: Token) -> list[Candidate]:
+    """One event per side when coordinated actors act on each other and name no one else:
+    "Armenia and Azerbaijan violated the ceasefire", "the army and the rebels clashed near
+    the border" (each side toward the other; where it happened is no party)."""
+    if len(cand.actor) < 2 or cand.row.cameo[:2] not in ("19", "11", "12", "13", "17", "18"):
+        return [cand]
+    each_other = [p for p in cand.recipient if p.text.lower() in _EACH_OTHER]
+    mutual = each_other or any(
+        o.lower_ in ("other", "another") and o.left_edge.lower_ in ("each", "one")
+        for o in _children(token, {"dobj", "pobj", "dative"}))
+    if not mutual and (token.pos_ != "VERB" or token.lemma_.lower() not in _RECIPROCAL_VERBS
+                           or token.lemma_.lower() in ("violate", "exchange")
+                           and cand.row.cameo != "196" and not any(
+                               o.lemma_.lower() == "fire" for o in _children(token, {"dobj"}))):
+        return [cand]
+    if any(c.lower_ in ("alongside", "beside", "together", "side") for c in token.children):
+        return [cand]  # "fought alongside each other", "side by side": allies
+    by_start = {t.idx: t for t in token.sent}
+    if not all((head := by_start.get(p.head_word.start)) is not None
+               and (_actor_like(head) or head.pos_ == "PROPN") for p in cand.actor):
+        return [cand]  # sides that are no parties ("the stronghold and scene of ...")
+    for p in cand.recipient:
+        if p in each_other:
+            continue
+        head = by_start.get(p.head_word.start)
+        if head is None or not (head.dep_ == "pobj" and head.head.lower_ in _SITE_PREPS
+                                or head.dep_ == "dobj" and not _actor_like(head)
+                                and head.pos_ != "PROPN"):
+            return [cand]  # "X and Y fought Isis": a third party
+    return [replace(cand, actor=(side,), recipient=tuple(p for p in cand.actor if p is not side),
+                    more=(), goals=())
+            for side in cand.actor]
 
 
 # Adjectives of wanting, whose gerund has not happened: "interested in ousting".
