@@ -1853,10 +1853,20 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 and verb.head.lemma_.lower() not in SPEECH_VERBS):
             # "the fighters had surrendered or been killed": killed, not killing
             return [], agents
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and agents and not patients
+                and verb.lemma_.lower() in _VOICED_VERBS and verb.head.dep_ == "ccomp"
+                and verb.head.head.lemma_.lower() in SPEECH_VERBS and verb.head.head.i < verb.head.i
+                and not any(_actor_like(a) or a.pos_ in ("PROPN", "PRON") for a in agents)):
+            # "the envoy said Tokyo's plan ignored history, calling out the plan": the
+            # speaker calls it out, not the plan the speech was about
+            return subject_of(verb.head.head, depth + 1)
         return agents, patients
     return [], []
 
 
+# Verbs of saying what one thinks of someone, done by a speaker: "calling out the plan".
+_VOICED_VERBS = SPEECH_VERBS | _JUDGING_VERBS | {"call", "urge", "demand", "describe", "label",
+                                                 "brand", "accuse", "blame", "dismiss"}
 # Acts done to someone, whose participle with no object is passive: "the leader now
 # imprisoned in Turkey".
 _DONE_TO = {"imprison", "jail", "arrest", "detain", "kill", "wound", "injure", "kidnap",
@@ -2905,6 +2915,17 @@ def _personal(token: Token) -> bool:
             or token.lemma_.lower() in _CALLED_PEOPLE)
 
 
+def _earlier_owner(noun: Token) -> Token | None:
+    """Whose "the deal" is, when the sentence named its owner before: "said Trump's deal
+    cements despair, calling out the deal" (Trump's)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+            c.dep_ == "poss" for c in noun.children):
+        return None
+    return next((c for t in noun.sent if t.i < noun.i and t.lemma_ == noun.lemma_
+                 and t.pos_ == "NOUN" for c in t.children
+                 if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+
+
 def _pronoun_owner(noun: Token, agents: list[Token]) -> Token | None:
     """Who "his" or "her" is in "praised his efforts", when it is not the one acting."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")),
@@ -3902,7 +3923,7 @@ class RuleCoder:
             # "hosted the Libyan prime minister and praised his efforts": whose efforts
             owned = []
             for o in objects:
-                owner = _pronoun_owner(o, agents) if o.pos_ == "NOUN" else None
+                owner = (_pronoun_owner(o, agents) or _earlier_owner(o)) if o.pos_ == "NOUN" else None
                 owned += [owner, o] if owner is not None else [o]
             objects = owned
         recipient = tuple(_with_attached_place(phrase_of(t), t) if t.dep_ == "dobj"
