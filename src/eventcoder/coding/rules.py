@@ -2776,6 +2776,33 @@ def _opponents(verb: Token) -> tuple[Phrase, ...]:
     return ()
 
 
+# Verbs and nouns of pressing for something: "after X begged", "after protests by X".
+_PRESSING_VERBS = {"beg", "ask", "urge", "demand", "call", "appeal", "plead", "press", "petition",
+                   "protest", "lobby", "campaign", "threaten"}
+_PRESSURE_NOUNS = _ASKING_NOUNS | {"protest", "pressure", "outcry", "campaign", "threat"}
+
+
+def _pressers(verb: Token) -> tuple[Phrase, ...]:
+    """Who pressed for a concession made after they did: the subject of an "after" clause of
+    asking or protest ("after a refugee begged the minister"), or whose protests or demands
+    it followed ("after protests by farmers", "following demands from the unions")."""
+    for clause in _children(verb, {"advcl"}):
+        if (clause.lemma_.lower() in _PRESSING_VERBS
+                and any(c.dep_ == "mark" and c.lower_ in ("after", "following") for c in clause.children)):
+            sides = [s for s in _children(clause, {"nsubj"}) if _actor_like(s) or s.pos_ == "PROPN"]
+            if sides:
+                return (phrase_of(sides[0]),)
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ in ("after", "following"):
+            for noun in _children(prep, {"pobj"}):
+                if noun.lemma_.lower() in _PRESSURE_NOUNS:
+                    sides = [o for o in _owners(noun) + _prep_objects(noun, frozenset({"from"}))
+                             if _actor_like(o) or o.pos_ == "PROPN"]
+                    if sides:
+                        return (phrase_of(sides[0]),)
+    return ()
+
+
 def _threat_condition(token: Token) -> tuple[Phrase, ...]:
     """Whom a threat is aimed at when it says what would make it happen: the party of an
     "if" or "unless" clause in what is threatened ("threats that he would open the borders
@@ -3968,6 +3995,10 @@ class RuleCoder:
             # "called off the strike after an agreement with the government": dissent eased
             # toward whoever it was against.
             more = (*opponents, *more)
+        elif row.cameo[:2] == "08" and (pressers := _pressers(verb)):
+            # "reversed the decision after a refugee begged the minister to reconsider": the
+            # concession is to whoever pressed for it
+            more = (*pressers, *more)
         if ((row.cameo[:2] == "13" or row.cameo[:2] in _THREAT_CODES)
                 and (condition := _threat_condition(verb))):
             # "threatened that if Israel does not ..., X would ...", "said it would impose
