@@ -659,3 +659,22 @@ def test_pipeline_sides_that_fight_each_other_face_each_other_not_allies_or_a_th
     (events,) = _by_sentence(coder, "Chadian and Sudanese forces fought alongside each other "
                                     "in Darfur.").values()
     assert events and all(len(e.actor) == 2 for e in events)
+
+
+def test_pipeline_acronyms_before_their_body_existed_and_adjectives_are_no_ranks(coder):
+    (events,) = _by_sentence(coder, "The ICC rejected the merger of the two railroads.",
+                             published=dt.date(1987, 3, 2)).values()
+    (rejection,) = events
+    assert [a.code for a in rejection.actor] == [None]
+    (events,) = _by_sentence(coder, "The Dutch minister withdrew the labour subsidy for the "
+                                    "general cargo sector.").values()
+    assert events and all(a.code != "MIL" for e in events for a in e.recipient)
+
+
+def test_pipeline_codes_name_barrel_bombs_and_genocidal_assaults(coder):
+    (events,) = _by_sentence(coder, "Government helicopters dropped barrel bombs on the "
+                                    "hospital in Aleppo.").values()
+    assert [e.cameo for e in events] == ["195"]
+    (events,) = _by_sentence(coder, "The regime's genocidal assaults on the Kurds killed "
+                                    "thousands.").values()
+    assert {e.cameo for e in events} == {"202"}

@@ -196,6 +196,17 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
             and any(w.dep == "pobj" and w.pos == "NOUN" and not w.ent and not _personal(w.text)
                     for w in free[hit[1]:])):
         hit = None  # "dozens of ships": a count of things is no crowd
+    if (hit is not None and [w.text.lower() for w in free[hit[0]:hit[1]]] == ["general"]
+            and free[hit[0]].pos == "ADJ"):
+        hit = None  # "the general cargo sector": no general
+    if hit is not None and hit[2] == "GOV" and hit[0] > 0 and all(
+            w.text.lower() in _GENERIC_HEADS for w in free[hit[0]:hit[1]]):
+        # "the miners' leaders", "farmers' representatives": whose leaders they are
+        before = tables.longest_sector_in([w.text for w in free[:hit[0]]])
+        if before is not None and before[2] not in ("GOV", "-") and all(
+                not w.text[:1].isalnum() or w.text.lower() in ("'s", "’s")
+                for w in free[before[1]:hit[0]]):
+            hit = (before[0], hit[1], before[2])
     if hit is not None:
         start, end, found_sector = hit
         titles = tuple(w.text.lower() for w in free[start:end])
@@ -231,6 +242,12 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
                        person_is_head=phrase.head in person_idx, titles=titles)
 
 
+# Bodies whose acronym meant something else before they existed.
+_FOUNDED = {"IGOJUDICC": dt.date(2002, 7, 1)}
+# Heads that say only "people who lead or speak for": whose they are says the sector.
+_GENERIC_HEADS = {"leader", "leaders", "chief", "chiefs", "head", "heads", "representative",
+                  "representatives", "spokesman", "spokeswoman", "spokesperson", "delegation",
+                  "delegates", "delegate"}
 # What ends a company's name: "Gibraltar Financial Corp", "Texas Instruments Inc".
 _COMPANY_SUFFIXES = {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.",
                      "plc", "llc", "gmbh", "bancorp", "bancorporation", "bancshares", "n.v.",
@@ -438,6 +455,11 @@ class StoryActors:
             antecedent = self._antecedent(phrase) if head.lemma.lower() in _PRONOUNS else None
             return _with_text(antecedent, phrase) if antecedent is not None else None
         desc = describe(phrase)
+        if desc.code in _FOUNDED and self.on is not None and self.on < _FOUNDED[desc.code]:
+            # "the ICC" in 1987 is the Interstate Commerce Commission, not the court
+            desc = Description(name=None, country=None, sector=None, code=None,
+                               person=desc.person, person_is_head=desc.person_is_head,
+                               titles=desc.titles)
         wikidata = None
         if self.user is not None:
             # The user's agent words win over the built-in roles ("police officer" -> COP).

@@ -18,7 +18,7 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("183", re.compile(r"\b(suicide (bomber|bombing|attack)|car bomb|truck bomb|roadside bomb|"
                        r"ied|improvised explosive|explosive device|bomb blast)s?\b")),
     ("195", re.compile(r"\b(air ?strikes?|airstrikes?|drones?|warplanes?|jets?|helicopter gunships?|"
-                       r"(military|israeli|russian|us|american|enemy|coalition) aircraft|"
+                       r"(military|israeli|russian|us|american|enemy|coalition) aircraft|barrel bombs?|"
                        r"aerial|bombers?|air raids?|coalition strikes?|[\w-]+-led strikes?)\b")),
     ("194", re.compile(r"\b(shell(ing|ed|s)?|artillery|mortars?|rockets?|tanks?|howitzers?|"
                        r"missiles?|bombardments?)\b")),
@@ -27,7 +27,9 @@ _ASSAULT_MEANS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Aircraft, which bomb from the air (not "a bomber", who may be a person).
 _AIRCRAFT = re.compile(r"\b(jets?|warplanes?|aircraft|planes?|air force|helicopters?|"
-                       r"drones?|from the air)\b")
+                       r"drones?|from the air|barrel bombs?|bombing campaigns?)\b")
+# Mass killing (CAMEO 202): "genocidal assaults", "a campaign of genocide".
+_GENOCIDE = re.compile(r"\bgenocidal (attacks?|assaults?|campaigns?|killings?)\b")
 _CHEMICAL = re.compile(r"\b(mustard gas|nerve (gas|agent)|sarin|chlorine (gas|attack|bomb)s?|"
                        r"chemical (weapons?|attacks?|agents?)|novichok|vx)\b")
 # Weapons and tactics of crowd control (PLOVER's ASSAULT mode "crowd-control").
@@ -106,15 +108,17 @@ def refine(cameo: str, sentence: str, *, future: bool, content: str | None = Non
         # cooperation announced is an intent
         return _THREAT[root]
     text = sentence.lower()
+    if cameo in ("190", "180") and _GENOCIDE.search(text):
+        return "202"  # "genocidal assaults on the Kurds": mass killing
     if cameo in ("190", "180", "182"):
         for code, pattern in _ASSAULT_MEANS:
             if pattern.search(text):
                 return code
-    if cameo == "183" and _AIRCRAFT.search(text) and not _ASSAULT_MEANS[0][1].search(text):
-        return "195"  # "Russian jets bombed villages": bombs from the air
     if cameo in ("175", "190", "180") and _CHEMICAL.search(text):
         # "used mustard gas", "a sarin attack": not tear gas
         return "2041"
+    if cameo == "183" and _AIRCRAFT.search(text) and not _ASSAULT_MEANS[0][1].search(text):
+        return "195"  # "Russian jets bombed villages": bombs from the air
     if cameo == "040" and _PHONE.search(text):
         return "041"
     if root == "15" and _PEACEKEEPING.search(text):

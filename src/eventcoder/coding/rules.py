@@ -54,7 +54,9 @@ _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notio
                   "spectre", "specter", "likelihood", "possibility", "hope", "rumour", "rumor",
                   "question", "debate", "threat", "dream", "promise",
                   # "on the verge of being captured": about to happen, not yet
-                  "verge", "brink", "cusp"}
+                  "verge", "brink", "cusp",
+                  # "their aim of ousting the president": a goal, not done
+                  "aim", "goal", "objective", "ambition", "intention", "dream"}
 # Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
 _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
@@ -66,7 +68,9 @@ _TASKING_VERBS = {"task", "charge", "mandate", "entrust"}
 _FAILING_GOVERNORS = {"fail"}
 _HYPO_NOUNS = {"bid", "attempt", "effort", "plan", "push", "drive", "intention", "aim",
                "goal", "way", "need", "right", "chance", "possibility", "plot", "scheme",
-               "conspiracy", "hand", "licence", "license", "mandate", "authority", "power"}
+               "conspiracy", "hand", "licence", "license", "mandate", "authority", "power",
+               # "any opportunity for the US to attack us", "a pretext to invade"
+               "opportunity", "pretext", "excuse"}
 # Verbs of making known, whose content is unknown when they are negated: "has not confirmed".
 _CONFIRMING_VERBS = {"confirm", "announce", "decide", "say", "disclose", "reveal", "state"}
 # Nouns of a proposal, whose infinitive is only proposed: "the vote to attack the government"
@@ -797,6 +801,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or _money(o) for o in _children(verb, {"dobj"})) or any(
             c.dep_ == "pcomp" for p in _children(verb, {"prep"}) for c in p.children)):
         return None  # "drew down cash deposits", "won't pull back from easing": no forces
+    if row.cameo[:3] == "087" and any(o.lemma_.lower() in _ROLES for o in _prep_objects(
+            verb, frozenset({"from"}))):
+        return None  # "retreating from its role as global policeman": a policy, no forces
+    if lemma == "call" and verb.tag_ == "VBN" and verb.dep_ == "acl" and _children(verb, {"oprd"}):
+        return None  # "a brokerage service called Green Line": named
     if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
             "ahead", "on", "forward") for c in verb.children):
         return None  # "will press ahead with its plan": goes on with it, asks nobody
@@ -834,6 +843,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                                     "stronghold", "province", "country", "enclave")
             for o in _prep_objects(verb, frozenset({"from"}))):
         return replace(row, cameo="190")  # "ousted Isis from Manbij": driven out by force
+    if lemma in ("seize", "take", "grab") and row.cameo == "171" and any(
+            o.lemma_.lower() in _TERRAIN | {"territory", "land", "area", "region", "province",
+                                             "district", "enclave", "stronghold"}
+            or o.ent_type_ in ("GPE", "LOC") for o in _children(verb, {"dobj", "nsubjpass"})):
+        return replace(row, cameo="192")  # "seized territory in eastern Syria": occupied
     if lemma == "capture" and any(o.lemma_.lower() in ("video", "camera", "film", "tape", "cctv")
                                   for o in _prep_objects(verb, frozenset({"on"}))):
         return None  # "was captured on video taunting hijabis": filmed
@@ -1580,7 +1594,8 @@ def _split_modifiers(head: Token) -> list[Phrase]:
                                  for t in (mod, *others)):
             continue
         if head.pos_ == "PROPN" and head.ent_type_ == "ORG" and all(
-                head.doc[k].ent_iob_ == "I" for k in range(mod.i + 1, head.i + 1)):
+                head.doc[k].ent_iob_ == "I" or head.doc[k].is_space
+                for k in range(mod.i + 1, head.i + 1)):
             continue  # "the Securities and Exchange Commission": one name, one body
         # "Russian, Syrian and Iranian forces": the names listed before, each with its comma
         listed = [c for c in head.children if c.i < mod.i
@@ -1822,6 +1837,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             # fight Isis", "troops sent by Russia to protect the base": those raised or sent
             # do it, not who raised or sent them
             return raised, []
+        if (verb.dep_ in ("xcomp", "advcl") and _infinitive(verb)
+                and verb.head.lemma_.lower() in _RAISING_VERBS - _SENDING_VERBS - {"set", "hire"}):
+            raised = [o for v in _conjuncts(verb.head) for o in _children(v, {"dobj"})
+                      if _actor_like(o)]
+            if not raised and verb.head.dep_ == "relcl" and not _children(verb.head, {"dobj"}):
+                raised = [verb.head.head] if _actor_like(verb.head.head) else []
+            if raised:
+                # "helped raise and train rebel groups to fight Assad", "a militia it had
+                # raised to fight Isis": those raised fight, not who raised them
+                return raised, []
         if verb.dep_ == "xcomp" and _contact_purpose(verb):
             return agents, patients  # "called Erdogan to apologize": the caller apologizes
         if verb.dep_ == "xcomp":
@@ -3200,6 +3225,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in clause.head.children):
         negated = True  # "there is no evidence that Iran supplied the missiles"
+    if (clause.dep_ == "ccomp" and clause.tag_ in ("VB", "VBP")
+            and clause.head.lemma_.lower() in _SUGGESTING
+            and not _children(clause, {"aux", "auxpass"})):
+        hypothetical = True  # "may recommend that the US retaliate": asked for, not done
     if (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _CONFIRMING_VERBS
             and _negated(clause.head)):
         hypothetical = True  # "has not yet confirmed that its delegation will attend"
@@ -3248,7 +3277,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
                 c.dep_ == "advmod" and c.lower_ == "yet" for c in governor.children):
             negated = True  # "failed to reach agreement", "has yet to sign": not happened
         elif ((lemma in _HYPO_GOVERNORS or lemma in _HYPO_NOUNS
-               or lemma in _PROPOSAL_NOUNS and governor.pos_ == "NOUN") and node.dep_ != "advcl"
+               or lemma in _PROPOSAL_NOUNS and governor.pos_ == "NOUN")
+              # ("any opportunity for the US to attack": a noun's clause parsed as adverbial)
+              and (node.dep_ != "advcl" or governor.pos_ == "NOUN")
               and not _contact_purpose(node)):
             hypothetical = True  # "urged X to talk", not "called X to talk" (a purpose)
         if _negated(governor) or (governor.pos_ == "ADJ" and governor.dep_ == "acomp"
@@ -3260,12 +3291,24 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
 
 _AHEAD = {"next", "tomorrow", "coming", "later", "upcoming"}
 # What keeps an event from happening to someone: "safe from attack", "shielded from".
-_SHELTERED = {"safe", "immune", "protect", "shield", "spare", "free", "secure", "insulate"}
+_SHELTERED = {"safe", "immune", "protect", "shield", "spare", "free", "secure", "insulate",
+              # "insurance from Israeli attack", "protection from air strikes"
+              "insurance", "protection", "immunity", "refuge", "shelter"}
+# What is left that is no ground: "retreating from its role as global policeman".
+_ROLES = {"role", "policy", "stance", "commitment", "pledge", "promise", "responsibility",
+          "leadership", "ambition", "rhetoric", "demand", "plan", "idea"}
 # What is hacked, not shot at: "targeted the email accounts of the party".
 _CYBER_THINGS = {"account", "email", "server", "website", "database", "inbox", "computer"}
+# Verbs of a poll figure moving: "support rose to 50 pct".
+_POLL_MOVES = {"rise", "fall", "drop", "slip", "climb", "grow", "decline", "jump", "plunge",
+               "slump", "dip", "stand", "edge", "surge", "increase", "decrease"}
 # What is soured, not poisoned: "poisoned relations between the two countries".
 _RELATIONS = {"relation", "relationship", "tie", "atmosphere", "climate", "mood", "debate",
               "discourse", "politics", "well", "process", "dialogue"}
+# Verbs whose that-clause in the bare verb (a subjunctive) is only asked for: "recommend that
+# the US retaliate", "insisted that he resign".
+_SUGGESTING = {"recommend", "propose", "suggest", "urge", "demand", "insist", "ask", "request",
+               "advise", "require", "order", "move"}
 # Pronouns for whoever it may be: "anyone who attacks".
 _ANY_ONE = {"anyone", "anybody", "whoever", "anything"}
 # Adjectives that weigh an act rather than report it: "hard to oust", "easy to defeat".
@@ -3549,6 +3592,15 @@ class RuleCoder:
                 return None  # "feed demand is light", "the demand for barges"
             if token.dep_ == "dobj" and _market_operation(token.head):
                 return None  # "provided assistance to the money market"
+            if token.lemma_.lower() in ("loan", "credit", "debt") and (any(
+                    c.lower_ == "outstanding" for c in token.children) or token.dep_ == "dobj"
+                    and token.head.lemma_.lower() == "have"):
+                return None  # "banks have loans outstanding to Nigeria": exposure, no lending
+            if token.lemma_.lower() == "support" and (
+                    token.dep_ == "nsubj" and token.head.lemma_.lower() in _POLL_MOVES
+                    or any(c.ent_type_ == "PERCENT" or c.lower_ in ("pct", "percent", "%")
+                           for p in _prep_objects(token, frozenset({"of"})) for c in p.subtree)):
+                return None  # "the party's support rose to 50 pct", "the support of 39 pct"
             # "a state of emergency", "the suspension of aid": the noun of its "of".
             particles = {f"n:{o.lemma_.lower()}" for o in _prep_objects(token, frozenset({"of"}))}
             for key in _noun_key(token):
@@ -3766,6 +3818,10 @@ class RuleCoder:
                         recipient = ()
                     candidate = replace(candidate, more=more, recipient=recipient)
                 candidate = _announced_retreat(_reported(candidate, token), token)
+                if set(candidate.recipient) & set(candidate.actor):
+                    # ("recruiting British nationals to fight for Isis": no one fights himself)
+                    candidate = replace(candidate, recipient=tuple(
+                        p for p in candidate.recipient if p not in candidate.actor))
                 for each in _reciprocal(candidate, token):
                     yield self._ranked(each, token, sent)
         for verb in sent:
