@@ -2224,8 +2224,11 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         out += _prep_objects(token, preps)
         for obj in objects:
             # "welcomed Trump's remarks on Ukraine": what remarks are on is their topic
+            # ("condemned the ban on refugees": whom a measure judged is on is not who is
+            # judged)
             out += _prep_objects(obj, preps - {"on"} if obj.lemma_.lower() in _TOPIC_NOUNS
-                                 else preps)
+                                 or token.lemma_.lower() in _JUDGING_VERBS
+                                 and obj.lemma_.lower() in _MEASURES else preps)
         if "at" not in listed and any(o.head.lower_ != "at" for o in out):
             # "hosted the premier at the White House", "filed a case against Israel at the
             # ICJ": beside a participant, "at" says where, not whom
@@ -2420,7 +2423,8 @@ _REPELLING_VERBS = {"repel", "repulse", "resist", "withstand", "survive"}
 # Things said or held about a topic, whose "on" names the topic: "remarks on Ukraine".
 _TOPIC_NOUNS = {"remark", "comment", "statement", "view", "position", "stance", "report",
                 "speech", "opinion", "assessment", "testimony", "interview", "article",
-                "decision", "policy", "proposal", "plan", "resolution", "debate", "vote"}
+                "decision", "policy", "proposal", "plan", "resolution", "debate", "vote",
+                "rhetoric", "language", "approach", "strategy", "handling", "response"}
 # People who take to the streets: "protesters clashed with police".
 # Gatherings, and counts of people: "to disperse the crowd", "thousands of protesters".
 _COUNTED = {"thousand", "hundred", "dozen", "scores"}
@@ -3818,6 +3822,15 @@ class RuleCoder:
                         recipient = ()
                     candidate = replace(candidate, more=more, recipient=recipient)
                 candidate = _announced_retreat(_reported(candidate, token), token)
+                if candidate.row.cameo[:2] in _STANCE_ROOTS and candidate.more:
+                    # "condemned the proposed ban on refugees": whom a measure or remark is on
+                    # is not whom the stance is toward
+                    tokens = {t.idx: t for t in sent}
+                    candidate = replace(candidate, more=tuple(
+                        p for p in candidate.more
+                        if not ((t := tokens.get(p.head_word.start)) is not None
+                                and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
+                                and t.head.head.lemma_.lower() in _MEASURES | _TOPIC_NOUNS)))
                 if set(candidate.recipient) & set(candidate.actor):
                     # ("recruiting British nationals to fight for Isis": no one fights himself)
                     candidate = replace(candidate, recipient=tuple(
