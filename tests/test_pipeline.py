@@ -678,3 +678,11 @@ def test_pipeline_codes_name_barrel_bombs_and_genocidal_assaults(coder):
     (events,) = _by_sentence(coder, "The regime's genocidal assaults on the Kurds killed "
                                     "thousands.").values()
     assert {e.cameo for e in events} == {"202"}
+
+
+def test_pipeline_a_participle_right_after_a_noun_is_done_to_the_noun(coder):
+    (events,) = _by_sentence(coder, "Kenya and Somalia are in talks to transfer fighters "
+                                    "captured over five years of war.").values()
+    captured = [e for e in events if e.trigger.text == "captured"]
+    assert captured and all(not e.actor for e in captured)
+    assert [a.text for a in captured[0].recipient] == ["fighters"]

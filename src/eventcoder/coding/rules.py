@@ -804,7 +804,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if row.cameo[:3] == "087" and any(o.lemma_.lower() in _ROLES for o in _prep_objects(
             verb, frozenset({"from"}))):
         return None  # "retreating from its role as global policeman": a policy, no forces
-    if lemma == "call" and verb.tag_ == "VBN" and verb.dep_ == "acl" and _children(verb, {"oprd"}):
+    if lemma == "call" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and (
+            _children(verb, {"oprd"}) or not _children(verb, {"aux", "auxpass", "nsubj"}) and all(
+                o.pos_ == "PROPN" and o.text[:1].isupper()
+                for o in _children(verb, {"dobj"}) or [verb])):
         return None  # "a brokerage service called Green Line": named
     if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
             "ahead", "on", "forward") for c in verb.children):
@@ -1745,6 +1748,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "Asked about the attack, the spokesman said ...": he was asked ("Allowed to
         # graduate in 1959, Talabani ...": a participle opening the sentence is passive)
         return [], subject_of(verb.head, depth + 1)[0]
+    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i > verb.head.i + 1
+            and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN")
+            and not _children(verb, {"aux", "auxpass", "mark", "agent"})):
+        # "are in talks to transfer fighters captured over five years": a participle right
+        # after a noun is done to the noun, however the parser hung it
+        return [], [verb.doc[verb.i - 1]]
     if (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd")
             and verb.head.lemma_.lower() in _STATE_VERBS
             and verb.lemma_.lower() not in _ACTIVE_PARTICIPLES
@@ -1903,7 +1912,7 @@ _RAISING_VERBS = {"raise", "send", "deploy", "train", "recruit", "form", "create
                   "organize", "set"}
 # Verbs of going whose infinitive is their subject's purpose: "left Britain to fight for Isis".
 _LEAVING_FOR = {"leave", "travel", "go", "come", "return", "move", "head", "flee", "cross",
-                "enter", "quit", "abandon"}
+                "enter", "quit", "abandon", "tour", "visit"}
 # Prepositions whose gerund shares its clause's subject: "after meeting Putin, he said".
 # ("in" and "on" are mostly complements: "a role in supporting", "focus on fighting")
 _GERUND_PREPS = {"by", "after", "since", "while", "upon", "without"}
@@ -3875,6 +3884,14 @@ class RuleCoder:
         # "a car bombing by X killed ...", "missiles fired by X struck ...": the attack's
         # owner did it.
         agents = [o for a in agents for o in self._attack_agents(a)]
+        if not agents and patients and row.cameo[:2] in ("18", "19", "20"):
+            # "were killed in airstrikes and shelling by forces loyal to Assad": whose attack
+            # it was in
+            agents = ([o for o in _prep_objects(verb, frozenset({"by"})) if _actor_like(o)]
+                      or [o for p in _children(verb, {"prep"}) if p.lower_ in ("in", "by")
+                          for n in _children(p, {"pobj"}) for c in _conjuncts(n)
+                          if c.lemma_.lower() in _ATTACKS | _WAR_WORDS
+                          for o in _prep_objects(c, frozenset({"by"}))])[:1]
         if (patients and not agents and verb.lemma_.lower() in _SENDING_VERBS
                 and any(p.lemma_.lower() in _FORCES | _SENT_PEOPLE for p in patients)):
             # "peacekeepers are being deployed to relieve X": forces sent, no sender named,
