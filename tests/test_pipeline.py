@@ -686,3 +686,10 @@ def test_pipeline_a_participle_right_after_a_noun_is_done_to_the_noun(coder):
     captured = [e for e in events if e.trigger.text == "captured"]
     assert captured and all(not e.actor for e in captured)
     assert [a.text for a in captured[0].recipient] == ["fighters"]
+
+
+def test_pipeline_force_is_aimed_at_whom_its_purpose_names(coder):
+    (events,) = _by_sentence(coder, "Turkey sent troops into the border enclave to fight "
+                                    "Kurdish militias.").values()
+    sent = [e for e in events if e.trigger.text == "sent"]
+    assert sent and [a.text for a in sent[0].recipient] == ["Kurdish militias"]

@@ -3196,6 +3196,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             and any(c.dep_ == "acomp" and c.lemma_.lower() in _EASE_ADJECTIVES
                     for c in clause.head.children)):
         hypothetical = True  # "it is possible for Turkey to renege", "it is unlikely that"
+    if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("once", "whenever") for c in clause.children) and any(
+            c.dep_ == "aux" and c.lower_ in _HYPO_AUX | _FUTURE_AUX for c in clause.head.children):
+        hypothetical = True  # "once a terrorist is captured, they must answer": whenever
     if clause.dep_ == "relcl" and clause.i == trigger.i and (
             clause.head.lemma_.lower() in _ANY_ONE or any(
             c.dep_ == "det" and c.lower_ == "any" for c in clause.head.children)):
@@ -3840,6 +3844,17 @@ class RuleCoder:
                         if not ((t := tokens.get(p.head_word.start)) is not None
                                 and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
                                 and t.head.head.lemma_.lower() in _MEASURES | _TOPIC_NOUNS)))
+                if (candidate.row.cameo[:2] in ("15", "18", "19") and token.pos_ == "VERB"
+                        and not any(_names_someone(p) and p.head_word.ent not in ("GPE", "LOC", "FAC")
+                                    for p in candidate.recipient)
+                        and (aimed := _purpose_targets(token))):
+                    # "fought alongside the SDF to oust Isis from its strongholds", "sent troops
+                    # into Afrin to fight Kurdish militias": whom the force is used against
+                    candidate = replace(candidate, recipient=tuple(phrase_of(t) for t in aimed))
+                if candidate.row.cameo[:2] in _VIOLENT_ROOTS:
+                    # "targeted areas under the control of Isis": the holder is the target
+                    candidate = replace(candidate, recipient=tuple(
+                        _controller(p, sent) or p for p in candidate.recipient))
                 if set(candidate.recipient) & set(candidate.actor):
                     # ("recruiting British nationals to fight for Isis": no one fights himself)
                     candidate = replace(candidate, recipient=tuple(
@@ -4627,6 +4642,37 @@ def _reciprocal(cand: Candidate, token: Token) -> list[Candidate]:
     return [replace(cand, actor=(side,), recipient=tuple(p for p in cand.actor if p is not side),
                     more=(), goals=())
             for side in cand.actor]
+
+
+# Acts of force whose object a force is sent or used against: "to oust Isis", "to fight X".
+_FORCE_PURPOSES = _OUSTING_VERBS | {"defeat", "fight", "attack", "expel", "crush", "destroy",
+                                    "capture", "dislodge", "battle", "combat", "counter"}
+
+
+def _purpose_targets(verb: Token) -> list[Token]:
+    """The parties a purpose clause of force names: "to oust Isis", "to fight the militias"."""
+    return [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+            and c.lemma_.lower() in _FORCE_PURPOSES
+            for o in _children(c, {"dobj"}) for t in _conjuncts(o)
+            if _actor_like(t) or t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")]
+
+
+def _controller(phrase: Phrase, sent: SpacySpan) -> Phrase | None:
+    """Who holds the ground a phrase names: "areas under the control of Islamic State",
+    "territory controlled by the rebels" (the holder, as the target)."""
+    head = next((t for t in sent if t.idx == phrase.head_word.start), None)
+    if head is None or head.lemma_.lower() not in _TERRAIN | _AREA_NOUNS:
+        return None
+    after = head.right_edge.i + 1
+    unders = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "under"] + (
+        # ("targeted areas under the control of X": the parser may hang "under" on the verb)
+        [head.doc[after]] if after < len(head.doc) and head.doc[after].lower_ == "under" else [])
+    holders = [o for u in unders for p in _children(u, {"pobj"}) if p.lemma_.lower() == "control"
+               for o in _prep_objects(p, frozenset({"of"}))]
+    holders += [o for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in (
+                "control", "hold", "run") for o in _agents_of_passive(a)]
+    holders = [o for o in holders if _actor_like(o) or o.pos_ == "PROPN"]
+    return phrase_of(holders[0]) if holders else None
 
 
 # Adjectives of wanting, whose gerund has not happened: "interested in ousting".
