@@ -219,6 +219,13 @@ def _verbal_clash(verb: Token) -> bool:
     assessment"), or between two people named ("the ambassador clashed with Trump")."""
     others = _prep_objects(verb, frozenset({"with"}))
     subjects = _children(verb, {"nsubj"})
+    if any(p.lower_ == "over" and any(not _actor_like(o) for o in _children(p, {"pobj"}))
+           for p in _children(verb, {"prep"})) and not any(
+            s.lemma_.lower() in _FORCES | _ARMED_PEOPLE for s in subjects) and (
+            any(p.lower_ == "in" and any(o.lower_ == "public" for o in _children(p, {"pobj"}))
+                for p in _children(verb, {"prep"}))
+            or any(c.lower_ in ("publicly", "openly", "verbally") for c in verb.children)):
+        return True  # "Erdogan and Putin clashed in public over the ceasefire": words
     if any(o.pos_ == "NOUN" and not _actor_like(o) and o.lemma_.lower() not in PEOPLE
            and o.tag_ != "NNS" for o in others):
         return True  # "clashed with Trump's assessment" (not "with smugglers")
@@ -804,6 +811,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if row.cameo[:3] == "087" and any(o.lemma_.lower() in _ROLES for o in _prep_objects(
             verb, frozenset({"from"}))):
         return None  # "retreating from its role as global policeman": a policy, no forces
+    if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and any(
+            t.lemma_.lower() in _MEASURES | _RULING_NOUNS for o in _children(verb, {"dobj", "nsubjpass"})
+            for t in (o, *_prep_objects(o, frozenset({"of"})))):
+        return replace(row, cameo="120", particle=None)  # "a judge struck down the policy"
     if lemma == "call" and verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and (
             _children(verb, {"oprd"}) or not _children(verb, {"aux", "auxpass", "nsubj"}) and all(
                 o.pos_ == "PROPN" and o.text[:1].isupper()
@@ -3182,8 +3193,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
         hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
     if (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
-            and trigger.head.lemma_.lower() in _FEARING_VERBS):
-        hypothetical = True  # "the Kurds fear attack by Turkey", "expect retaliation"
+            and trigger.head.lemma_.lower() in _FEARING_VERBS | {"want", "desire", "need", "crave"}):
+        hypothetical = True  # "the Kurds fear attack by Turkey", "wants Russia's backing"
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "from"
             and trigger.head.head.lemma_.lower() in _SHELTERED):
         hypothetical = True  # "the zone will be safe from air attack"
@@ -3263,7 +3274,7 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
             hypothetical = True  # "foiled a plot to behead a soldier": the plot's, not done
             break
         if not _infinitive(node) and not (node.dep_ == "xcomp"
-                                          and node.head.lemma_.lower() in _ASPECT_VERBS):
+                                          and node.head.lemma_.lower() in _ASPECT_VERBS | _WEIGHING_VERBS):
             break
         governor = node.head
         lemma = governor.lemma_.lower()
@@ -3337,7 +3348,7 @@ _FEARING_VERBS = {"fear", "expect", "anticipate", "predict", "dread", "await", "
 # Verbs that stop an event before it happens: "the visit was postponed", "cancelled the summit",
 # "police foiled a bomb attack".
 _CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap", "abort",
-                      "scuttle", "foil", "thwart", "prevent", "avert", "forestall"}
+                      "scuttle", "foil", "thwart", "prevent", "avert", "forestall", "spare"}
 
 
 def _called_off(trigger: Token) -> bool:
@@ -3905,7 +3916,7 @@ class RuleCoder:
             agents = ([o for o in _prep_objects(verb, frozenset({"by"})) if _actor_like(o)]
                       or [o for p in _children(verb, {"prep"}) if p.lower_ in ("in", "by")
                           for n in _children(p, {"pobj"}) for c in _conjuncts(n)
-                          if c.lemma_.lower() in _ATTACKS | _WAR_WORDS
+                          if c.lemma_.lower() in _ATTACKS | _WAR_WORDS | {"campaign", "operation"}
                           for o in _prep_objects(c, frozenset({"by"}))])[:1]
         if (patients and not agents and verb.lemma_.lower() in _SENDING_VERBS
                 and any(p.lemma_.lower() in _FORCES | _SENT_PEOPLE for p in patients)):
@@ -4339,7 +4350,7 @@ class RuleCoder:
             hypothetical = True  # "a planned offensive", "an impending assault": not yet
         if owned:
             # what is said of the owner's act is not its modality ("will use Trump's withdrawal")
-            negated, hypothetical, future = _negated(noun), False, False
+            negated, hypothetical, future = _negated(noun) or _called_off(noun), False, False
         negated = negated or (culprit is not None and _blame_denied(culprit))
         starts = [noun] if verb is None else [noun, verb]
         skip = [*agents, *(_children(verb, _SUBJ) if verb is not None else [])]
