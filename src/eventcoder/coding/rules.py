@@ -820,6 +820,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                 o.pos_ == "PROPN" and o.text[:1].isupper()
                 for o in _children(verb, {"dobj"}) or [verb])):
         return None  # "a brokerage service called Green Line": named
+    if lemma == "sanction" and any(s.lemma_.lower() in _CORPORATE_BODIES | {"board", "director"}
+                                   for s in _children(verb, _SUBJ) + _agents_of_passive(verb)):
+        return None  # "the merger was sanctioned by the shareholders": approved
+    if row.cameo[:2] in ("02", "10") and (subjects := _children(verb, _SUBJ)) and all(
+            s.pos_ == "NOUN" and s.lemma_.lower() in _NEEDING_THINGS for s in subjects):
+        return None  # "the problems call for a political solution": needed, asked by no one
     if lemma in ("press", "push") and any(c.dep_ in ("advmod", "prt") and c.lower_ in (
             "ahead", "on", "forward") for c in verb.children):
         return None  # "will press ahead with its plan": goes on with it, asks nobody
@@ -3330,6 +3336,11 @@ _CYBER_THINGS = {"account", "email", "server", "website", "database", "inbox", "
 # Verbs of a poll figure moving: "support rose to 50 pct".
 _POLL_MOVES = {"rise", "fall", "drop", "slip", "climb", "grow", "decline", "jump", "plunge",
                "slump", "dip", "stand", "edge", "surge", "increase", "decrease"}
+# How a speaker declines to say more: "declined to be more specific".
+_SAYING_MORE = {"specific", "precise", "explicit", "drawn"}
+# Causes that need something, not parties that ask: "the problems call for a solution".
+_NEEDING_THINGS = {"problem", "situation", "crisis", "circumstance", "condition", "difficulty",
+                   "issue", "challenge", "case"}
 # What is soured, not poisoned: "poisoned relations between the two countries".
 _RELATIONS = {"relation", "relationship", "tie", "atmosphere", "climate", "mood", "debate",
               "discourse", "politics", "well", "process", "dialogue"}
@@ -3756,6 +3767,11 @@ class RuleCoder:
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
+            if token.lemma_.lower() in ("refuse", "decline") and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() == "be" and any(
+                        a.dep_ == "acomp" and a.lemma_.lower() in _SAYING_MORE for a in c.children)
+                    for c in token.children):
+                continue  # "declined to be more specific": said no more
             if token.lemma_.lower() in ("refuse", "decline") and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview")
                     for c in token.children):
