@@ -56,7 +56,7 @@ _FRAMING_NOUNS = {"rhetoric", "talk", "fear", "risk", "prospect", "idea", "notio
                   # "on the verge of being captured": about to happen, not yet
                   "verge", "brink", "cusp",
                   # "their aim of ousting the president": a goal, not done
-                  "aim", "goal", "objective", "ambition", "intention", "dream"}
+                  "aim", "goal", "objective", "ambition", "intention"}
 # Light verbs of an act only weighed: "considering sanctions", "mulling a ceasefire".
 _WEIGHING_VERBS = {"consider", "weigh", "mull", "contemplate", "propose", "eye"}
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "set", "due", "go", "willing", "ready",
@@ -3653,6 +3653,7 @@ class RuleCoder:
     def code_sentence(self, sent: SpacySpan, index: int) -> Iterator[Candidate]:
         """Candidates for one sentence, in token order."""
         matched = {t.i: row for t in sent if (row := self._match(t)) is not None}
+        at = {t.idx: t for t in sent}  # a phrase's head word back to its token
         for i, row in list(matched.items()):
             token = sent.doc[i]
             if row.kind == "N" and token.lemma_.lower() == "release" and (
@@ -3861,32 +3862,9 @@ class RuleCoder:
                     if more and recipient and all(p in stationed for p in recipient):
                         recipient = ()
                     candidate = replace(candidate, more=more, recipient=recipient)
-                candidate = _announced_retreat(_reported(candidate, token), token)
-                if candidate.row.cameo[:2] in _STANCE_ROOTS and candidate.more:
-                    # "condemned the proposed ban on refugees": whom a measure or remark is on
-                    # is not whom the stance is toward
-                    tokens = {t.idx: t for t in sent}
-                    candidate = replace(candidate, more=tuple(
-                        p for p in candidate.more
-                        if not ((t := tokens.get(p.head_word.start)) is not None
-                                and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
-                                and t.head.head.lemma_.lower() in _MEASURES | _TOPIC_NOUNS)))
-                if (candidate.row.cameo[:2] in ("15", "18", "19") and token.pos_ == "VERB"
-                        and not any(_names_someone(p) and p.head_word.ent not in ("GPE", "LOC", "FAC")
-                                    for p in candidate.recipient)
-                        and (aimed := _purpose_targets(token))):
-                    # "fought alongside the SDF to oust Isis from its strongholds", "sent troops
-                    # into Afrin to fight Kurdish militias": whom the force is used against
-                    candidate = replace(candidate, recipient=tuple(phrase_of(t) for t in aimed))
-                if candidate.row.cameo[:2] in _VIOLENT_ROOTS:
-                    # "targeted areas under the control of Isis": the holder is the target
-                    candidate = replace(candidate, recipient=tuple(
-                        _controller(p, sent) or p for p in candidate.recipient))
-                if set(candidate.recipient) & set(candidate.actor):
-                    # ("recruiting British nationals to fight for Isis": no one fights himself)
-                    candidate = replace(candidate, recipient=tuple(
-                        p for p in candidate.recipient if p not in candidate.actor))
-                for each in _reciprocal(candidate, token):
+                candidate = _participants_settled(
+                    _announced_retreat(_reported(candidate, token), token), token, at)
+                for each in _reciprocal(candidate, token, at):
                     yield self._ranked(each, token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
@@ -4634,10 +4612,36 @@ def _announced_retreat(cand: Candidate, token: Token) -> Candidate:
 # clashed", "the two sides accused each other".
 _RECIPROCAL_VERBS = {"clash", "fight", "battle", "skirmish", "violate", "exchange"}
 _EACH_OTHER = {"each other", "one another"}
-_SITE_PREPS = {"in", "at", "near", "on", "along", "across", "around", "inside", "outside"}
+_SITE_PREPS = _LOCATION_PREPS | {"on", "along", "across", "around"}
 
 
-def _reciprocal(cand: Candidate, token: Token) -> list[Candidate]:
+def _participants_settled(cand: Candidate, token: Token, at: dict[int, Token]) -> Candidate:
+    """The last word on a verb or noun candidate's participants, from the whole sentence."""
+    if cand.row.cameo[:2] in _STANCE_ROOTS and cand.more:
+        # "condemned the proposed ban on refugees": whom a measure or remark is on is not whom
+        # the stance is toward
+        cand = replace(cand, more=tuple(
+            p for p in cand.more
+            if not ((t := at.get(p.head_word.start)) is not None
+                    and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
+                    and t.head.head.lemma_.lower() in _MEASURES | _TOPIC_NOUNS)))
+    if (cand.row.cameo[:2] in ("15", "18", "19") and token.pos_ == "VERB"
+            and not any(_names_someone(p) and p.head_word.ent not in ("GPE", "LOC", "FAC")
+                        for p in cand.recipient)
+            and (aimed := _purpose_targets(token))):
+        # "fought alongside the SDF to oust Isis from its strongholds", "sent troops into Afrin
+        # to fight Kurdish militias": whom the force is used against
+        cand = replace(cand, recipient=tuple(phrase_of(t) for t in aimed))
+    if cand.row.cameo[:2] in _VIOLENT_ROOTS:
+        # "targeted areas under the control of Isis": the holder is the target
+        cand = replace(cand, recipient=tuple(_controller(p, at) or p for p in cand.recipient))
+    if set(cand.recipient) & set(cand.actor):
+        # ("recruiting British nationals to fight for Isis": no one fights himself)
+        cand = replace(cand, recipient=tuple(p for p in cand.recipient if p not in cand.actor))
+    return cand
+
+
+def _reciprocal(cand: Candidate, token: Token, at: dict[int, Token]) -> list[Candidate]:
     """One event per side when coordinated actors act on each other and name no one else:
     "Armenia and Azerbaijan violated the ceasefire", "the army and the rebels clashed near
     the border" (each side toward the other; where it happened is no party)."""
@@ -4654,14 +4658,13 @@ def _reciprocal(cand: Candidate, token: Token) -> list[Candidate]:
         return [cand]
     if any(c.lower_ in ("alongside", "beside", "together", "side") for c in token.children):
         return [cand]  # "fought alongside each other", "side by side": allies
-    by_start = {t.idx: t for t in token.sent}
-    if not all((head := by_start.get(p.head_word.start)) is not None
+    if not all((head := at.get(p.head_word.start)) is not None
                and (_actor_like(head) or head.pos_ == "PROPN") for p in cand.actor):
         return [cand]  # sides that are no parties ("the stronghold and scene of ...")
     for p in cand.recipient:
         if p in each_other:
             continue
-        head = by_start.get(p.head_word.start)
+        head = at.get(p.head_word.start)
         if head is None or not (head.dep_ == "pobj" and head.head.lower_ in _SITE_PREPS
                                 or head.dep_ == "dobj" and not _actor_like(head)
                                 and head.pos_ != "PROPN"):
@@ -4684,10 +4687,10 @@ def _purpose_targets(verb: Token) -> list[Token]:
             if _actor_like(t) or t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC")]
 
 
-def _controller(phrase: Phrase, sent: SpacySpan) -> Phrase | None:
+def _controller(phrase: Phrase, at: dict[int, Token]) -> Phrase | None:
     """Who holds the ground a phrase names: "areas under the control of Islamic State",
     "territory controlled by the rebels" (the holder, as the target)."""
-    head = next((t for t in sent if t.idx == phrase.head_word.start), None)
+    head = at.get(phrase.head_word.start)
     if head is None or head.lemma_.lower() not in _TERRAIN | _AREA_NOUNS:
         return None
     after = head.right_edge.i + 1
