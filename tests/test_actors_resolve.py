@@ -234,3 +234,28 @@ def test_actors_a_family_is_civilian_whoever_it_belongs_to():
     desc = describe(phrase("the/DET wives/NOUN//nsubj of/ADP//prep Syrian/ADJ/NORP/amod "
                            "soldiers/NOUN//pobj", head=1))
     assert (desc.country, desc.sector) == ("SYR", "CVL")
+
+
+def test_actors_it_and_they_skip_a_person_for_the_subject_before():
+    story = _story()
+    story.note_subject(story.resolve(phrase(_IRAN)))                           # sentence 1
+    story.note_sentence_subject(story.resolve(phrase("Macron/PROPN/PERSON")))  # sentence 2
+    assert story.resolve(phrase("it/PRON", start=100)).code == "IRN"
+    assert story.resolve(phrase("they/PRON", start=100)).code == "IRN"
+    assert story.resolve(phrase("he/PRON", start=100)).name == "Emmanuel Macron"
+    story.note_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
+    story.note_sentence_subject(None)                                          # sentence 3
+    assert story.resolve(phrase("it/PRON", start=100)) is None
+
+
+def test_actors_what_the_clauses_say_wins_until_the_sentence_ends():
+    story = _story()
+    story.note_sentence_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
+    haftar = story.resolve(phrase("Haftar/PROPN/PERSON"))
+    story.note_clause_antecedents({100: haftar, 200: None})
+    assert story.resolve(phrase("he/PRON", start=100)).name == "Khalifa Haftar"
+    assert story.resolve(phrase("he/PRON", start=200)) is None   # a clause named no one we code
+    assert story.resolve(phrase("he/PRON", start=300)).name == "Emmanuel Macron"
+    story.note_subject(None)                                       # the next sentence
+    story.note_sentence_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
+    assert story.resolve(phrase("he/PRON", start=100)).name == "Emmanuel Macron"

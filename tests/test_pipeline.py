@@ -693,3 +693,38 @@ def test_pipeline_force_is_aimed_at_whom_its_purpose_names(coder):
                                     "Kurdish militias.").values()
     sent = [e for e in events if e.trigger.text == "sent"]
     assert sent and [a.text for a in sent[0].recipient] == ["Kurdish militias"]
+
+
+def _events_of(coder, text, trigger):
+    events = _by_sentence(coder, text)
+    return [e for es in events.values() for e in es if e.trigger.text == trigger]
+
+
+def test_pipeline_a_pronoun_in_a_governed_clause_is_that_clauses_subject(coder):
+    # "it" sits in a relative clause under "is reluctant"; Iran, not the bloc, deployed.
+    (deployed,) = _events_of(coder, "Egypt's opposition says Iran is unwilling to withdraw the "
+                                    "brigades it deployed near the border.", "deployed")
+    assert [a.country for a in deployed.actor] == ["IRN"]
+
+
+def test_pipeline_a_pronoun_under_who_is_the_noun_who_stands_for(coder):
+    text = ("The talks collapsed in Geneva. The initiative now rests with Prime Minister Narendra "
+            "Modi, who has said he will convene a summit of Gulf rulers in Delhi.")
+    convene = _events_of(coder, text, "convene")
+    assert [a.country for e in convene for a in e.actor] == ["IND"]
+
+
+def test_pipeline_it_and_they_never_stand_for_one_person(coder):
+    # The previous subject is a person: "It" (the measure) and "They" are not him.
+    text = ("Joe Biden imposed new tariffs on Chinese steel. It damages ties with Beijing. "
+            "They condemned the decision in Brussels.")
+    events = _by_sentence(coder, text)
+    assert not any(a.name == "Joe Biden" and a.text.lower() in ("it", "they")
+                   for es in events.values() for e in es for a in e.actor)
+
+
+def test_pipeline_he_after_a_body_that_spoke_is_the_person_named_before(coder):
+    text = ("Emmanuel Macron telephoned Recep Tayyip Erdogan on Friday. \"He urged Turkey to halt "
+            "the offensive,\" the Elysee palace said in a statement.")
+    (urged,) = _events_of(coder, text, "urged")
+    assert [a.name for a in urged.actor] == ["Emmanuel Macron"]

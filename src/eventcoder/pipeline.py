@@ -23,6 +23,7 @@ from .actors.people import lookup_person
 from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
+from .coding.pronouns import clause_antecedents
 from .coding.refine import REFINE_VERSION, assault_mode, coerce_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
@@ -253,6 +254,10 @@ class Coder:
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             subject = story.resolve(phrase_of(subjects[0])) if subjects else None
             story.note_sentence_subject(subject, reported=speaking)
+            # "Iran is reluctant to commit the numbers it deployed": what the clauses say
+            story.note_clause_antecedents({
+                start: story.resolve(phrase_of(antecedent))
+                for start, antecedent in clause_antecedents(sent).items()})
             tokens = {t.idx: t for t in sent}
             candidates = [_without_pact_places(c, tokens)
                           for c in rules.code_sentence(sent, index)]

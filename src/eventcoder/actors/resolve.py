@@ -22,7 +22,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v13"
+RESOLVER_VERSION = "eventcoder.actors.v14"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -30,6 +30,8 @@ _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 _MAIN_SUBJECT_PRONOUNS = {"him", "her", "them", "he", "she", "his"}
 # Pronouns that stand for a person, never for a country or a body.
 _PERSON_PRONOUNS = {"him", "her", "he", "she", "his"}
+# Pronouns that never stand for one person.
+_THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 # Possessive pronouns whose owner is the antecedent: "his country", "its forces".
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
@@ -341,6 +343,8 @@ class StoryActors:
     _reported: bool = False
     _persons: dict[int, Actor] = field(default_factory=dict)
     _mentioned: dict[int, Phrase] = field(default_factory=dict)
+    _clause: dict[int, Actor | None] = field(default_factory=dict)
+    _person_keys: set[tuple] = field(default_factory=set)
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
@@ -379,10 +383,17 @@ class StoryActors:
         self._sentence_subject = actor if actor is None or actor.sector != "MED" else None
         self._reported = reported
 
+    def note_clause_antecedents(self, antecedents: dict[int, Actor | None]) -> None:
+        """Set what the sentence's own clauses say its pronouns stand for (pronoun offset ->
+        the resolved antecedent, None when it names no one we code: "the plan says it ...").
+        These win over the sentence subjects; `note_subject` forgets them."""
+        self._clause = dict(antecedents)
+
     def note_subject(self, actor: Actor | None) -> None:
         """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
         this ends the sentence, so its own subject (`note_sentence_subject`) is forgotten."""
         self._sentence_subject = None
+        self._clause = {}
         if actor is not None and actor.sector != "MED":
             self._last_subject = actor
 
@@ -409,20 +420,32 @@ class StoryActors:
         return tuple(_with_text(a, phrase) for a in self._pair)
 
     def _antecedent(self, phrase: Phrase) -> Actor | None:
-        """Whom a pronoun in ``phrase`` stands for: this sentence's subject, else the previous
-        sentence's. The subject phrase itself (same offsets) skips its own entry, so it never
-        refers to itself and resolves the same before and after it is noted."""
+        """Whom a pronoun in ``phrase`` stands for: what the sentence's clauses say, else this
+        sentence's subject, else the previous sentence's. The subject phrase itself (same
+        offsets) skips its own entry, so it never refers to itself and resolves the same
+        before and after it is noted. "it" and "they" never stand for one person, and "he"
+        or "she" for a body only when no person was named before."""
+        word = phrase.head_word if phrase.head_word.pos == "PRON" else next(
+            (w for w in phrase.words if w.dep == "poss" and w.pos == "PRON"), phrase.head_word)
+        if word.start in self._clause:
+            return self._clause[word.start]
         current = self._sentence_subject
-        pronoun = phrase.head_word.text.lower()
+        pronoun = phrase.head_word.text.lower()  # ("his country": the country's own rules)
         usable = self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS
-        if usable and current is not None and (current.start, current.end) != (phrase.start, phrase.end):
-            found = current
-        else:
-            found = self._last_subject
+        options = [a for a in (current if usable and current is not None and (
+            current.start, current.end) != (phrase.start, phrase.end) else None,
+            self._last_subject) if a is not None]
+        if pronoun in _THING_PRONOUNS:
+            # "It raises the spectre of ..." after "Trump ...": not Trump
+            options = [a for a in options if not self._is_person(a)]
+        found = options[0] if options else None
         if pronoun in _PERSON_PRONOUNS and phrase.start is not None and (
                 # a country is no one ("the president said he ..." stays the president, and
                 # a body's name may be a person's the tables hold)
-                found is None or found.name is None and found.sector is None):
+                found is None or found.name is None and found.sector is None
+                # "a White House statement said: 'He urged ...'": the last person named
+                or found.name is not None and found.sector is not None
+                and not self._is_person(found)):
             # "Turkey ... he": the last person of that country named before the pronoun;
             # "Russia, which has backed him": else the last person named before it
             for start, mention in self._mentioned.items():
@@ -431,12 +454,19 @@ class StoryActors:
                     known = self._resolve(mention)
                     if known is not None:
                         self._persons[start] = known
+                        self._person_keys.add(_key(known))
             before = sorted(k for k in self._persons if k < phrase.start)
             same = [k for k in before if found is not None
                     and self._persons[k].country == found.country]
             if same or before:
                 return self._persons[(same or before)[-1]]
         return found
+
+    def _is_person(self, actor: Actor) -> bool:
+        """Whether an actor the story resolved is one person (by name or title)."""
+        return _key(actor) in self._person_keys or (
+            # a person the tables know, whatever the tagger made of the name
+            actor.name is not None and self._role(actor.name) is not None)
 
     def resolve(self, phrase: Phrase) -> Actor | None:
         """The Actor a phrase names, or None when it names no one we can code."""
@@ -446,6 +476,7 @@ class StoryActors:
                     d.person == actor.name for d in self._people.values()))):
             # a person, by name or by a title the story resolves ("the president")
             self._persons[phrase.start] = actor
+            self._person_keys.add(_key(actor))
         return actor
 
     def _resolve(self, phrase: Phrase) -> Actor | None:
@@ -607,6 +638,11 @@ _PAIR_OFFICIALS = {"leader", "president", "minister", "government", "delegation"
 def _code(country: str | None, sector: str | None) -> str | None:
     # an IGO's sector comes first ("UNO" + "IGO" -> "IGOUNO"); a sector alone is its code
     return actor_code(country, sector) if country else sector
+
+
+def _key(actor: Actor) -> tuple:
+    """Who an actor is, whatever words name them."""
+    return (actor.name, actor.code, actor.country, actor.sector)
 
 
 def _with_text(actor: Actor, phrase: Phrase) -> Actor:

@@ -1,0 +1,142 @@
+"""Whom a pronoun stands for, read from the sentence's own clauses (from ``eventcoder.actors.v14``:
+the resolver's version covers it).
+
+The story-level resolver (``actors.StoryActors``) takes a pronoun for the main subject of its
+sentence or of the one before. Inside a sentence the parse says more: a pronoun in a clause
+governed by another clause stands for that clause's subject, when the two agree in person,
+number and gender:
+
+- "Iran is reluctant to commit the numbers it deployed" -> it = Iran;
+- "Putin, who has said he will convene a congress" -> he = Putin (the relative clause's
+  "who" is the noun it modifies);
+- "Germany pledged to put its fighters on trial" -> its = Germany.
+
+A subject pronoun never stands for its own clause's subject (itself), and an object pronoun
+never for its clause's subject ("Kiir pardoned him": not Kiir). A possessive may ("Germany
+... its fighters"). When no governing clause has a subject that agrees, the pronoun is left to
+the story-level resolver.
+
+Agreement: "he"/"she" need a person (a name tagged as one, or a word for a person) whose
+known gender, if any, matches; "it" a singular thing or body, never a person; "they" a
+plural, a coordination or an organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .rules import PEOPLE, actor_noun
+
+_MALE = {"he", "him", "his"}
+_FEMALE = {"she", "her", "hers"}
+_NEUTER = {"it", "its"}
+_PLURAL = {"they", "them", "their"}
+_ALL = _MALE | _FEMALE | _NEUTER | _PLURAL
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_ACTORS = {"GPE", "ORG", "NORP", "PERSON"}
+_RELATIVES = {"who", "which", "that"}
+# Words for a person of one gender: "the mother ... she".
+_FEMALE_WORDS = {"woman", "girl", "mother", "daughter", "wife", "sister", "queen", "princess",
+                 "businesswoman", "spokeswoman", "chairwoman", "congresswoman", "widow", "aunt",
+                 "grandmother", "niece", "actress", "mrs", "ms", "miss", "lady", "madam"}
+_MALE_WORDS = {"man", "boy", "father", "son", "husband", "brother", "king", "prince",
+               "businessman", "spokesman", "chairman", "congressman", "widower", "uncle",
+               "grandfather", "nephew", "actor", "mr", "sir", "lord"}
+
+
+def clause_antecedents(sent: SpacySpan) -> dict[int, Token]:
+    """For each third-person pronoun of ``sent`` whose antecedent a governing clause gives:
+    the pronoun's character offset -> the antecedent's head token (never a pronoun: a pronoun
+    found as the antecedent passes on what it stands for, or nothing)."""
+    found: dict[int, Token] = {}
+    for token in sent:
+        if token.pos_ != "PRON" or token.lower_ not in _ALL:
+            continue
+        antecedent = _governing_subject(token)
+        if antecedent is not None and antecedent.pos_ == "PRON":
+            antecedent = found.get(antecedent.idx)
+        if antecedent is not None:
+            found[token.idx] = antecedent
+    return found
+
+
+def _governing_subject(pronoun: Token) -> Token | None:
+    """The subject, before the pronoun, of the nearest clause above it that agrees with it."""
+    inside = {t.i for t in pronoun.subtree}
+    clause = pronoun.head
+    # a possessive may stand for its own clause's subject; a subject or an object may not
+    own = pronoun.dep_ == "poss"
+    skip = None if own else _clause_of(pronoun)
+    while True:
+        if clause.pos_ in ("VERB", "AUX") or clause.dep_ == "ROOT":
+            if skip is None or clause.i != skip.i:
+                for subject in clause.children:
+                    if (subject.dep_ in _SUBJECTS and subject.i < pronoun.i
+                            and subject.i not in inside and pronoun.i not in
+                            {t.i for t in subject.subtree}):
+                        if subject.lower_ in _RELATIVES and clause.dep_ == "relcl":
+                            subject = clause.head
+                        if subject.pos_ == "PRON" and subject.lower_ not in _ALL:
+                            return None  # "we", "I", "you": the speaker's own words
+                        if subject.pos_ == "PRON" and subject.lower_ != pronoun.lower_ and not (
+                                _group(subject.lower_) == _group(pronoun.lower_)):
+                            continue
+                        if subject.pos_ == "PRON" or agrees(subject, pronoun.lower_) and (
+                                # one who can act: "its focus turned and it sought ..." is
+                                # left to the story
+                                subject.ent_type_ in _ACTORS or subject.pos_ == "NOUN"
+                                and actor_noun(subject.lemma_.lower())):
+                            return subject
+        if clause.head.i == clause.i or clause.dep_ == "ROOT":
+            return None
+        clause = clause.head
+
+
+def _clause_of(token: Token) -> Token:
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def _group(pronoun: str) -> str:
+    if pronoun in _MALE:
+        return "male"
+    if pronoun in _FEMALE:
+        return "female"
+    return "neuter" if pronoun in _NEUTER else "plural"
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
+def gender(token: Token) -> str | None:
+    """"male", "female" or None: what the phrase headed by ``token`` says of its gender."""
+    words = {t.lower_.rstrip(".") for t in token.subtree if t.i <= token.i} | {token.lemma_.lower()}
+    if words & _FEMALE_WORDS:
+        return "female"
+    if words & _MALE_WORDS:
+        return "male"
+    return None
+
+
+def person(token: Token) -> bool:
+    """A person: a name tagged as one, or a singular word for a person."""
+    return not _plural(token) and (
+        token.ent_type_ == "PERSON" or token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE)
+
+
+def agrees(token: Token, pronoun: str) -> bool:
+    """Whether the noun ``token`` heads may be what ``pronoun`` stands for."""
+    group = _group(pronoun)
+    if group in ("male", "female"):
+        known = gender(token)
+        return person(token) and known in (None, group)
+    if group == "neuter":
+        return not _plural(token) and not person(token) and token.pos_ in ("NOUN", "PROPN")
+    return _plural(token) or token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN"
+
+
+__all__ = ["agrees", "clause_antecedents", "gender", "person"]
