@@ -259,3 +259,22 @@ def test_actors_what_the_clauses_say_wins_until_the_sentence_ends():
     story.note_subject(None)                                       # the next sentence
     story.note_sentence_subject(story.resolve(phrase("Macron/PROPN/PERSON")))
     assert story.resolve(phrase("he/PRON", start=100)).name == "Emmanuel Macron"
+
+
+def _glued(*texts: str, spaced_after: int) -> Phrase:
+    """Words with no space between them except after word number ``spaced_after``."""
+    words, at = [], 0
+    for k, text in enumerate(texts):
+        words.append(Word(text=text, lemma=text.lower(), pos="NOUN" if k == len(texts) - 1 else "ADJ",
+                          ent="", dep="", start=at))
+        at += len(text) + (1 if k in (spaced_after, len(texts) - 2) else 0)
+    return Phrase(words=tuple(words), head=len(words) - 1)
+
+
+def test_actors_whom_an_anti_compound_opposes_names_no_one_of_them():
+    coalition = describe(_glued("the", "anti", "-", "Isis", "coalition", spaced_after=0))
+    assert (coalition.code, coalition.name) == (None, None)
+    rebels = describe(_glued("anti", "-", "Assad", "rebels", spaced_after=-1))
+    assert (rebels.person, rebels.country, rebels.sector) == (None, None, "REB")
+    named = describe(_glued("the", "Isis", "fighters", spaced_after=0))
+    assert named.code == "IMGREB"   # named without "anti-", the group is theirs

@@ -126,6 +126,19 @@ def describe(phrase: Phrase) -> Description:
     return _describe(key, phrase.head)
 
 
+def _opposed(words: list[Word], head: int) -> set[int]:
+    """Indices of the words of "anti-X" compounds before the head ("anti", "-", "Isis")."""
+    found: set[int] = set()
+    for k in range(head - 2):
+        if (words[k].text.lower() == "anti" and words[k + 1].text == "-"
+                and words[k + 1].start == words[k].end and words[k + 2].start == words[k + 1].end):
+            m = k + 2
+            while m + 1 < head and words[m + 1].start == words[m].end:
+                m += 1
+            found.update(range(k, m + 1))
+    return found
+
+
 @lru_cache(maxsize=65536)
 def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> Description:
     # Only text, part of speech, entity label, relation and spacing matter, so equal phrases
@@ -137,7 +150,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         words.append(Word(text=text, lemma=text, pos=pos, ent=ent, dep=dep, start=at))
         at += len(text)
     phrase = Phrase(words=tuple(words), head=head)
-    used: set[int] = set()
+    # "the anti-Isis coalition", "anti-Assad rebels": whom they oppose names no one of them
+    used: set[int] = _opposed(words, head)
     org = None
     for i, j in _ngrams(words, used):
         if all(w.ent == "PERSON" for w in words[i:j]) and (
@@ -161,6 +175,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         person, person_idx = None, set()
     if person is not None and tables.lookup_country(person) is not None:
         person, person_idx = None, set()  # "Mali" tagged as a person is still Mali
+    if person_idx & used:
+        person, person_idx = None, set()
     used |= person_idx
     country = org.country if org is not None else None
     country_in_pp = location_pp = False
