@@ -278,3 +278,22 @@ def test_actors_whom_an_anti_compound_opposes_names_no_one_of_them():
     assert (rebels.person, rebels.country, rebels.sector) == (None, None, "REB")
     named = describe(_glued("the", "Isis", "fighters", spaced_after=0))
     assert named.code == "IMGREB"   # named without "anti-", the group is theirs
+
+
+def test_actors_he_and_she_skip_a_person_of_the_other_gender():
+    from eventcoder.actors.resolve import given_name_gender
+
+    assert (given_name_gender("Angela"), given_name_gender("Vladimir"),
+            given_name_gender("Zorblax")) == ("f", "m", None)
+    story = StoryActors()
+    mrs = phrase("Mrs/PROPN Jo/PROPN/PERSON Kettle/PROPN/PERSON", start=0)
+    putin = phrase("Vladimir/PROPN/PERSON Putin/PROPN/PERSON", start=40)
+    for mention in (mrs, putin):
+        story.add_person(mention)
+        story.resolve(mention)
+    story.note_sentence_subject(story.resolve(putin))
+    assert story.resolve(phrase("she/PRON", start=100)).name == "Jo Kettle"
+    assert story.resolve(phrase("he/PRON", start=100)).name == "Vladimir Putin"
+    story.note_subject(None)
+    story.note_sentence_subject(story.resolve(mrs))
+    assert story.resolve(phrase("he/PRON", start=100)).name == "Vladimir Putin"

@@ -15,7 +15,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from ..types import Actor, Phrase, Word, join_words
 from . import tables
@@ -361,12 +362,16 @@ class StoryActors:
     _mentioned: dict[int, Phrase] = field(default_factory=dict)
     _clause: dict[int, Actor | None] = field(default_factory=dict)
     _person_keys: set[tuple] = field(default_factory=set)
+    _genders: dict[str, str] = field(default_factory=dict)
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
         desc = describe(phrase)
         if not desc.person:
             return
+        said = _gender_of_words(phrase)
+        if said is not None:
+            self._genders.setdefault(desc.person, said)
         if phrase.start is not None and desc.person_is_head:
             self._mentioned[phrase.start] = phrase
         for key in _surname_keys(desc.person):
@@ -454,6 +459,10 @@ class StoryActors:
         if pronoun in _THING_PRONOUNS:
             # "It raises the spectre of ..." after "Trump ...": not Trump
             options = [a for a in options if not self._is_person(a)]
+        sex = _PRONOUN_GENDERS.get(pronoun)
+        if sex is not None:
+            # "she" after Bashar al-Assad is someone else
+            options = [a for a in options if self._gender(a) in (None, sex)]
         found = options[0] if options else None
         if pronoun in _PERSON_PRONOUNS and phrase.start is not None and (
                 # a country is no one ("the president said he ..." stays the president, and
@@ -471,12 +480,20 @@ class StoryActors:
                     if known is not None:
                         self._persons[start] = known
                         self._person_keys.add(_key(known))
-            before = sorted(k for k in self._persons if k < phrase.start)
+            before = sorted(k for k in self._persons if k < phrase.start
+                            and self._gender(self._persons[k]) in (None, sex))
             same = [k for k in before if found is not None
                     and self._persons[k].country == found.country]
             if same or before:
                 return self._persons[(same or before)[-1]]
         return found
+
+    def _gender(self, actor: Actor) -> str | None:
+        """"m", "f" or None: a person's gender, from a title in a mention ("Mrs May") or a
+        given name that says it."""
+        if not actor.name or not self._is_person(actor):
+            return None
+        return self._genders.get(actor.name) or given_name_gender(actor.name.split()[0])
 
     def _is_person(self, actor: Actor) -> bool:
         """Whether an actor the story resolved is one person (by name or title)."""
@@ -654,6 +671,32 @@ _PAIR_OFFICIALS = {"leader", "president", "minister", "government", "delegation"
 def _code(country: str | None, sector: str | None) -> str | None:
     # an IGO's sector comes first ("UNO" + "IGO" -> "IGOUNO"); a sector alone is its code
     return actor_code(country, sector) if country else sector
+
+
+# Titles and words in a person's mention that say their gender.
+_GENDER_WORDS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "sheikh": "m",
+                 "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
+                 "princess": "f", "madam": "f", "sheikha": "f"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender_of_words(phrase: Phrase) -> str | None:
+    found = {_GENDER_WORDS[w.text.lower().rstrip(".")] for w in phrase.words
+             if w.text.lower().rstrip(".") in _GENDER_WORDS}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    text = resources.files("eventcoder.actors").joinpath("data", "given_names.txt").read_text(
+        encoding="utf-8")
+    return {line.split("\t")[0].casefold(): line.split("\t")[1].strip()
+            for line in text.splitlines() if line and not line.startswith("#")}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"m" or "f" when a given name says a person's gender ("Angela" -> "f"), else None."""
+    return _given_names().get(name.casefold())
 
 
 def _key(actor: Actor) -> tuple:
