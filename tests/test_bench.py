@@ -115,3 +115,33 @@ def test_bench_missing_corpus_is_an_input_error(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(["bench", str(tmp_path / "none.jsonl")], out=out, err=err) == 1
     assert "E101" in err.getvalue()
+
+
+def test_bench_interleaved_measures_both_pipelines_per_round(tmp_path):
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text("".join(json.dumps(s) + "\n" for s in STORIES), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["bench", str(corpus), "--limit", "3", "--workers", "1", "--rounds", "2",
+            "--json", str(tmp_path / "bench.json")]
+    assert cli.main(argv, out=out, err=err) == 0, err.getvalue()
+    result = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    assert result["command"].endswith("--workers 1 --rounds 2 --json " + str(tmp_path / "bench.json"))
+    (item,) = result["interleaved"]
+    assert (item["corpus"], item["stories"], item["rounds"]) == ("tiny.jsonl", 3, 2)
+    assert item["bare_cpu_seconds"] > 0 and item["full_cpu_seconds"] > 0
+    assert item["full_vs_bare_cost"] == pytest.approx(
+        item["full_cpu_seconds"] / item["bare_cpu_seconds"], rel=0.01)
+    assert len(item["per_round"]) == 2 and all(r > 0 for r in item["per_round"])
+    assert "| tiny.jsonl | 3 | 2 |" in out.getvalue() and "interleaved" in err.getvalue()
+
+
+def test_bench_rounds_zero_skips_the_interleaved_measurement_and_negative_is_refused(tmp_path):
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text(json.dumps(STORIES[1]) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["bench", str(corpus), "--limit", "1", "--workers", "1", "--rounds", "0",
+            "--json", str(tmp_path / "bench.json")]
+    assert cli.main(argv, out=out, err=err) == 0, err.getvalue()
+    assert json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))["interleaved"] == []
+    assert "Interleaved" not in out.getvalue()
+    assert cli.main(["bench", str(corpus), "--rounds", "-1"], out=out, err=err) == 2
