@@ -728,3 +728,59 @@ def test_pipeline_he_after_a_body_that_spoke_is_the_person_named_before(coder):
             "the offensive,\" the Elysee palace said in a statement.")
     (urged,) = _events_of(coder, text, "urged")
     assert [a.name for a in urged.actor] == ["Emmanuel Macron"]
+
+
+@pytest.mark.parametrize(("sentence", "empty"), [
+    ("It is likely that Moscow will respond.", True),
+    ("It emerged that the diplomats had bribed officials.", True),
+    ("It was agreed that the embassy would stay open.", True),
+    ("It remains unclear whether Moscow will retaliate.", True),
+    ("It is important to condemn the attack on the embassy.", True),
+    ("It is Russia that poisoned the defector, the minister said.", True),
+    ("It is time to talk.", True),
+    ("Kurdish forces have been fighting it out with militants.", True),
+    ("It said it would retaliate.", False),
+    ("It is a regime that jails journalists.", False),
+    ("It became fixated on purity and murdered thousands of civilians.", False),
+    ("Russia warned that it would retaliate.", False),
+])
+def test_pipeline_finds_the_it_that_names_no_one(coder, sentence, empty):
+    from eventcoder.coding.pronouns import nonreferential
+
+    doc = coder.nlp.nlp(sentence)
+    its = {t.idx for t in doc if t.lower_ == "it"}
+    assert (nonreferential(doc[:]) == its) if empty else not nonreferential(doc[:]) & its
+
+
+def test_pipeline_an_it_that_announces_a_clause_is_no_actor(coder):
+    # Without the rule the previous subject (Sweden) condemned the attack.
+    events = _by_sentence(coder, "Sweden expelled two diplomats on Monday. It is important to "
+                                 "condemn the attack on the embassy.")
+    assert not any(a.text == "It" for es in events.values() for e in es
+                   for a in (*e.actor, *e.recipient))
+
+
+def test_pipeline_an_empty_it_leaves_the_previous_subject_to_the_next_sentence(coder):
+    text = ("Sweden expelled two diplomats on Monday. It is likely that Moscow will respond. "
+            "It also summoned the Russian ambassador.")
+    (summoned,) = _events_of(coder, text, "summoned")
+    assert [a.country for a in summoned.actor] == ["SWE"]
+
+
+def test_pipeline_it_after_a_subject_we_do_not_code_is_not_an_older_subject(coder):
+    # "The battle" is the last subject; "it" is the battle (no one we code), not Turkey.
+    text = ("Turkey shelled the town of Afrin on Monday. The battle was a strategic victory. "
+            "It will open a corridor to Idlib and isolate the Kurdish militias.")
+    events = _by_sentence(coder, text)
+    assert not any(a.text == "It" for es in events.values() for e in es for a in e.actor)
+    # ... while a sentence whose subject we code passes it on
+    text = ("Turkey shelled the town of Afrin on Monday. Ankara rejected calls for a ceasefire. "
+            "It also threatened to attack Manbij.")
+    threatened = _events_of(coder, text, "threatened")
+    assert [a.country for e in threatened for a in e.actor] == ["TUR"]
+
+
+def test_pipeline_the_it_of_fight_it_out_is_no_one(coder):
+    (fighting,) = _events_of(coder, "Kurdish forces have been fighting it out with Islamist "
+                                    "militants near the border.", "fighting")
+    assert all(a.text != "it" for a in fighting.recipient)

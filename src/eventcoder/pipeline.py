@@ -23,7 +23,7 @@ from .actors.people import lookup_person
 from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
-from .coding.pronouns import clause_antecedents
+from .coding.pronouns import clause_antecedents, nonreferential
 from .coding.refine import REFINE_VERSION, assault_mode, coerce_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
@@ -252,12 +252,15 @@ class Coder:
                 sent.root, *(c for c in sent.root.children if c.dep_ == "conj")))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"] or (
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
+            empty = nonreferential(sent)  # "it is likely that ...": no one
+            subjects = [t for t in subjects if t.idx not in empty]
             subject = story.resolve(phrase_of(subjects[0])) if subjects else None
             story.note_sentence_subject(subject, reported=speaking)
             # "Iran is reluctant to commit the numbers it deployed": what the clauses say
             story.note_clause_antecedents({
-                start: story.resolve(phrase_of(antecedent))
-                for start, antecedent in clause_antecedents(sent).items()})
+                **{start: story.resolve(phrase_of(antecedent))
+                   for start, antecedent in clause_antecedents(sent).items()},
+                **dict.fromkeys(empty)})
             tokens = {t.idx: t for t in sent}
             candidates = [_without_pact_places(c, tokens)
                           for c in rules.code_sentence(sent, index)]
@@ -283,7 +286,9 @@ class Coder:
                     # bomb attack" is no attack by the police)
                     found.append(self._resolved(story, cand, text, offset, document))
             resolved.extend(found)
-            story.note_subject(subject)
+            # (a subject that names no one we code makes "it" in the next sentence no one we
+            # code; an empty "it" names nothing new)
+            story.note_subject(subject, named=bool(subjects))
         countries = tuple(dict.fromkeys(
             a.country for r in resolved for a in (*r.actor, *r.recipient)
             if a.country and len(a.country) == 3 and a.country.isalpha()

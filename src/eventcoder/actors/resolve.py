@@ -23,7 +23,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v14"
+RESOLVER_VERSION = "eventcoder.actors.v15"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -354,6 +354,7 @@ class StoryActors:
     _people: dict[str, Description] = field(default_factory=dict)
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
+    _subject_gap: bool = False
     _pair: tuple[Actor, ...] = ()
     _pair_sentence: int = -1
     _sentence_subject: Actor | None = None
@@ -410,13 +411,21 @@ class StoryActors:
         These win over the sentence subjects; `note_subject` forgets them."""
         self._clause = dict(antecedents)
 
-    def note_subject(self, actor: Actor | None) -> None:
+    def note_subject(self, actor: Actor | None, *, named: bool = False) -> None:
         """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
-        this ends the sentence, so its own subject (`note_sentence_subject`) is forgotten."""
+        this ends the sentence, so its own subject (`note_sentence_subject`) is forgotten.
+
+        ``named`` says the sentence had a subject, so that ``None`` means one we do not code
+        ("The battle ended. It will open a corridor ..."): the next sentence's "it", "they"
+        or "its" then stand for it, that is for no one we code, not for an older subject.
+        "he" and "she" still may (they agree with a person, and the person named before)."""
         self._sentence_subject = None
         self._clause = {}
         if actor is not None and actor.sector != "MED":
             self._last_subject = actor
+            self._subject_gap = False
+        elif actor is None and named:
+            self._subject_gap = True
 
     def note_pair(self, actors: Sequence[Actor], sentence: int) -> None:
         """Remember the two sides of an event between two countries in sentence number
@@ -459,6 +468,9 @@ class StoryActors:
         if pronoun in _THING_PRONOUNS:
             # "It raises the spectre of ..." after "Trump ...": not Trump
             options = [a for a in options if not self._is_person(a)]
+            if self._subject_gap:
+                # "... the battle was a victory. It will open a corridor": not an older subject
+                options = [a for a in options if a is not self._last_subject]
         sex = _PRONOUN_GENDERS.get(pronoun)
         if sex is not None:
             # "she" after Bashar al-Assad is someone else

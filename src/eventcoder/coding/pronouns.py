@@ -1,4 +1,4 @@
-"""Whom a pronoun stands for, read from the sentence's own clauses (from ``eventcoder.actors.v14``:
+"""Whom a pronoun stands for, read from the sentence's own clauses (from ``eventcoder.actors.v15``:
 the resolver's version covers it).
 
 The story-level resolver (``actors.StoryActors``) takes a pronoun for the main subject of its
@@ -15,6 +15,10 @@ A subject pronoun never stands for its own clause's subject (itself), and an obj
 never for its clause's subject ("Kiir pardoned him": not Kiir). A possessive may ("Germany
 ... its fighters"). When no governing clause has a subject that agrees, the pronoun is left to
 the story-level resolver.
+
+Some "it"s stand for no one (`nonreferential`): "it is likely that ...", "it emerged that ...",
+"it was agreed that ...", the cleft "it is Israel that ...", "it is time for ...", "fight it
+out". Those name no actor, whatever the sentences before say.
 
 Agreement: "he"/"she" need a person (a name tagged as one, or a word for a person) whose
 known gender, if any, matches; "it" a singular thing or body, never a person; "they" a
@@ -58,6 +62,45 @@ def clause_antecedents(sent: SpacySpan) -> dict[int, Token]:
             antecedent = found.get(antecedent.idx)
         if antecedent is not None:
             found[token.idx] = antecedent
+    return found
+
+
+# Verbs whose "it" subject announces a clause: "it seems that", "it emerged that".
+_RAISING = {"seem", "appear", "emerge", "transpire", "happen"}
+# Verbs whose "it" subject, with an adjective, announces a clause: "it is likely that", "it
+# remains unclear whether", "it became clear that".
+_COPULAS = {"be", "become", "remain", "seem", "appear", "look", "prove"}
+_CLAUSES = {"ccomp", "xcomp", "csubj"}
+# "it is time for China to act"
+_EMPTY_ATTRS = {"time"}
+
+
+def nonreferential(sent: SpacySpan) -> set[int]:
+    """The character offsets of the "it"s in ``sent`` that stand for no one: a subject that
+    announces a clause ("it is likely that ...", "it emerged that ...", "it was agreed that
+    ...", "it is Israel that ...", "it is time for ...") and the "it" of "fight it out"."""
+    found = set()
+    for token in sent:
+        if token.lower_ != "it" or token.pos_ != "PRON":
+            continue
+        verb = token.head
+        deps = {c.dep_ for c in verb.children}
+        lemma = verb.lemma_.lower()
+        if token.dep_ == "expl":
+            found.add(token.idx)
+        elif token.dep_ == "nsubj" and (
+                lemma in _COPULAS and "acomp" in deps and deps & _CLAUSES
+                # ("it emerged that ..." parses the clause as an adverbial one)
+                or lemma in _RAISING and deps & (_CLAUSES | {"advcl"})
+                or lemma == "be" and any(
+                    c.dep_ == "attr" and (c.lower_ in _EMPTY_ATTRS or c.pos_ == "PROPN"
+                                          and "ccomp" in deps) for c in verb.children)):
+            found.add(token.idx)
+        elif token.dep_ == "nsubjpass" and "ccomp" in deps:
+            found.add(token.idx)
+        elif token.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                          for c in verb.children):
+            found.add(token.idx)
     return found
 
 
@@ -139,4 +182,4 @@ def agrees(token: Token, pronoun: str) -> bool:
     return _plural(token) or token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN"
 
 
-__all__ = ["agrees", "clause_antecedents", "gender", "person"]
+__all__ = ["agrees", "clause_antecedents", "gender", "nonreferential", "person"]
