@@ -297,3 +297,31 @@ def test_actors_he_and_she_skip_a_person_of_the_other_gender():
     story.note_subject(None)
     story.note_sentence_subject(story.resolve(mrs))
     assert story.resolve(phrase("he/PRON", start=100)).name == "Vladimir Putin"
+
+
+def test_actors_it_after_a_subject_we_do_not_code_is_no_one():
+    story = _story()
+    story.note_subject(story.resolve(phrase(_IRAN)))                     # "Iran shelled ..."
+    story.note_subject(None, named=True)                                 # "The battle was ..."
+    assert story.resolve(phrase("It/PRON", start=100)) is None
+    # a possessive still has its owner: "its forces" are a country's, not the battle's
+    assert story.resolve(phrase("its/PRON//poss forces/NOUN", start=100)).code == "IRNMIL"
+    story.note_subject(None)                                             # no subject at all
+    assert story.resolve(phrase("It/PRON", start=100)) is None           # (still the battle)
+    story.note_subject(story.resolve(phrase(_IRAN)))
+    assert story.resolve(phrase("It/PRON", start=100)).code == "IRN"
+
+
+def test_actors_they_stands_for_a_compound_and_an_object_never_for_its_own_subject():
+    story = _story()
+    iran = story.resolve(phrase(_IRAN))
+    story.note_compound(iran, [story.resolve(phrase("Syria/PROPN/GPE")), None])
+    story.note_subject(iran)                                             # "Iran and Syria ..."
+    assert [a.code for a in story.members(phrase("They/PRON", start=100))] == ["IRN", "SYR"]
+    assert story.members(phrase("It/PRON", start=100)) == ()             # not "it"
+    story.note_sentence_subject(story.resolve(phrase("Israel/PROPN/GPE")))
+    story.note_clause_antecedents({}, bound={100})                       # "Israel accused them"
+    assert [a.code for a in story.members(phrase("them/PRON", start=100))] == ["IRN", "SYR"]
+    story.note_clause_antecedents({})                                    # unbound: the subject
+    assert story.members(phrase("them/PRON", start=100)) == ()
+    assert story.resolve(phrase("them/PRON", start=100)).code == "ISR"

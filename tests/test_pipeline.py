@@ -784,3 +784,24 @@ def test_pipeline_the_it_of_fight_it_out_is_no_one(coder):
     (fighting,) = _events_of(coder, "Kurdish forces have been fighting it out with Islamist "
                                     "militants near the border.", "fighting")
     assert all(a.text != "it" for a in fighting.recipient)
+
+
+def test_pipeline_they_after_a_coordination_stands_for_all_of_it(coder):
+    text = "Germany and Italy signed a trade deal on Monday. They also agreed to cooperate on energy."
+    (agreed,) = _events_of(coder, text, "agreed")
+    assert [a.country for a in agreed.actor] == ["DEU", "ITA"]
+    # two people named together are what "they" stands for, though "they" is never one person
+    text = "Putin and Erdogan met in Sochi. They agreed to create a buffer zone in Idlib."
+    (agreed,) = _events_of(coder, text, "agreed")
+    assert [a.country for a in agreed.actor] == ["RUS", "TUR"]
+    # ... and "both countries" passes the two on
+    text = ("The United States and Japan held talks in Tokyo. Both countries pledged aid to the "
+            "Philippines. They urged China to respect the ruling.")
+    (urged,) = _events_of(coder, text, "urged")
+    assert [a.country for a in urged.actor] == ["USA", "JPN"]
+
+
+def test_pipeline_an_object_pronoun_is_not_its_own_clauses_subject(coder):
+    text = "Egypt and Jordan condemned the raid. Israel accused them of bias."
+    (accused,) = _events_of(coder, text, "accused")
+    assert [a.country for a in accused.recipient] == ["EGY", "JOR"]

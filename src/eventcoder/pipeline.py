@@ -23,7 +23,7 @@ from .actors.people import lookup_person
 from .actors.tables import lookup_country, lookup_organization, lookup_sector
 from .actors.user import UserDictionary
 from .coding.lexicon import LEXICON_VERSION, Lexicon, default_lexicon
-from .coding.pronouns import clause_antecedents, nonreferential
+from .coding.pronouns import bound_to_main_subject, clause_antecedents, nonreferential
 from .coding.refine import REFINE_VERSION, assault_mode, coerce_mode, refine
 from .coding.classifier import EventClassifier
 from .coding.arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker
@@ -254,13 +254,24 @@ class Coder:
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             empty = nonreferential(sent)  # "it is likely that ...": no one
             subjects = [t for t in subjects if t.idx not in empty]
-            subject = story.resolve(phrase_of(subjects[0])) if subjects else None
+            subject = None
+            if subjects:
+                # "Britain and France condemned ...", "Both countries ...", "They ...": all
+                # of them are what a "they" after it stands for
+                head = phrase_of(subjects[0])
+                sides = story.pair(head, index) or story.members(head)
+                subject = sides[0] if sides else story.resolve(head)
+                story.note_compound(subject, [*sides[1:], *(story.resolve(phrase_of(c))
+                                                            for c in subjects[0].conjuncts)])
             story.note_sentence_subject(subject, reported=speaking)
             # "Iran is reluctant to commit the numbers it deployed": what the clauses say
-            story.note_clause_antecedents({
-                **{start: story.resolve(phrase_of(antecedent))
-                   for start, antecedent in clause_antecedents(sent).items()},
-                **dict.fromkeys(empty)})
+            antecedents = {}
+            for start, antecedent in clause_antecedents(sent).items():
+                antecedents[start] = story.resolve(phrase_of(antecedent))
+                story.note_compound(antecedents[start], [story.resolve(phrase_of(c))
+                                                         for c in antecedent.conjuncts])
+            story.note_clause_antecedents({**antecedents, **dict.fromkeys(empty)},
+                                          bound=bound_to_main_subject(sent))
             tokens = {t.idx: t for t in sent}
             candidates = [_without_pact_places(c, tokens)
                           for c in rules.code_sentence(sent, index)]
@@ -350,8 +361,8 @@ class Coder:
             cand = dataclasses.replace(cand, actor=_country_pairs(cand.actor),
                                        recipient=_country_pairs(cand.recipient))
         # "the two leaders": both sides of the last event between two countries
-        found = [[*story.pair(p, cand.sentence_index)] or [self._resolve(story, p)]
-                 for p in cand.actor]
+        found = [[*story.pair(p, cand.sentence_index)] or [*story.members(p)]
+                 or [self._resolve(story, p)] for p in cand.actor]
         if any(a for each in found for a in each):
             # "Kuwait and its allies agreed": a partner no table codes is still one of the
             # actors, kept uncoded beside the coded ones.
@@ -367,7 +378,9 @@ class Coder:
         # but not what is signed or discussed there ("signed a peace accord in Havana").
         placed = cand.row.cameo[:2] != "04" and cand.row.cameo != "057"
         recipient = tuple(a for p in cand.recipient
-                          if (a := self._resolve(story, p, target=True, placed=placed)) is not None
+                          for a in (story.members(p)
+                                    or (self._resolve(story, p, target=True, placed=placed),))
+                          if a is not None
                           # "held captive by them": a pronoun for the actor is not its target
                           and not (p.head_word.pos == "PRON" and any(
                               a.code and a.code == b.code for b in actor)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -355,6 +355,8 @@ class StoryActors:
     _by_title: dict[str, list[Description]] = field(default_factory=dict)
     _last_subject: Actor | None = None
     _subject_gap: bool = False
+    _compounds: dict[int, tuple[Actor, tuple[Actor, ...]]] = field(default_factory=dict)
+    _bound: set[int] = field(default_factory=set)
     _pair: tuple[Actor, ...] = ()
     _pair_sentence: int = -1
     _sentence_subject: Actor | None = None
@@ -405,11 +407,15 @@ class StoryActors:
         self._sentence_subject = actor if actor is None or actor.sector != "MED" else None
         self._reported = reported
 
-    def note_clause_antecedents(self, antecedents: dict[int, Actor | None]) -> None:
+    def note_clause_antecedents(self, antecedents: dict[int, Actor | None],
+                                bound: Iterable[int] = ()) -> None:
         """Set what the sentence's own clauses say its pronouns stand for (pronoun offset ->
         the resolved antecedent, None when it names no one we code: "the plan says it ...").
-        These win over the sentence subjects; `note_subject` forgets them."""
+        These win over the sentence subjects. ``bound``: the offsets of object pronouns in
+        the main subject's own clause, which never stand for it ("Israel accused them").
+        `note_subject` forgets both."""
         self._clause = dict(antecedents)
+        self._bound = set(bound)
 
     def note_subject(self, actor: Actor | None, *, named: bool = False) -> None:
         """Remember a finished sentence's subject, the antecedent of a following "he"/"it";
@@ -417,15 +423,41 @@ class StoryActors:
 
         ``named`` says the sentence had a subject, so that ``None`` means one we do not code
         ("The battle ended. It will open a corridor ..."): the next sentence's "it", "they"
-        or "its" then stand for it, that is for no one we code, not for an older subject.
-        "he" and "she" still may (they agree with a person, and the person named before)."""
+        or "them" then stand for it, that is for no one we code, not for an older subject.
+        "he" and "she" still may (they agree with a person, and the person named before), and
+        so may a possessive ("its forces" are a country's)."""
         self._sentence_subject = None
         self._clause = {}
+        self._bound = set()
         if actor is not None and actor.sector != "MED":
             self._last_subject = actor
             self._subject_gap = False
         elif actor is None and named:
             self._subject_gap = True
+
+    def note_compound(self, first: Actor | None, others: Sequence[Actor | None]) -> None:
+        """Remember that ``first`` (a subject or a clause's antecedent, as resolved) was named
+        with ``others`` ("Britain and France condemned ..."): a "they" or "them" that stands
+        for it stands for all of them (`members`). Uncoded conjuncts are left out; one alone
+        is no compound."""
+        if first is None:
+            return
+        members = tuple(a for a in others if a is not None and _key(a) != _key(first))
+        if members:
+            self._compounds[id(first)] = (first, (first, *members))
+
+    def members(self, phrase: Phrase) -> tuple[Actor, ...]:
+        """All those a "they" or "them" stands for when its antecedent was named with others
+        ("Britain and France condemned the attack. They urged ..."), each with the pronoun's
+        text; () otherwise."""
+        head = phrase.head_word
+        if head.pos != "PRON" or head.text.lower() not in ("they", "them") or len(phrase.words) > 1:
+            return ()
+        first = self._antecedent(phrase)
+        kept = self._compounds.get(id(first)) if first is not None else None
+        if kept is None or kept[0] is not first:
+            return ()
+        return tuple(_with_text(a, phrase) for a in kept[1])
 
     def note_pair(self, actors: Sequence[Actor], sentence: int) -> None:
         """Remember the two sides of an event between two countries in sentence number
@@ -461,13 +493,15 @@ class StoryActors:
             return self._clause[word.start]
         current = self._sentence_subject
         pronoun = phrase.head_word.text.lower()  # ("his country": the country's own rules)
-        usable = self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS
+        usable = (self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS) and word.start not in self._bound
         options = [a for a in (current if usable and current is not None and (
             current.start, current.end) != (phrase.start, phrase.end) else None,
             self._last_subject) if a is not None]
         if pronoun in _THING_PRONOUNS:
-            # "It raises the spectre of ..." after "Trump ...": not Trump
-            options = [a for a in options if not self._is_person(a)]
+            # "It raises the spectre of ..." after "Trump ...": not Trump (but "Putin and
+            # Erdogan met. They agreed ...": the two)
+            options = [a for a in options if not self._is_person(a) or (
+                pronoun in ("they", "them") and id(a) in self._compounds)]
             if self._subject_gap:
                 # "... the battle was a victory. It will open a corridor": not an older subject
                 options = [a for a in options if a is not self._last_subject]

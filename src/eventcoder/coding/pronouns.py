@@ -104,6 +104,31 @@ def nonreferential(sent: SpacySpan) -> set[int]:
     return found
 
 
+_OBJECTS = {"dobj", "dative", "pobj", "iobj"}
+
+
+def bound_to_main_subject(sent: SpacySpan) -> set[int]:
+    """The character offsets of the object pronouns of ``sent`` whose own clause's subject is
+    the sentence's main subject, which they therefore cannot stand for: "Israel accused them
+    of bias", "Kiir pardoned him", "Russia met Turkey and thanked it" (a verb conjoined with
+    the main one shares its subject)."""
+    main = [c for c in sent.root.children if c.dep_ in _SUBJECTS]
+    if not main:
+        return set()
+    found = set()
+    for token in sent:
+        if token.pos_ != "PRON" or token.lower_ not in _ALL or token.dep_ not in _OBJECTS:
+            continue
+        clause = _clause_of(token)
+        # up through conjoined and controlled verbs that have no subject of their own
+        while (clause.i != sent.root.i and clause.dep_ in ("conj", "xcomp")
+               and not any(c.dep_ in _SUBJECTS for c in clause.children)):
+            clause = clause.head
+        if clause.i == sent.root.i:
+            found.add(token.idx)
+    return found
+
+
 def _governing_subject(pronoun: Token) -> Token | None:
     """The subject, before the pronoun, of the nearest clause above it that agrees with it."""
     inside = {t.i for t in pronoun.subtree}
@@ -182,4 +207,4 @@ def agrees(token: Token, pronoun: str) -> bool:
     return _plural(token) or token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN"
 
 
-__all__ = ["agrees", "clause_antecedents", "gender", "nonreferential", "person"]
+__all__ = ["agrees", "bound_to_main_subject", "clause_antecedents", "gender", "nonreferential", "person"]
