@@ -20,7 +20,7 @@ from importlib import resources
 
 from ..types import Actor, Phrase, Word, join_words
 from . import tables
-from .people import PersonRole, actor_code, lookup_person
+from .people import PersonRole, actor_code, lookup_person, name_key
 from .user import UserDictionary
 
 RESOLVER_VERSION = "eventcoder.actors.v15"
@@ -164,6 +164,8 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
             org = found
             used.update(range(i, j))
             break
+    if org is not None and (org.code or "").startswith("IGO"):
+        org, used = _envoy_to(words, head, org, used)
     company = _company_name(words, set())
     if org is not None and company and used < company and all(
             words[k].text.isupper() for k in used):
@@ -259,6 +261,28 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         name, code, sector, person = None, None, "CVL", None
     return Description(name=name, country=country, sector=sector, code=code, person=person,
                        person_is_head=phrase.head in person_idx, titles=titles)
+
+
+# Heads of phrases that name a country's envoys to a body: "Syria's UN ambassador".
+_DIPLOMAT_HEADS = {"ambassador", "ambassadors", "envoy", "envoys", "representative",
+                   "representatives", "delegate", "delegates", "delegation", "mission", "diplomat",
+                   "diplomats"}
+
+
+def _envoy_to(words: list[Word], head: int, org, used: set[int]):
+    """"Syria's UN ambassador", "the US ambassador to the UN": a country's envoy to an
+    international body is the country's, not the body's; then (None, the words of the
+    opposed names) so the country and the title decide. "The UN envoy for Syria" and "the
+    UN's Syria envoy" stay the body's (the country comes after the body). Otherwise
+    (org, used) as they were."""
+    body = min((k for k in used if k not in _opposed(words, head)), default=None)
+    if body is None or head in used or words[head].text.lower() not in _DIPLOMAT_HEADS:
+        return org, used
+    for i, j in _ngrams(words, used):
+        if (j <= head and i < body and tables.lookup_country(join_words(words[i:j])) is not None
+                and words[j - 1].dep != "pobj"):
+            return None, _opposed(words, head)
+    return org, used
 
 
 # Bodies whose acronym meant something else before they existed.
@@ -550,6 +574,8 @@ class StoryActors:
     def resolve(self, phrase: Phrase) -> Actor | None:
         """The Actor a phrase names, or None when it names no one we can code."""
         actor = self._resolve(phrase)
+        if actor is not None and actor.country and phrase.head_word.pos != "PRON":
+            self._note_title(phrase, actor)
         if (actor is not None and phrase.head_word.pos != "PRON" and phrase.start is not None
                 and (describe(phrase).person_is_head or actor.name is not None and any(
                     d.person == actor.name for d in self._people.values()))):
@@ -557,6 +583,25 @@ class StoryActors:
             self._persons[phrase.start] = actor
             self._person_keys.add(_key(actor))
         return actor
+
+    def _note_title(self, phrase: Phrase, actor: Actor) -> None:
+        """"Syria's UN ambassador Bashar Ja'afari ... Ja'afari": the country and sector a
+        title gave a person no table knows (a name that ends the phrase, right after its
+        head) hold for their later mentions."""
+        person = describe(phrase).person
+        words = [w.text for w in phrase.words]
+        if not person or not " ".join(words).endswith(person):
+            return
+        first = len(words) - len(person.split())
+        if first < 1 or not (phrase.head == first - 1 or words[first - 1].islower()):
+            return  # (a title right before the name: not "Imran Khan", a name in two parts)
+        if self._role(person) is not None:
+            return  # the tables know them
+        for key in _surname_keys(person):
+            known = self._people.get(key)
+            if known is not None and known.person == person and known.country is None:
+                self._people[key] = dataclasses.replace(
+                    known, country=actor.country, sector=known.sector or actor.sector)
 
     def _resolve(self, phrase: Phrase) -> Actor | None:
         head = phrase.head_word
@@ -591,6 +636,11 @@ class StoryActors:
             known = self._lookup_person(desc.person)
             full = known.person if known is not None and known.person else desc.person
             role = self._role(full) or (self._role(desc.person) if full != desc.person else None)
+            if role is not None and full != desc.person and not _fits_name(full, role) and not (
+                    " " in name_key(desc.person) and _fits_name(desc.person, role)):
+                # "Bashar Ja'afari ... Ja'afari": not Ibrahim al-Jaafari, whom the tables
+                # know by that surname
+                role = None
             # A known person's country is the table's, before what another mention's words
             # suggested ("the Turkish-backed anti-Assad rebels" is no Turkish Assad).
             country = desc.country or (role.country if role else None) or (
@@ -633,6 +683,9 @@ class StoryActors:
                              wikidata=role.wikidata, start=phrase.start, end=phrase.end)
         if desc.empty and head.pos == "PROPN":
             role = self._role(phrase.text)
+            if role is not None and desc.person and not _fits_name(desc.person, role) and not (
+                    " " in name_key(phrase.text) and _fits_name(phrase.text, role)):
+                role = None  # (the story's fuller name is someone else's)
             if role is not None and (role.country or role.sector):
                 return Actor(text=phrase.text, name=role.name, country=role.country,
                              sector=role.sector, code=role.code or _code(role.country, role.sector),
@@ -724,6 +777,17 @@ _GENDER_WORDS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
                  "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f", "queen": "f",
                  "princess": "f", "madam": "f", "sheikha": "f"}
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _fits_name(full: str, role: PersonRole) -> bool:
+    """Whether the fullest name a story gives a person fits the known person found by their
+    surname alone: each of its words (but initials and "al"/"el") is in the known name
+    ("Recep Erdogan" and "Sergei Lavrov" fit Recep Tayyip Erdogan and Sergey Lavrov;
+    "Bashar Ja'afari" is not Ibrahim al-Jaafari)."""
+    known = set(name_key(role.name).split())
+    # (spellings of one name: "Sergei" is "Sergey")
+    return all(w in known or any(k[:4] == w[:4] and abs(len(k) - len(w)) <= 2 for k in known)
+               for w in name_key(full).split() if len(w) > 1 and w not in ("al", "el"))
 
 
 def _gender_of_words(phrase: Phrase) -> str | None:
