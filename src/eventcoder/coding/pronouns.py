@@ -75,6 +75,26 @@ _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _EMPTY_ATTRS = {"time"}
 
 
+# Adjectives whose "it ... to" is empty ("it is hard to say"), unlike "it is ready to".
+_EVALUATIVE = {"hard", "easy", "difficult", "important", "necessary", "possible", "impossible",
+               "preferable", "legal", "illegal", "legitimate", "vital", "essential", "crucial",
+               "wrong", "right", "better", "best", "wise", "unwise", "dangerous", "safe",
+               "unacceptable", "acceptable", "fair", "unfair", "reasonable", "natural", "common",
+               "rare", "usual", "unusual", "tough", "urgent", "worth", "premature", "too"}
+
+
+def _announces(verb: Token) -> bool:
+    """Whether a copula with an adjective announces a clause: "it is likely that ...", "it
+    was highly likely the regime was ...", "it is hard to say" (not "it is ready to
+    deliver aid": an infinitive after an adjective of will or readiness is its subject's)."""
+    adjectives = [c for c in verb.children if c.dep_ == "acomp"]
+    if not adjectives:
+        return False
+    below = {g.dep_ for c in (verb, *adjectives) for g in c.children}
+    return bool(below & {"ccomp", "csubj"}) or "xcomp" in below and any(
+        a.lemma_.lower() in _EVALUATIVE for a in adjectives)
+
+
 def nonreferential(sent: SpacySpan) -> set[int]:
     """The character offsets of the "it"s in ``sent`` that stand for no one: a subject that
     announces a clause ("it is likely that ...", "it emerged that ...", "it was agreed that
@@ -89,7 +109,7 @@ def nonreferential(sent: SpacySpan) -> set[int]:
         if token.dep_ == "expl":
             found.add(token.idx)
         elif token.dep_ == "nsubj" and (
-                lemma in _COPULAS and "acomp" in deps and deps & _CLAUSES
+                lemma in _COPULAS and _announces(verb)
                 # ("it emerged that ..." parses the clause as an adverbial one)
                 or lemma in _RAISING and deps & (_CLAUSES | {"advcl"})
                 or lemma == "be" and any(
