@@ -807,3 +807,11 @@ def test_pipeline_an_object_pronoun_is_not_its_own_clauses_subject(coder):
     text = "Egypt and Jordan condemned the raid. Israel accused them of bias."
     (accused,) = _events_of(coder, text, "accused")
     assert [a.country for a in accused.recipient] == ["EGY", "JOR"]
+
+
+def test_pipeline_they_in_what_a_coordination_said_is_all_the_speakers(coder):
+    (impose,) = _events_of(coder, "Britain and France said they would impose new sanctions on "
+                                  "Russia.", "impose")
+    assert [a.country for a in impose.actor] == ["GBR", "FRA"]
+    (impose,) = _events_of(coder, "Britain said it would impose new sanctions on Russia.", "impose")
+    assert [a.country for a in impose.actor] == ["GBR"]

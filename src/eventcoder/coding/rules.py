@@ -1,4 +1,4 @@
-"""Rule-based event coding over a dependency parse (``eventcoder.rules.v15``).
+"""Rule-based event coding over a dependency parse (``eventcoder.rules.v16``).
 
 For each sentence: find triggers (lexicon verbs, verb + particle, event nouns), then the
 actor and recipient noun phrases by dependency patterns:
@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v15"
+RULES_VERSION = "eventcoder.rules.v16"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -4551,7 +4551,10 @@ def _reported(cand: Candidate, token: Token) -> Candidate:
             # the speaker
             _quoted(token.sent, cand.actor[0].head_word.start)
             and not any(p.head_word.lemma.lower() in _FIRST_PERSON for p in cand.actor)):
-        cand = replace(cand, actor=(phrase_of(speaker),))
+        # "Britain and France said they would ...": a plural pronoun is all the speakers
+        plural = any(p.head_word.text.lower() in ("they", "we") for p in cand.actor)
+        speakers = (speaker, *speaker.conjuncts) if plural else (speaker,)
+        cand = replace(cand, actor=tuple(phrase_of(t) for t in speakers))
     if cand.recipient and _deictic(cand.recipient[0]) and (about := _spoken_of(speech)):
         # '"We condemn this attack," the minister said of the Israeli strike': "this attack"
         # is what the speech is said of, and that is whose
