@@ -275,13 +275,14 @@ def _envoy_to(words: list[Word], head: int, org, used: set[int]):
     opposed names) so the country and the title decide. "The UN envoy for Syria" and "the
     UN's Syria envoy" stay the body's (the country comes after the body). Otherwise
     (org, used) as they were."""
-    body = min((k for k in used if k not in _opposed(words, head)), default=None)
-    if body is None or head in used or words[head].text.lower() not in _DIPLOMAT_HEADS:
+    if head in used or words[head].text.lower() not in _DIPLOMAT_HEADS:
         return org, used
-    for i, j in _ngrams(words, used):
+    opposed = _opposed(words, head)
+    body = min(used - opposed, default=None)
+    for i, j in _ngrams(words, used) if body is not None else ():
         if (j <= head and i < body and tables.lookup_country(join_words(words[i:j])) is not None
                 and words[j - 1].dep != "pobj"):
-            return None, _opposed(words, head)
+            return None, opposed
     return org, used
 
 
@@ -517,7 +518,8 @@ class StoryActors:
             return self._clause[word.start]
         current = self._sentence_subject
         pronoun = phrase.head_word.text.lower()  # ("his country": the country's own rules)
-        usable = (self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS) and word.start not in self._bound
+        usable = ((self._reported or pronoun in _MAIN_SUBJECT_PRONOUNS)
+                  and word.start not in self._bound)  # ("Israel accused them": not Israel)
         options = [a for a in (current if usable and current is not None and (
             current.start, current.end) != (phrase.start, phrase.end) else None,
             self._last_subject) if a is not None]
@@ -636,8 +638,7 @@ class StoryActors:
             known = self._lookup_person(desc.person)
             full = known.person if known is not None and known.person else desc.person
             role = self._role(full) or (self._role(desc.person) if full != desc.person else None)
-            if role is not None and full != desc.person and not _fits_name(full, role) and not (
-                    " " in name_key(desc.person) and _fits_name(desc.person, role)):
+            if role is not None and full != desc.person and not _fits_name(full, role, desc.person):
                 # "Bashar Ja'afari ... Ja'afari": not Ibrahim al-Jaafari, whom the tables
                 # know by that surname
                 role = None
@@ -683,8 +684,7 @@ class StoryActors:
                              wikidata=role.wikidata, start=phrase.start, end=phrase.end)
         if desc.empty and head.pos == "PROPN":
             role = self._role(phrase.text)
-            if role is not None and desc.person and not _fits_name(desc.person, role) and not (
-                    " " in name_key(phrase.text) and _fits_name(phrase.text, role)):
+            if role is not None and desc.person and not _fits_name(desc.person, role, phrase.text):
                 role = None  # (the story's fuller name is someone else's)
             if role is not None and (role.country or role.sector):
                 return Actor(text=phrase.text, name=role.name, country=role.country,
@@ -779,15 +779,20 @@ _GENDER_WORDS = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
 _PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
-def _fits_name(full: str, role: PersonRole) -> bool:
+def _fits_name(full: str, role: PersonRole, mention: str) -> bool:
     """Whether the fullest name a story gives a person fits the known person found by their
     surname alone: each of its words (but initials and "al"/"el") is in the known name
     ("Recep Erdogan" and "Sergei Lavrov" fit Recep Tayyip Erdogan and Sergey Lavrov;
-    "Bashar Ja'afari" is not Ibrahim al-Jaafari)."""
+    "Bashar Ja'afari" is not Ibrahim al-Jaafari). A ``mention`` of more than one word that
+    fits by itself is enough ("Theresa May", whatever a mis-parsed fuller name says)."""
     known = set(name_key(role.name).split())
-    # (spellings of one name: "Sergei" is "Sergey")
-    return all(w in known or any(k[:4] == w[:4] and abs(len(k) - len(w)) <= 2 for k in known)
-               for w in name_key(full).split() if len(w) > 1 and w not in ("al", "el"))
+
+    def fits(name: str) -> bool:
+        # (spellings of one name: "Sergei" is "Sergey")
+        return all(w in known or any(k[:4] == w[:4] and abs(len(k) - len(w)) <= 2 for k in known)
+                   for w in name_key(name).split() if len(w) > 1 and w not in ("al", "el"))
+
+    return fits(full) or " " in name_key(mention) and fits(mention)
 
 
 def _gender_of_words(phrase: Phrase) -> str | None:

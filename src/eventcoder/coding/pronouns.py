@@ -227,4 +227,5 @@ def agrees(token: Token, pronoun: str) -> bool:
     return _plural(token) or token.ent_type_ in ("ORG", "NORP") and token.pos_ == "PROPN"
 
 
-__all__ = ["agrees", "bound_to_main_subject", "clause_antecedents", "gender", "nonreferential", "person"]
+__all__ = ["agrees", "bound_to_main_subject", "clause_antecedents", "gender", "nonreferential",
+           "person"]
