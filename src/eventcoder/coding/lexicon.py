@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LEXICON_VERSION = "eventcoder.triggers.v15"
+LEXICON_VERSION = "eventcoder.triggers.v16"
 
 
 @dataclass(frozen=True)
