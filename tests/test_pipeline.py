@@ -815,3 +815,38 @@ def test_pipeline_they_in_what_a_coordination_said_is_all_the_speakers(coder):
     assert [a.country for a in impose.actor] == ["GBR", "FRA"]
     (impose,) = _events_of(coder, "Britain said it would impose new sanctions on Russia.", "impose")
     assert [a.country for a in impose.actor] == ["GBR"]
+
+
+def test_pipeline_a_description_names_again_the_body_named_before(coder):
+    # "the group", "the movement", "the party" after a named body are that body
+    text = "Hezbollah condemned the air strike. The movement vowed to retaliate against Israel."
+    (vowed,) = _events_of(coder, text, "vowed")
+    assert [a.code for a in vowed.actor] == ["LBNREB"]
+    text = ("The African National Congress met in Durban on Sunday. The party demanded that "
+            "the police release its members.")
+    (demanded,) = _events_of(coder, text, "demanded")
+    assert [a.code for a in demanded.actor] == ["ZAFPTY"]
+    # ... the one named as a subject, not one named in passing
+    text = ("Hamas, which has fought the Islamic State group in Sinai, rejected the plan. "
+            "The group accused Egypt of bias.")
+    (accused,) = _events_of(coder, text, "accused")
+    assert [a.code for a in accused.actor] == ["PSEREB"]
+    # fighters are the armed group named nearest before them
+    text = ("Kurdish forces closed the last road between Hamas and the coast. Officers said the "
+            "militants had attacked a checkpoint.")
+    (attacked,) = _events_of(coder, text, "attacked")
+    assert [a.code for a in attacked.actor] == ["PSEREB"]
+
+
+def test_pipeline_a_description_with_nothing_to_name_again_stays_as_it_was(coder):
+    # no body named before: "the group" is no one the tables code
+    (attacked,) = _events_of(coder, "The group attacked an army base near Raqqa.", "attacked")
+    assert [a.code for a in attacked.actor] in ([], [None])
+    # a government is no "group", a newspaper is no "organisation"; "a group of" is new
+    text = ("Egypt's government arrested 20 activists. The Guardian reported it. A group of "
+            "students attacked a police station.")
+    (attacked,) = _events_of(coder, text, "attacked")
+    assert all(a.country != "EGY" for a in attacked.actor)
+    # the description's nationality must be the body's
+    text = "Hezbollah condemned the air strike. The Palestinian group vowed to retaliate."
+    assert all(a.code != "LBNREB" for e in _events_of(coder, text, "vowed") for a in e.actor)

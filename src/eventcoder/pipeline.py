@@ -250,6 +250,11 @@ class Coder:
             # ("X denied ... and said its forces ...": a conjoined verb of speech too)
             speaking = any(v.lemma_.lower() in SPEECH_VERBS for v in (
                 sent.root, *(c for c in sent.root.children if c.dep_ == "conj")))
+            # the bodies it names, for "the group", "the militants" after them
+            story.note_names((phrase_of(t), t.dep_ in ("nsubj", "nsubjpass")) for t in sent
+                             if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat")
+                             or t.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                         for c in t.children))
             subjects = [t for t in sent.root.children if t.dep_ == "nsubj"] or (
                 [] if speaking else [t for t in sent.root.children if t.dep_ == "nsubjpass"])
             empty = nonreferential(sent)  # "it is likely that ...": no one

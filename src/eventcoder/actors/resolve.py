@@ -23,7 +23,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person, name_key
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v15"
+RESOLVER_VERSION = "eventcoder.actors.v16"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -38,6 +38,18 @@ _POSSESSIVES = {"his", "her", "its", "their"}
 # Heads that stand for the owner's state itself: "his country" is the antecedent's country.
 _COUNTRY_NOUNS = {"country", "nation", "homeland", "territory"}
 _MAX_NGRAM = 6
+# A definite description that names again a body the story has named ("Hamas fired rockets.
+# The group said ..."): the head noun, what it may stand for, and how many sentences back.
+_BODY_NOUNS = {"group", "organisation", "organization", "movement", "outfit", "network",
+               "faction", "militia"}
+_PARTY_NOUNS = {"party"}
+_FIRM_NOUNS = {"company", "firm"}
+_BLOC_NOUNS = {"alliance", "bloc"}
+_FIGHTER_NOUNS = {"militant", "insurgent", "rebel", "jihadist", "extremist", "guerrilla",
+                  "separatist", "fighter"}
+_ANAPHOR_DETERMINERS = {"the", "this", "that"}
+_BODY_WINDOW = 6  # sentences back for "the group", "the party", "the company"
+_FIGHTER_WINDOW = 3  # and for "the militants", "the rebels"
 # Heads that name one person by office: "the President", "the French leader", "the general".
 _PERSON_TITLES = {"president", "leader", "premier", "minister", "commander", "general", "chief",
                   "king", "queen", "prince", "chancellor", "secretary", "envoy", "ambassador",
@@ -391,6 +403,8 @@ class StoryActors:
     _clause: dict[int, Actor | None] = field(default_factory=dict)
     _person_keys: set[tuple] = field(default_factory=set)
     _genders: dict[str, str] = field(default_factory=dict)
+    _bodies: dict[int, tuple[int, Actor, bool]] = field(default_factory=dict)
+    _sentence: int = 0
 
     def add_person(self, phrase: Phrase) -> None:
         """Register a mention of a person; the most informative mention of a name wins."""
@@ -454,6 +468,7 @@ class StoryActors:
         self._sentence_subject = None
         self._clause = {}
         self._bound = set()
+        self._sentence += 1
         if actor is not None and actor.sector != "MED":
             self._last_subject = actor
             self._subject_gap = False
@@ -578,6 +593,7 @@ class StoryActors:
         actor = self._resolve(phrase)
         if actor is not None and actor.country and phrase.head_word.pos != "PRON":
             self._note_title(phrase, actor)
+        self._note_body(phrase, actor)
         if (actor is not None and phrase.head_word.pos != "PRON" and phrase.start is not None
                 and (describe(phrase).person_is_head or actor.name is not None and any(
                     d.person == actor.name for d in self._people.values()))):
@@ -612,6 +628,9 @@ class StoryActors:
             antecedent = self._antecedent(phrase) if head.lemma.lower() in _PRONOUNS else None
             return _with_text(antecedent, phrase) if antecedent is not None else None
         desc = describe(phrase)
+        named_again = self._described_body(phrase, desc)
+        if named_again is not None:
+            return _with_text(named_again, phrase)
         if desc.code in _FOUNDED and self.on is not None and self.on < _FOUNDED[desc.code]:
             # "the ICC" in 1987 is the Interstate Commerce Commission, not the court
             desc = Description(name=None, country=None, sector=None, code=None,
@@ -699,6 +718,97 @@ class StoryActors:
         return Actor(text=phrase.text, name=desc.name, country=desc.country, sector=desc.sector,
                      code=desc.code or _code(desc.country, desc.sector), wikidata=wikidata,
                      start=phrase.start, end=phrase.end)
+
+    def note_names(self, phrases: Iterable[tuple[Phrase, bool]]) -> None:
+        """Remember the bodies a sentence names ("protests to Isis led nowhere"), wherever
+        they stand, for the descriptions that name them again ("as the militants denied");
+        each phrase comes with whether it is a subject (a subject is the likelier one)."""
+        for phrase, subject in phrases:
+            if phrase.start is not None and phrase.start not in self._bodies:
+                self._note_body(phrase, self._resolve(phrase), subject=subject)
+
+    def _note_body(self, phrase: Phrase, actor: Actor | None, *, subject: bool = False) -> None:
+        """Remember ``actor`` when ``phrase`` names a body ("Hamas", "the African National
+        Congress"), not a person or a place."""
+        if (actor is not None and actor.name and phrase.start is not None
+                and any(w.pos == "PROPN" for w in phrase.words) and not describe(phrase).person
+                and _key(actor) not in self._person_keys):
+            was = self._bodies.get(phrase.start)
+            self._bodies[phrase.start] = (self._sentence, actor,
+                                          subject or was is not None and was[2])
+
+    def _described_body(self, phrase: Phrase, desc: Description) -> Actor | None:
+        """The body a definite description names again: "the group", "the organisation",
+        "the Islamist movement" (the last organisation named), "the party" (a party), "the
+        company" (a firm), "the alliance" (an international body), "the militants", "the
+        rebels" (an armed group, named in the last few sentences). Only "the"/"this"/"that",
+        lower-case modifiers and the noun: "a group of protesters", "the group's leader",
+        "the Kurdish Democratic Party" name no one again. A nationality in the phrase must be
+        the body's ("the Palestinian group"). None when no body fits."""
+        words = phrase.words
+        head = phrase.head_word
+        lemma = head.lemma.lower()
+        plural = head.text.lower() != lemma
+        if (phrase.start is None or phrase.head != len(words) - 1 or len(words) < 2
+                or words[0].lemma.lower() not in _ANAPHOR_DETERMINERS
+                or desc.person or desc.code or head.pos != "NOUN"):
+            return None
+        if any(w.pos == "PROPN" or w.pos == "NUM" or w.pos == "PRON" or w.dep == "poss"
+               for w in words[1:]):
+            return None
+        if lemma in _FIGHTER_NOUNS and plural:
+            window = _FIGHTER_WINDOW
+
+            def fits(a: Actor) -> bool:
+                return a.sector == "REB"
+        elif lemma in _BODY_NOUNS and not plural:
+            window = _BODY_WINDOW
+
+            def fits(a: Actor) -> bool:
+                # ("the organisation" may be the UN; "the group" is no state's body)
+                # (a body the tables code: a name the tagger took for one is often none)
+                return a.code is not None and a.sector not in (None, "GOV", "MIL", "COP", "MED") and (
+                    lemma in ("organisation", "organization")
+                    or not (a.code or "").startswith("IGO"))
+        elif lemma in _PARTY_NOUNS and not plural:
+            window = _BODY_WINDOW
+
+            def fits(a: Actor) -> bool:
+                return a.sector in ("PTY", "OPP")
+        elif lemma in _FIRM_NOUNS and not plural:
+            window = _BODY_WINDOW
+
+            def fits(a: Actor) -> bool:
+                return a.sector == "BUS" or a.code is None and a.sector is None
+        elif lemma in _BLOC_NOUNS and not plural:
+            window = _BODY_WINDOW
+
+            def fits(a: Actor) -> bool:
+                return (a.code or "").startswith("IGO")
+        else:
+            return None
+        # Of the bodies that fit, named in the last sentences: one named as a subject there,
+        # then the one the story has named most, then the nearest ("said the SDF, an alliance
+        # that fought Isis. The group demanded ..." is the SDF); fighters are the nearest
+        # armed group named ("the gap between Isis and the SDF's positions, and the militants
+        # were ...").
+        fighters = lemma in _FIGHTER_NOUNS
+        best: dict[tuple, tuple[bool, int, int]] = {}
+        actors: dict[tuple, Actor] = {}
+        for start, (sentence, actor, subject) in self._bodies.items():
+            if start >= phrase.start or not fits(actor) or (
+                    desc.country is not None and actor.country != desc.country):
+                continue
+            key = _key(actor)
+            recent = sentence >= self._sentence - window
+            was = best.get(key, (False, 0, -1))
+            best[key] = (was[0] or subject and recent and not fighters, was[1] + 1,
+                         max(was[2], start) if recent else was[2])
+            if fighters:
+                best[key] = (False, 0, best[key][2])
+            actors[key] = actor
+        ranked = [(rank, key) for key, rank in best.items() if rank[2] >= 0]
+        return actors[max(ranked)[1]] if ranked else None
 
     def _owned_by_pronoun(self, phrase: Phrase, desc: Description) -> Actor | None:
         """"his country", "its forces", "their troops": a country or role noun owned by a
