@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v16"
+RULES_VERSION = "eventcoder.rules.v17"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -271,6 +271,9 @@ def _no_act(verb: Token, row: Trigger) -> bool:
             o.lemma_.lower() in _RALLIED for o in _children(verb, {"dobj"}))):
         return True  # "exports rallied", "rallied its followers": no protest
     if lemma == "charge" and (any(o.lemma_.lower() in _MARKET_THINGS or o.ent_type_ == "MONEY"
+                                  or _money(o)
+                                  # "charging migrants 3,000 euros": the sum after the payer
+                                  or any(_money(m) for m in _children(o, {"dobj", "appos"}))
                                   for o in _children(verb, {"dobj"}))
                               # "the price it charges customers": the price is what is charged
                               or verb.dep_ == "relcl" and verb.head.lemma_.lower() in _MARKET_THINGS):
@@ -405,6 +408,17 @@ _JUDGING_VERBS = {"warn", "criticise", "criticize", "condemn", "question", "welc
 # Verbs of keeping someone from harm: "protect civilians from attack".
 _PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
 # Ground held by arms: "defend their homeland", "defended the town against Isis".
+# Those given refuge: "received thousands of refugees".
+_REFUGE_TAKERS = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "immigrant"}
+
+
+def _sheltered(verb: Token) -> bool:
+    """Whether the verb's object is people given refuge: "received thousands of refugees"."""
+    return any(t.lemma_.lower() in _REFUGE_TAKERS
+               for o in _children(verb, {"dobj", "nsubjpass"})
+               for t in (o, *_prep_objects(o, frozenset({"of"}))))
+
+
 _DEFENDED_GROUND = {"homeland", "territory", "land", "town", "city", "village", "border",
                     "frontier", "base", "home", "soil", "airspace", "outpost"}
 # Attacks fended off: "defend ... from Turkish attack".
@@ -802,6 +816,19 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                     for a in _prep_objects(verb, frozenset({"against"})))):
         # "defended Kobani against Isis": an armed defence, fought against the attackers
         return replace(row, cameo="190", preps=frozenset({"against", "nodobj"}))
+    if lemma in ("receive", "host", "admit") and row.cameo[:2] == "04" and _sheltered(verb):
+        # "Jordan has received thousands of Syrian refugees", "camps set up to receive
+        # refugees": refuge given, no visit hosted
+        return replace(row, cameo="075")
+    if lemma == "defend" and row.cameo[:2] == "05" and any(
+            o.lemma_.lower() in _DEFENDED_GROUND | {"area", "stronghold", "enclave", "district"}
+            or o.ent_type_ in ("GPE", "LOC", "FAC") and any(
+                a.lemma_.lower() in _FORCES | {"fighter", "militant", "jihadist"}
+                for a in _children(verb, {"nsubj"}) + _agents_of_passive(verb))
+            for o in _children(verb, {"dobj", "nsubjpass"})):
+        # "the area is defended by 400 fighters", "the army defended Kobani": ground held,
+        # no one backed ("Russia defended Syria at the UN" is backing)
+        return None
     if lemma in ("pull", "draw") and row.particle in ("back", "down") and (any(
             o.lemma_.lower() not in _FORCES | _MOVED_FORCES | {"presence", "personnel", "unit",
                                                              "contingent", "resource", "asset"}
@@ -1100,7 +1127,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             o.lemma_.lower() in _SANCTIONED_ACTS
             for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "the move was sanctioned by Moscow": approved, not punished
-    if lemma == "receive" and row.cameo == "043" and (
+    if lemma == "receive" and row.cameo == "043" and not _sheltered(verb) and (
             objects and not any(map(_actor_like, objects))
             # "received 100 soldiers" (returned in a swap): a number of people, no guest
             or objects and all(any(c.dep_ == "nummod" for c in o.children) for o in objects)
