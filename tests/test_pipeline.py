@@ -850,3 +850,15 @@ def test_pipeline_a_description_with_nothing_to_name_again_stays_as_it_was(coder
     # the description's nationality must be the body's
     text = "Hezbollah condemned the air strike. The Palestinian group vowed to retaliate."
     assert all(a.code != "LBNREB" for e in _events_of(coder, text, "vowed") for a in e.actor)
+
+
+def test_pipeline_their_after_a_coordination_is_each_members_own(coder):
+    (attack,) = _events_of(coder, "Egypt and Jordan said their armies would attack Israel.",
+                           "attack")
+    assert [a.code for a in attack.actor] == ["EGYMIL", "JORMIL"]
+    (met,) = _events_of(coder, "Germany and Italy signed a trade deal. Their leaders met in Rome "
+                               "on Friday.", "met")
+    assert [a.code for a in met.actor] == ["DEUGOV", "ITAGOV"]
+    # one owner, one actor
+    (attack,) = _events_of(coder, "Egypt said its army would attack Israel.", "attack")
+    assert [a.code for a in attack.actor] == ["EGYMIL"]

@@ -489,14 +489,26 @@ class StoryActors:
     def members(self, phrase: Phrase) -> tuple[Actor, ...]:
         """All those a "they" or "them" stands for when its antecedent was named with others
         ("Britain and France condemned the attack. They urged ..."), each with the pronoun's
-        text; () otherwise."""
+        text; () otherwise. "Their armies" after them are each one's ("Egypt and Jordan said
+        their armies would attack" -> EGY MIL and JOR MIL)."""
         head = phrase.head_word
-        if head.pos != "PRON" or head.text.lower() not in ("they", "them") or len(phrase.words) > 1:
+        owned = None
+        if head.pos != "PRON":
+            if not any(w.dep == "poss" and w.text.lower() == "their" for w in phrase.words):
+                return ()
+            owned = self._owned_by_pronoun(phrase, describe(phrase))
+            if owned is None:
+                return ()
+        elif head.text.lower() not in ("they", "them") or len(phrase.words) > 1:
             return ()
         first = self._antecedent(phrase)
         kept = self._compounds.get(id(first)) if first is not None else None
         if kept is None or kept[0] is not first:
             return ()
+        if owned is not None:
+            return tuple(dataclasses.replace(owned, country=a.country,
+                                             code=_code(a.country, owned.sector))
+                         for a in kept[1] if a.country)
         return tuple(_with_text(a, phrase) for a in kept[1])
 
     def note_pair(self, actors: Sequence[Actor], sentence: int) -> None:
