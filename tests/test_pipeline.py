@@ -862,3 +862,17 @@ def test_pipeline_their_after_a_coordination_is_each_members_own(coder):
     # one owner, one actor
     (attack,) = _events_of(coder, "Egypt said its army would attack Israel.", "attack")
     assert [a.code for a in attack.actor] == ["EGYMIL"]
+
+
+def test_pipeline_a_name_a_title_describes_is_a_persons(coder):
+    # the recogniser takes "Staffan de Mistura" for an organisation; the title says who he is
+    text = ("Staffan de Mistura, the UN envoy for Syria, criticised the regime. De Mistura "
+            "later urged Iran to restrain its allies.")
+    (criticised,) = _events_of(coder, text, "criticised")
+    assert [a.code for a in criticised.actor] == ["IGOUNO"]
+    (urged,) = _events_of(coder, text, "urged")
+    assert [a.code for a in urged.actor] == ["IGOUNO"]
+    # a body described as a body stays the body
+    (fired,) = _events_of(coder, "Hamas, the Palestinian militant group, fired rockets at "
+                                 "Israel.", "fired")
+    assert [a.code for a in fired.actor] == ["PSEREB"]

@@ -5012,13 +5012,32 @@ def _joint_act(verb: Token, index: int, matched: dict[int, Trigger]) -> Candidat
                            modality=(negated, hypothetical, future))
 
 
+# Titles that make the name they describe a person's: "X, the UN envoy for Syria".
+_PERSON_TITLE_NOUNS = {"envoy", "minister", "ambassador", "spokesman", "spokeswoman",
+                       "spokesperson", "president", "secretary", "chief", "director",
+                       "commander", "general", "chairman", "chairwoman", "governor", "mayor",
+                       "senator", "lawmaker", "adviser", "advisor", "diplomat", "negotiator",
+                       "rapporteur", "king", "queen", "prince", "emir", "premier", "chancellor",
+                       "coordinator", "representative", "leader"}
+
+
 def person_phrases(doc: Doc) -> Iterator[Phrase]:
     """Phrases headed by a person's name, with an apposition ("X, the prime minister"), for
     the story's register of people."""
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not (
+                # "Staffan de Mistura, the UN envoy for Syria": a name the recogniser took for
+                # an organisation, whom a title describes
+                ent.label_ in ("ORG", "NORP") and ent.root.pos_ == "PROPN" and len(ent) > 1
+                and any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_TITLE_NOUNS
+                        for c in ent.root.children)):
             continue
         phrase = phrase_of(ent.root)
+        if ent.label_ != "PERSON":
+            # the name's words, as a person's
+            inside = {t.idx for t in ent}
+            phrase = Phrase(words=tuple(replace(w, ent="PERSON") if w.start in inside else w
+                                        for w in phrase.words), head=phrase.head)
         for appos in (c for c in ent.root.children if c.dep_ == "appos"
                       # a person is described by a title or a role ("the last opposition
                       # stronghold in Syria" hung on a name is the parser's slip)
