@@ -44,6 +44,7 @@ _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "attr", "oprd"}
 _HYPO_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_EPISTEMIC_AUX = {"may", "must"}
 _HYPO_GOVERNORS = {"want", "hope", "seek", "try", "attempt", "intend", "consider", "wish",
                    "propose", "aim", "prepare", "threaten", "vow", "pledge", "promise",
                    "offer", "refuse", "decline", "deny", "urge", "ask", "call", "allow",
@@ -1699,6 +1700,9 @@ def _is_passive_head(verb: Token) -> bool:
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+# "Japan was the first country to recognise ...": who is first, last or only to act.
+_COPULAS = {"be", "become", "remain"}
+_RANKING_WORDS = {"first", "last", "only", "second", "third", "latest", "next"}
 # A photo caption's opening, parsed as the subject: "In this file photo, X attends ...".
 _CAPTION_NOUNS = {"photo", "picture", "image", "photograph", "footage", "video"}
 
@@ -1782,6 +1786,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                      or any(_infinitive(c) for c in _children(verb, {"xcomp"})))):
             patients = _children(verb.head, _SUBJ)  # "Backed by Russia, Assad ...": Assad
         return agents, patients
+    if (verb.dep_ in ("relcl", "acl") and _infinitive(verb)
+            and not _children(verb, _PASS_SUBJ | {"auxpass"})
+            and verb.head.dep_ == "attr" and verb.head.head.lemma_.lower() in _COPULAS
+            and any(c.lower_ in _RANKING_WORDS for c in (verb.head, *verb.head.children))
+            and (subjects := _children(verb.head.head, {"nsubj"}))):
+        # "Japan was the first country to recognise the new government", "the group is the
+        # only one to sign": who is the first or the only one to act is the copula's
+        # subject, not "the first country"
+        return subjects[:1], []
     if verb.dep_ == "relcl" or _finite_acl(verb) or _headless(verb):
         # ("the Jordanian minister called for ...", parsed as a modifier of the minister;
         # "Imran Khan, called Erdogan to ...": the clause's subject for what it leads to)
@@ -3192,7 +3205,20 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         negated = False  # "are not due to visit the site until Saturday": then, not never
     aux = {c.lemma_.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
     aux |= {c.text.lower() for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    hypothetical = bool(aux & _HYPO_AUX) or any(
+    # "Hackers may have breached the ministry's servers", "the rebels must have fired the
+    # shell": "may" or "must" over a perfect is a guess about what happened, a past event
+    # reported with doubt, not an act that may come ("could", "would", "should" and mostly
+    # "might have" say what did not happen: "might otherwise have agreed"); not when a
+    # condition makes it counterfactual, nor when it is what someone fears ("fears that
+    # the hostages may have been killed")
+    epistemic = ("have" in aux and clause.tag_ == "VBN" and aux & _HYPO_AUX <= _EPISTEMIC_AUX
+                 and not any(m.lower_ in ("if", "unless") for c in clause.children
+                             if c.dep_ == "advcl" for m in _children(c, {"mark"}))
+                 and not any(c.dep_ == "advmod" and c.lower_ == "otherwise"
+                             for c in clause.children)
+                 and not (clause.dep_ in ("acl", "ccomp", "xcomp") and clause.head.lemma_.lower()
+                          in _FRAMING_NOUNS | _FEARING_VERBS | {"concern", "worry", "afraid"}))
+    hypothetical = bool(aux & _HYPO_AUX) and not epistemic or any(
         c.dep_ == "mark" and (c.lemma_.lower() in ("if", "unless", "whether")
                               # "will not end the strike until the authorities fulfill its
                               # demands": a condition still to be met ("until X withdrew" was)
@@ -3766,6 +3792,7 @@ class RuleCoder:
         def is_trigger(token: Token) -> bool:
             return token.i in matched
 
+        coded: dict[int, Candidate] = {}  # the candidate of each trigger, for _ruled_out
         for i, row in matched.items():
             token = sent.doc[i]
             if _content_of_trigger(token, is_trigger) and not _purpose_of_contact(token, matched):
@@ -3891,12 +3918,14 @@ class RuleCoder:
                     candidate = replace(candidate, more=more, recipient=recipient)
                 candidate = _participants_settled(
                     _announced_retreat(_reported(candidate, token), token), token, at)
+                coded[token.i] = candidate
                 for each in _reciprocal(candidate, token, at):
                     yield self._ranked(each, token, sent)
         for verb in sent:
             if verb.dep_ == "ccomp" and (candidate := _obligation(verb, index, matched)
                                          or _needed(verb, index, matched)
-                                         or _blamed(verb, index) or _criticised(verb, index)):
+                                         or _blamed(verb, index) or _criticised(verb, index)
+                                         or _ruled_out(verb, index, coded)):
                 yield self._ranked(candidate, verb, sent)
             elif verb.dep_ == "xcomp" and (candidate := _willing(verb, index, matched)):
                 yield self._ranked(candidate, verb, sent)
@@ -4817,6 +4846,9 @@ def _obligation(verb: Token, index: int, matched: dict[int, Trigger]) -> Candida
     modal = next((c for c in verb.children
                   if c.dep_ == "aux" and c.lower_ in _OBLIGATION_CODES), None)
     if (modal is None or verb.head.lemma_.lower() not in _OBLIGATION_VERBS
+            # "said the militants must have fired the shell": a guess about the past
+            or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                          for c in verb.children)
             or verb.lemma_.lower() in _STATIVE and not (
                 # "the EU must be ready to mediate": a readiness asked for is an act asked for
                 verb.lemma_.lower() == "be" and any(
@@ -4895,6 +4927,62 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
     negated, hypothetical, future = _modality(verb.head, verb.head)
     return _word_candidate(words[0], _BLAME_ROW, index, verb.head, speakers, blamed,
                            modality=(negated or _negated(verb), hypothetical, future))
+
+
+# "X said Y would not be welcome": X rejects Y; "X said talks with Y were out of the
+# question": X rejects the talks, and so Y (CAMEO 120).
+_REJECT_ROW = Trigger(kind="V", lemma="unwelcome", particle=None, cameo="120", preps=frozenset())
+
+
+def _ruled_out(verb: Token, index: int, acts: dict[int, Candidate]) -> Candidate | None:
+    """A reported refusal: a person or body the speaker says is not welcome ("the mayor
+    said the minister would not be welcome in the city", "is unwelcome"), or an act the
+    speaker says is out of the question, off the table or not an option ("the union said a
+    pay freeze was out of the question", "said sending troops to Mali is not an option"):
+    the act's own participants are whom it rejects. (Said of an act that happened,
+    "unacceptable" is a condemnation, not a refusal, and is left out.)"""
+    if verb.lemma_.lower() != "be" or verb.head.lemma_.lower() not in _OBLIGATION_VERBS:
+        return None
+    speakers = _children(verb.head, {"nsubj"})
+    subjects = _children(verb, {"nsubj", "csubj"})
+    if not speakers or not subjects:
+        return None
+    negated = _negated(verb)
+
+    def phrase_obj(prep: Token, *, word: str, nouns: set[str]) -> bool:
+        return prep.lower_ == word and any(o.lemma_.lower() in nouns
+                                           for o in _children(prep, {"pobj"}))
+
+    # what is refused: a "person" not welcome, or an "act" (its negation said apart, "not an
+    # option" being refused by its negation)
+    word, refused, own_negation = None, "", negated
+    for c in verb.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "acomp" and (lemma == "unwelcome" or lemma == "welcome" and negated):
+            word, refused, own_negation = c, "person", lemma == "unwelcome" and negated
+        elif c.dep_ == "prep" and (
+                phrase_obj(c, word="off", nouns={"table"})
+                or c.lower_ == "out" and any(phrase_obj(p, word="of", nouns={"question"})
+                                             for p in _children(c, {"prep"}))):
+            word, refused = c, "act"
+        elif c.dep_ == "attr" and lemma == "option" and negated:
+            word, refused, own_negation = c, "act", False
+    if word is None:
+        return None
+    subject = subjects[0]
+    negated_speech, hypothetical, future = _modality(verb.head, verb.head)
+    modality = (negated_speech or own_negation, hypothetical, future)
+    if refused == "person":
+        if not (_actor_like(subject) or subject.pos_ == "PROPN"):
+            return None  # "said the rain would not be welcome"
+        return _word_candidate(word, _REJECT_ROW, index, verb.head, speakers, [subject],
+                               modality=modality)
+    act = acts.get(subject.i)
+    if act is None:
+        return None  # "said a deal was out of the question" names no act we know
+    candidate = _word_candidate(word, _REJECT_ROW, index, verb.head, speakers, [],
+                                modality=modality, content=act.row.cameo)
+    return replace(candidate, recipient=act.recipient, more=act.more)
 
 
 # "Critics say X has ...": what critics say of someone is criticism of them (CAMEO 111).
