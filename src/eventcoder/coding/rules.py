@@ -3210,8 +3210,10 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     # reported with doubt, not an act that may come ("could", "would", "should" and mostly
     # "might have" say what did not happen: "might otherwise have agreed"); not when a
     # condition makes it counterfactual, nor when it is what someone fears ("fears that
-    # the hostages may have been killed")
-    epistemic = ("have" in aux and clause.tag_ == "VBN" and aux & _HYPO_AUX <= _EPISTEMIC_AUX
+    # the hostages may have been killed"); only the act guessed at, the verb or its object
+    # ("a strike by dockers may have cost the port millions" guesses at the cost)
+    epistemic = ((trigger.i == clause.i or trigger.head.i == clause.i and trigger.dep_ == "dobj")
+                 and "have" in aux and clause.tag_ == "VBN" and aux & _HYPO_AUX <= _EPISTEMIC_AUX
                  and not any(m.lower_ in ("if", "unless") for c in clause.children
                              if c.dep_ == "advcl" for m in _children(c, {"mark"}))
                  and not any(c.dep_ == "advmod" and c.lower_ == "otherwise"
@@ -3248,6 +3250,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         # tense, not a hypothesis, unless a condition is stated.
         hypothetical = any(t.lower_ in ("if", "unless") for t in clause.sent)
         future = not hypothetical
+    if (trigger.dep_ in ("nsubj", "csubj") and trigger.head.lemma_.lower() == "be"
+            and _refusal(trigger.head, True)[1] == "act"):
+        # "sending troops was not an option", "sanctions are (not) off the table": an act
+        # ruled out, or still possible, is not done (the refusal is its own event)
+        hypothetical = True
     if (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ in ("of", "about")
             and trigger.head.head.lemma_.lower() in _FRAMING_NOUNS):
         hypothetical = True  # "the rhetoric of destroying terrorists", "fears of an attack"
@@ -4934,6 +4941,28 @@ def _blamed(verb: Token, index: int) -> Candidate | None:
 _REJECT_ROW = Trigger(kind="V", lemma="unwelcome", particle=None, cameo="120", preps=frozenset())
 
 
+def _refusal(verb: Token, negated: bool) -> tuple[Token | None, str, bool]:
+    """The word of a copula that refuses its subject, what it refuses (a "person" not
+    welcome, or an "act" out of the question), and whether the copula's negation is the
+    event's own (not in "is not an option", where the negation is the refusal itself)."""
+    def phrase_obj(prep: Token, *, word: str, nouns: set[str]) -> bool:
+        return prep.lower_ == word and any(o.lemma_.lower() in nouns
+                                           for o in _children(prep, {"pobj"}))
+
+    for c in verb.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ == "acomp" and (lemma == "unwelcome" or lemma == "welcome" and negated):
+            return c, "person", lemma == "unwelcome" and negated
+        if c.dep_ == "prep" and (
+                phrase_obj(c, word="off", nouns={"table"})
+                or c.lower_ == "out" and any(phrase_obj(p, word="of", nouns={"question"})
+                                             for p in _children(c, {"prep"}))):
+            return c, "act", negated
+        if c.dep_ == "attr" and lemma == "option" and negated:
+            return c, "act", False
+    return None, "", negated
+
+
 def _ruled_out(verb: Token, index: int, acts: dict[int, Candidate]) -> Candidate | None:
     """A reported refusal: a person or body the speaker says is not welcome ("the mayor
     said the minister would not be welcome in the city", "is unwelcome"), or an act the
@@ -4948,25 +4977,7 @@ def _ruled_out(verb: Token, index: int, acts: dict[int, Candidate]) -> Candidate
     if not speakers or not subjects:
         return None
     negated = _negated(verb)
-
-    def phrase_obj(prep: Token, *, word: str, nouns: set[str]) -> bool:
-        return prep.lower_ == word and any(o.lemma_.lower() in nouns
-                                           for o in _children(prep, {"pobj"}))
-
-    # what is refused: a "person" not welcome, or an "act" (its negation said apart, "not an
-    # option" being refused by its negation)
-    word, refused, own_negation = None, "", negated
-    for c in verb.children:
-        lemma = c.lemma_.lower()
-        if c.dep_ == "acomp" and (lemma == "unwelcome" or lemma == "welcome" and negated):
-            word, refused, own_negation = c, "person", lemma == "unwelcome" and negated
-        elif c.dep_ == "prep" and (
-                phrase_obj(c, word="off", nouns={"table"})
-                or c.lower_ == "out" and any(phrase_obj(p, word="of", nouns={"question"})
-                                             for p in _children(c, {"prep"}))):
-            word, refused = c, "act"
-        elif c.dep_ == "attr" and lemma == "option" and negated:
-            word, refused, own_negation = c, "act", False
+    word, refused, own_negation = _refusal(verb, negated)
     if word is None:
         return None
     subject = subjects[0]
