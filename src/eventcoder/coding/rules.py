@@ -1788,12 +1788,14 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         return agents, patients
     if (verb.dep_ in ("relcl", "acl") and _infinitive(verb)
             and not _children(verb, _PASS_SUBJ | {"auxpass"})
-            and verb.head.dep_ == "attr" and verb.head.head.lemma_.lower() in _COPULAS
             and any(c.lower_ in _RANKING_WORDS for c in (verb.head, *verb.head.children))
-            and (subjects := _children(verb.head.head, {"nsubj"}))):
+            and (subjects := _children(verb.head.head, {"nsubj"})
+                 if verb.head.dep_ == "attr" and verb.head.head.lemma_.lower() in _COPULAS
+                 else [verb.head.head] if verb.head.dep_ == "appos" else [])):
         # "Japan was the first country to recognise the new government", "the group is the
-        # only one to sign": who is the first or the only one to act is the copula's
-        # subject, not "the first country"
+        # only one to sign", "Kenya, the first country to ratify the treaty, ...": who is
+        # the first or the only one to act is the copula's subject or the apposition's
+        # noun, not "the first country"
         return subjects[:1], []
     if verb.dep_ == "relcl" or _finite_acl(verb) or _headless(verb):
         # ("the Jordanian minister called for ...", parsed as a modifier of the minister;
