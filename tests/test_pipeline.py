@@ -876,3 +876,12 @@ def test_pipeline_a_name_a_title_describes_is_a_persons(coder):
     (fired,) = _events_of(coder, "Hamas, the Palestinian militant group, fired rockets at "
                                  "Israel.", "fired")
     assert [a.code for a in fired.actor] == ["PSEREB"]
+
+
+def test_pipeline_whom_a_backed_act_is_against_is_not_backed(coder):
+    (backed,) = _events_of(coder, "Canada backed military action against Syria.", "backed")
+    assert "SYR" not in [a.country for a in backed.recipient]
+    (backed,) = _events_of(coder, "The United States backed the rebels against Assad.", "backed")
+    assert [a.text for a in backed.recipient] == ["the rebels"]
+    (backed,) = _events_of(coder, "Russia backed Assad.", "backed")
+    assert [a.country for a in backed.recipient] == ["SYR"]

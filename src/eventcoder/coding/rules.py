@@ -2531,6 +2531,15 @@ _MEDIATION_CODES = {"045", "039", "038"}
 _MORE_PLACE_ROOTS = {"07", "08", "14", "15", "16", "17", "18", "19", "20"}
 
 
+def _opposed_by_support(token: Token, row: Trigger) -> bool:
+    """Whether backing puts ``token`` on the other side: "backed action against Syria",
+    "supported the rebels against Assad" (Syria and Assad are not backed)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return (row.cameo[:2] == "05" and token.dep_ == "pobj"
+            and token.head.lower_ in ("against", "versus"))
+
+
 def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                        ) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
     """Noun phrases governed by the trigger through objects, prepositions and complements,
@@ -2616,6 +2625,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                         and all(token.i != t.i for t in starts)):
                     found.extend(t for o in _children(child, {"pobj"}) for t in _conjuncts(o))
                     continue
+                if preposition == "against" and row.cameo[:2] == "05":
+                    continue  # "backed action against Syria": whom the action is against
                 aid_for = preposition == "for" and any(
                     t.lemma_.lower() in _AID_NOUNS
                     for t in (token, *_children(token, {"dobj"})))  # ("suspended aid for X")
@@ -3230,6 +3241,13 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
                               and clause.dep_ == "advcl")
         for c in clause.children
     )
+    if clause.dep_ == "advcl" and (
+            any(c.dep_ == "mark" and c.lower_ == "lest" for c in clause.children)
+            # ("in case" before the clause: not "held them to use in case ...")
+            or any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                o.lower_ == "case" and o.i == c.i + 1 < clause.i for o in _children(c, {"pobj"}))
+                for c in clause.children)):
+        hypothetical = True  # "hid their daughters in case Isis raided the house": a fear
     future = bool(aux & _FUTURE_AUX)
     if (clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX")
             and not _children(clause, _SUBJ | _PASS_SUBJ)):
@@ -4067,7 +4085,7 @@ class RuleCoder:
                     and row.cameo[:2] != "04")
             objects = objects if keep and not others else others
         # "shelled the town with artillery": what it was done with is no one it was done to
-        objects = [o for o in objects if not _instrument(o)]
+        objects = [o for o in objects if not _instrument(o) and not _opposed_by_support(o, row)]
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
                    or _target_places(verb, row) or _actors_place(agents, row))
         if all(o.pos_ == "PRON" for o in objects) and (called := _purpose_of(verb)):
@@ -4340,7 +4358,8 @@ class RuleCoder:
                     force = None
             if force is None:
                 agents = fallback
-        recipients = _objects(noun, row.preps, direct=False) or suffered
+        recipients = [o for o in _objects(noun, row.preps, direct=False)
+                      if not _opposed_by_support(o, row)] or suffered
         if not recipients:
             # "its rejection and condemnation of X": the last conjunct's complement is both's.
             recipients = next((found for c in reversed(_conjuncts(noun)[1:])
