@@ -623,6 +623,8 @@ class Coder:
             # "Begum travelled to Syria": a journey, not a visit, unless someone with a role
             # travels ("the Kenyan president travelled to Uganda")
             return None
+        if cameo == "042" and r.actor and all(a.sector == "MED" for a in r.actor):
+            return None  # "the journalist visited South Sudan to report": reporting, no visit
         if (mapping.event_type == "CONSULT" and r.recipient
                 and all(a.sector == "MED" for a in r.recipient)):
             return None  # "speaking to the BBC", "told Reuters": an interview, no consultation

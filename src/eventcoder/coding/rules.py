@@ -409,6 +409,10 @@ _JUDGING_VERBS = {"warn", "criticise", "criticize", "condemn", "question", "welc
 # Verbs of keeping someone from harm: "protect civilians from attack".
 _PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
 # Ground held by arms: "defend their homeland", "defended the town against Isis".
+# Verbs of seeing something as something: "what it sees as a threat".
+_SEEING_AS_VERBS = {"see", "regard", "view", "consider", "perceive", "deem", "treat"}
+# Whom an exclamation thanks: "Thank God".
+_DEITIES = {"god", "allah", "goodness", "heaven", "heavens", "lord"}
 # Those given refuge: "received thousands of refugees".
 _REFUGE_TAKERS = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "immigrant"}
 
@@ -817,7 +821,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                     for a in _prep_objects(verb, frozenset({"against"})))):
         # "defended Kobani against Isis": an armed defence, fought against the attackers
         return replace(row, cameo="190", preps=frozenset({"against", "nodobj"}))
-    if lemma in ("receive", "host", "admit") and row.cameo[:2] == "04" and _sheltered(verb):
+    if lemma == "thank" and any(o.lower_ in _DEITIES for o in _children(verb, {"dobj"})):
+        return None  # "Thank God, the identity is here": an exclamation
+    if lemma in ("receive", "host", "admit", "welcome") and row.cameo[:2] in ("04", "05") and (
+            _sheltered(verb)):
         # "Jordan has received thousands of Syrian refugees", "camps set up to receive
         # refugees": refuge given, no visit hosted
         return replace(row, cameo="075")
@@ -3281,6 +3288,9 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
             and trigger.head.lemma_.lower() in _FEARING_VERBS | {"want", "desire", "need", "crave"}):
         hypothetical = True  # "the Kurds fear attack by Turkey", "wants Russia's backing"
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "as"
+            and trigger.head.head.lemma_.lower() in _SEEING_AS_VERBS):
+        hypothetical = True  # "what it sees as the Kurdish threat": a view, no threat made
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "from"
             and trigger.head.head.lemma_.lower() in _SHELTERED):
         hypothetical = True  # "the zone will be safe from air attack"
@@ -3583,7 +3593,7 @@ _IMPACT_VERBS = {"hit", "strike", "target", "pound", "destroy", "damage", "kill"
                  "shell", "bomb", "tear", "rip", "smash", "demolish", "leave"}
 # Verbs whose subject undergoes the event noun: "faces criticism from X".
 _RECEIVING_VERBS = {"face", "draw", "earn", "attract", "receive", "get", "win", "gain",
-                    "garner", "suffer"}
+                    "garner", "suffer", "answer"}
 # Weapons that stand for their attack: "missiles fired by X struck Y".
 _WEAPONS = {"missile", "rocket", "bomb", "shell", "drone", "mortar", "grenade", "bullet",
             "artillery", "airstrike", "warplane", "jet", "aircraft", "tank", "gunfire"}
