@@ -831,6 +831,11 @@ def test_pipeline_a_description_names_again_the_body_named_before(coder):
             "The group accused Egypt of bias.")
     (accused,) = _events_of(coder, text, "accused")
     assert [a.code for a in accused.actor] == ["PSEREB"]
+    # a firm no table knows keeps the sector its description gives
+    text = ("Oliver's Stores Inc said it would reorganize. The company said it had failed to "
+            "reach agreement with its lenders.")
+    (reach,) = _events_of(coder, text, "reach")
+    assert [a.sector for a in reach.actor] == ["BUS"]
     # fighters are the armed group named nearest before them
     text = ("Kurdish forces closed the last road between Hamas and the coast. Officers said the "
             "militants had attacked a checkpoint.")

@@ -642,6 +642,12 @@ class StoryActors:
         desc = describe(phrase)
         named_again = self._described_body(phrase, desc)
         if named_again is not None:
+            if named_again.sector is None and desc.sector is not None:
+                # "Oliver's Stores said ... The company said": a firm no table knows, named,
+                # with the sector its description gives
+                named_again = dataclasses.replace(
+                    named_again, sector=desc.sector,
+                    code=_code(named_again.country, desc.sector))
             return _with_text(named_again, phrase)
         if desc.code in _FOUNDED and self.on is not None and self.on < _FOUNDED[desc.code]:
             # "the ICC" in 1987 is the Interstate Commerce Commission, not the court
