@@ -796,6 +796,16 @@ def _verb_particles(token: Token) -> set[str]:
     return particles
 
 
+# Nouns of time that modify a verb bare: "last week", "this spring".
+_TIME_NOUNS = {"year", "month", "week", "day", "night", "time", "spring", "summer", "autumn",
+               "winter", "morning", "evening", "weekend"}
+# People who move as private persons, not as a force or a government.
+_PRIVATE_PEOPLE = {"civilian", "resident", "farmer", "villager", "family", "shepherd", "herder",
+                   "refugee", "man", "woman", "child", "boy", "girl", "mother", "father", "son",
+                   "daughter", "wife", "husband", "friend", "neighbour", "neighbor", "people",
+                   "person", "survivor", "student", "worker", "shopkeeper", "fisherman"}
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -812,8 +822,23 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma in ("block", "stop", "halt", "repel", "thwart") and row.cameo[:2] in (
             "12", "08") and any(o.lemma_.lower() in _ATTACKS | {"advance"} and (
                 _owners(o) or any(c.dep_ in ("amod", "compound") for c in o.children))
-            for o in _children(verb, {"dobj"})):
+            for o in _children(verb, {"dobj"})) or any(
+                # "halted the navy's attempt at a landing raid": the attack tried, held off
+                o.lemma_.lower() in ("attempt", "bid", "effort") and any(
+                    a.lemma_.lower() in _ATTACKS | {"advance"}
+                    for a in _prep_objects(o, frozenset({"at", "of"})))
+                for o in _children(verb, {"dobj"})):
         return replace(row, cameo="190")  # "blocked the Turkish army's advance": held by arms
+    if lemma == "take" and row.particle == "n:action":
+        # "the council vowed to take action against the cartel": coercion aimed at whoever
+        # it is against ("take action on housing", "against climate change": no one aimed at)
+        against = _prep_objects(verb, frozenset({"against"})) + [
+            o for a in _children(verb, {"dobj"}) for o in _prep_objects(a, frozenset({"against"}))]
+        if not any(_actor_like(o) or o.ent_type_ in ("GPE", "NORP", "ORG") for o in against):
+            return None
+        if any(c.lemma_.lower() in ("military", "armed") for a in _children(verb, {"dobj"})
+               for c in a.children if c.dep_ in ("amod", "compound")):
+            return replace(row, cameo="190")  # "took military action against the rebels"
     if (lemma == "defend" and row.cameo[:2] == "05" and any(
             o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in _DEFENDED_GROUND
             for o in _children(verb, {"dobj"}))
@@ -998,8 +1023,23 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         # "students occupied the campus": a protest that blocks a place, no military seizure
         return replace(row, cameo="144")
     if lemma == "return" and row.particle is None and not objects and not any(
-            c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd") for c in verb.children):
+            c.dep_ in ("nsubjpass", "dative", "npadvmod", "dep", "oprd")
+            # ("Last spring, the couple returned to the village": a time, nothing returned)
+            and not (c.dep_ == "npadvmod" and (c.ent_type_ in ("DATE", "TIME")
+                                               or c.lemma_.lower() in _TIME_NOUNS))
+            for c in verb.children):
         return None  # "Britons returning from Syria": people travelling, nothing handed back
+    if lemma in ("retreat", "withdraw") and row.cameo == "0874" and not objects and (
+            movers := _children(verb, {"nsubj"})):
+        if movers[0].lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+            movers = [verb.head]
+        if all(m.lemma_.lower() in _PRIVATE_PEOPLE or (
+                m.ent_type_ == "PERSON" and any(
+                    a.like_num for a in _children(m, {"appos", "amod", "npadvmod"})))
+               for m in movers):
+            # "a shepherd retreated to the hills", "Omar Aziz, 38, who had retreated to the
+            # town": a private person going somewhere, no force pulled back
+            return None
     # ("warned the decision could backfire": a thing parsed as the object is no one warned)
     warned = [o for o in objects if _actor_like(o) or o.pos_ in ("PROPN", "PRON")]
     if (lemma == "warn" and not warned
@@ -1011,6 +1051,15 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             for o in _children(p, {"pobj"})]) and not _children(verb, {"ccomp"})
             and not any(o.lemma_.lower() in _THREAT_WARNED for o in about)):
         return None  # "warned of an upshift in terrorism", "of the dangers of a clash if ..."
+    if (lemma == "warn" and not warned and objects
+            and objects[0].lemma_.lower() not in _FORCES | _ARMS
+            and any(c.lemma_.lower() not in _CONSEQUENCES | _FORCE_WARNED and any(
+                a.dep_ == "aux" and a.lower_ in _HYPO_AUX for a in c.children)
+                for c in _children(verb, {"xcomp"}))):
+        # "warned further sanctions could 'spiral out of control'" (the thing warned of
+        # parsed as the object, what could happen to it as the verb's complement): a
+        # danger foreseen, no threat by the warner
+        return None
     conditions = [c for v in (verb, *_children(verb, {"ccomp"})) for c in _children(v, {"advcl"})
                   if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
     if (lemma == "warn" and not warned and (said := _children(verb, {"ccomp"}))
