@@ -1869,6 +1869,13 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "are in talks to transfer fighters captured over five years": a participle right
         # after a noun is done to the noun, however the parser hung it
         return [], [verb.doc[verb.i - 1]]
+    if (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i > verb.head.i + 1
+            and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+            and verb.lemma_.lower() not in _ACTIVE_PARTICIPLES
+            and not _children(verb, {"aux", "auxpass", "mark", "agent", "nsubj", "dobj"})):
+        # "the ministers are in Downing Street, called back from their holiday": a
+        # participle after a comma, with no object, is done to the clause's subject
+        return [], _children(verb.head, _SUBJ)
     if (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acomp", "oprd")
             and verb.head.lemma_.lower() in _STATE_VERBS
             and verb.lemma_.lower() not in _ACTIVE_PARTICIPLES
