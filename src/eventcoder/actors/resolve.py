@@ -48,6 +48,8 @@ _BLOC_NOUNS = {"alliance", "bloc"}
 _FIGHTER_NOUNS = {"militant", "insurgent", "rebel", "jihadist", "extremist", "guerrilla",
                   "separatist", "fighter"}
 _ANAPHOR_DETERMINERS = {"the", "this", "that"}
+# Sectors of bodies that are no "group": states' own, and news outlets (or none at all).
+_NOT_A_GROUP = {None, "GOV", "MIL", "COP", "MED"}
 _BODY_WINDOW = 6  # sentences back for "the group", "the party", "the company"
 _FIGHTER_WINDOW = 3  # and for "the militants", "the rebels"
 # Heads that name one person by office: "the President", "the French leader", "the general".
@@ -785,9 +787,9 @@ class StoryActors:
             def fits(a: Actor) -> bool:
                 # ("the organisation" may be the UN; "the group" is no state's body)
                 # (a body the tables code: a name the tagger took for one is often none)
-                return a.code is not None and a.sector not in (None, "GOV", "MIL", "COP", "MED") and (
-                    lemma in ("organisation", "organization")
-                    or not (a.code or "").startswith("IGO"))
+                return (a.code is not None and a.sector not in _NOT_A_GROUP
+                        and (lemma in ("organisation", "organization")
+                             or not a.code.startswith("IGO")))
         elif lemma in _PARTY_NOUNS and not plural:
             window = _BODY_WINDOW
 
@@ -820,10 +822,9 @@ class StoryActors:
             key = _key(actor)
             recent = sentence >= self._sentence - window
             was = best.get(key, (False, 0, -1))
-            best[key] = (was[0] or subject and recent and not fighters, was[1] + 1,
-                         max(was[2], start) if recent else was[2])
-            if fighters:
-                best[key] = (False, 0, best[key][2])
+            nearest = max(was[2], start) if recent else was[2]
+            best[key] = ((False, 0, nearest) if fighters
+                         else (was[0] or subject and recent, was[1] + 1, nearest))
             actors[key] = actor
         ranked = [(rank, key) for key, rank in best.items() if rank[2] >= 0]
         return actors[max(ranked)[1]] if ranked else None

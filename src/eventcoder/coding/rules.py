@@ -408,7 +408,6 @@ _JUDGING_VERBS = {"warn", "criticise", "criticize", "condemn", "question", "welc
                   "hail", "decry", "lament", "regret", "attack", "blast"}
 # Verbs of keeping someone from harm: "protect civilians from attack".
 _PROTECTING_VERBS = {"defend", "protect", "shield", "guard", "save", "safeguard", "shelter"}
-# Ground held by arms: "defend their homeland", "defended the town against Isis".
 # Verbs of seeing something as something: "what it sees as a threat".
 _SEEING_AS_VERBS = {"see", "regard", "view", "consider", "perceive", "deem", "treat"}
 # Whom an exclamation thanks: "Thank God".
@@ -424,6 +423,7 @@ def _sheltered(verb: Token) -> bool:
                for t in (o, *_prep_objects(o, frozenset({"of"}))))
 
 
+# Ground held by arms: "defend their homeland", "defended the town against Isis".
 _DEFENDED_GROUND = {"homeland", "territory", "land", "town", "city", "village", "border",
                     "frontier", "base", "home", "soil", "airspace", "outpost"}
 # Attacks fended off: "defend ... from Turkish attack".
