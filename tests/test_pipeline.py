@@ -817,30 +817,26 @@ def test_pipeline_they_in_what_a_coordination_said_is_all_the_speakers(coder):
     assert [a.country for a in impose.actor] == ["GBR"]
 
 
-def test_pipeline_a_description_names_again_the_body_named_before(coder):
+@pytest.mark.parametrize("text, trigger, field, expected", [
     # "the group", "the movement", "the party" after a named body are that body
-    text = "Hezbollah condemned the air strike. The movement vowed to retaliate against Israel."
-    (vowed,) = _events_of(coder, text, "vowed")
-    assert [a.code for a in vowed.actor] == ["LBNREB"]
-    text = ("The African National Congress met in Durban on Sunday. The party demanded that "
-            "the police release its members.")
-    (demanded,) = _events_of(coder, text, "demanded")
-    assert [a.code for a in demanded.actor] == ["ZAFPTY"]
+    ("Hezbollah condemned the air strike. The movement vowed to retaliate against Israel.",
+     "vowed", "code", ["LBNREB"]),
+    ("The African National Congress met in Durban on Sunday. The party demanded that the police "
+     "release its members.", "demanded", "code", ["ZAFPTY"]),
     # ... the one named as a subject, not one named in passing
-    text = ("Hamas, which has fought the Islamic State group in Sinai, rejected the plan. "
-            "The group accused Egypt of bias.")
-    (accused,) = _events_of(coder, text, "accused")
-    assert [a.code for a in accused.actor] == ["PSEREB"]
+    ("Hamas, which has fought the Islamic State group in Sinai, rejected the plan. The group "
+     "accused Egypt of bias.", "accused", "code", ["PSEREB"]),
     # a firm no table knows keeps the sector its description gives
-    text = ("Oliver's Stores Inc said it would reorganize. The company said it had failed to "
-            "reach agreement with its lenders.")
-    (reach,) = _events_of(coder, text, "reach")
-    assert [a.sector for a in reach.actor] == ["BUS"]
+    ("Oliver's Stores Inc said it would reorganize. The company said it had failed to reach "
+     "agreement with its lenders.", "reach", "sector", ["BUS"]),
     # fighters are the armed group named nearest before them
-    text = ("Kurdish forces closed the last road between Hamas and the coast. Officers said the "
-            "militants had attacked a checkpoint.")
-    (attacked,) = _events_of(coder, text, "attacked")
-    assert [a.code for a in attacked.actor] == ["PSEREB"]
+    ("Kurdish forces closed the last road between Hamas and the coast. Officers said the "
+     "militants had attacked a checkpoint.", "attacked", "code", ["PSEREB"]),
+])
+def test_pipeline_a_description_names_again_the_body_named_before(coder, text, trigger, field,
+                                                                   expected):
+    (event,) = _events_of(coder, text, trigger)
+    assert [getattr(a, field) for a in event.actor] == expected
 
 
 def test_pipeline_a_description_with_nothing_to_name_again_stays_as_it_was(coder):

@@ -416,7 +416,7 @@ _DEITIES = {"god", "allah", "goodness", "heaven", "heavens", "lord"}
 _REFUGE_TAKERS = {"refugee", "migrant", "asylum-seeker", "seeker", "evacuee", "immigrant"}
 
 
-def _sheltered(verb: Token) -> bool:
+def _given_refuge(verb: Token) -> bool:
     """Whether the verb's object is people given refuge: "received thousands of refugees"."""
     return any(t.lemma_.lower() in _REFUGE_TAKERS
                for o in _children(verb, {"dobj", "nsubjpass"})
@@ -849,7 +849,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "thank" and any(o.lower_ in _DEITIES for o in _children(verb, {"dobj"})):
         return None  # "Thank God, the identity is here": an exclamation
     if lemma in ("receive", "host", "admit", "welcome") and row.cameo[:2] in ("04", "05") and (
-            _sheltered(verb)):
+            _given_refuge(verb)):
         # "Jordan has received thousands of Syrian refugees", "camps set up to receive
         # refugees": refuge given, no visit hosted
         return replace(row, cameo="075")
@@ -1184,7 +1184,7 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             o.lemma_.lower() in _SANCTIONED_ACTS
             for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "the move was sanctioned by Moscow": approved, not punished
-    if lemma == "receive" and row.cameo == "043" and not _sheltered(verb) and (
+    if lemma == "receive" and row.cameo == "043" and not _given_refuge(verb) and (
             objects and not any(map(_actor_like, objects))
             # "received 100 soldiers" (returned in a swap): a number of people, no guest
             or objects and all(any(c.dep_ == "nummod" for c in o.children) for o in objects)
