@@ -23,7 +23,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person, name_key
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v16"
+RESOLVER_VERSION = "eventcoder.actors.v17"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had

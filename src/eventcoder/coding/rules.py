@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v17"
+RULES_VERSION = "eventcoder.rules.v18"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
