@@ -4469,7 +4469,11 @@ class RuleCoder:
             # "Iran faces criticism from the UN", "X drew condemnation from Y": the one who
             # faces it is the recipient, the one it comes from the actor.
             sources = _prep_objects(noun, frozenset({"from", "by"})) or _prep_objects(
-                verb, frozenset({"from", "by"}))
+                verb, frozenset({"from", "by"})) or [
+                # "Egypt received American military support", "drew Chinese condemnation":
+                # the country or body named before the noun is whom it comes from
+                c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                and c.ent_type_ in ("NORP", "GPE", "ORG")]
             # Without a source, the subject is still only who it happened to.
             agents, recipients = sources, subject_of(verb)[0]
         # the event noun is never its own recipient ("are on strike")
