@@ -1190,6 +1190,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or objects and all(any(c.dep_ == "nummod" for c in o.children) for o in objects)
             or verb.dep_ == "relcl" and not _actor_like(verb.head)):
         return None  # "received assistance from the US": something got, no guest hosted
+    if lemma in ("host", "receive") and row.cameo == "043" and any(
+            o.lemma_.lower() in _HOSTED_THINGS or o.lower_ == "bases" for o in objects):
+        return None  # "hosts British military bases", "will host the World Cup": no guest
     if lemma == "fire" and row.particle in ("at", "on") and any(
             o.lemma_.lower() not in _MUNITIONS for o in _children(verb, {"dobj", "nsubjpass"})):
         return None  # "fired 200 workers at its plant": dismissed, not shot at
@@ -1759,8 +1762,24 @@ def _is_passive_head(verb: Token) -> bool:
 # "Japan was the first country to recognise ...": who is first, last or only to act.
 _COPULAS = {"be", "become", "remain"}
 _RANKING_WORDS = {"first", "last", "only", "second", "third", "latest", "next"}
+# What a country hosts that is no guest: installations and spectacles ("hosts US bases").
+_HOSTED_THINGS = {"base", "airbase", "facility", "installation", "headquarters", "garrison",
+                  "outpost", "embassy", "consulate", "office", "plant", "factory", "port",
+                  "games", "olympics", "cup", "tournament", "championship", "festival",
+                  "exhibition", "fair", "concert", "contest", "race", "expo"}
 # A photo caption's opening, parsed as the subject: "In this file photo, X attends ...".
 _CAPTION_NOUNS = {"photo", "picture", "image", "photograph", "footage", "video"}
+
+
+def _named_antecedent(antecedent: Token) -> Token:
+    """The name a relative clause's noun describes: "the PKK, a banned group that has fought
+    an insurgency" (the name just before the comma, wherever the parser hung the apposition);
+    else the noun itself."""
+    left = antecedent.left_edge.i
+    if (antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and left >= 2
+            and antecedent.doc[left - 1].text == "," and antecedent.doc[left - 2].pos_ == "PROPN"):
+        return antecedent.doc[left - 2]
+    return antecedent
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
@@ -1810,7 +1829,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                     and antecedent.head.head.pos_ == "NOUN"):
                 # "the chemical attack in Damascus, which killed 50": the attack, not the town
                 antecedent = antecedent.head.head
-            return [antecedent], []
+            return [_named_antecedent(antecedent)], []
         if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj[0].children):
             return [verb.head], []  # "Haftar, whose forces besieged Tripoli": his side acts
         if subj[0].lemma_.lower() in _CAPTION_NOUNS and (shown := _children(subj[0], {"appos"})):
@@ -2302,6 +2321,11 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
         objects = _children(token, {"dobj", "dative"}) or (
             # "Biden hosts Japanese premier at White House": the object taken for an apposition
             _appositive_objects(token) if token.pos_ == "VERB" or _misparsed_verb(token) else [])
+        if token.dep_ == "relcl":
+            # "Tripoli, which Haftar's forces have besieged", "a journalist whom soldiers
+            # arrested": the relative pronoun stands for the noun the clause describes
+            objects = [_named_antecedent(token.head) if o.lower_ in _REL_PRONOUNS else o
+                       for o in objects]
 
         # "rejected a proposal by the government", "accepted Russia's demands": whose
         # proposal or demand it was is the recipient, before the thing itself.
