@@ -886,3 +886,26 @@ def test_pipeline_whom_a_backed_act_is_against_is_not_backed(coder):
     assert [a.text for a in backed.recipient] == ["the rebels"]
     (backed,) = _events_of(coder, "Russia backed Assad.", "backed")
     assert [a.country for a in backed.recipient] == ["SYR"]
+
+
+@pytest.mark.parametrize("text, trigger, actors, recipients", [
+    # a reported passive the parser joined to the saying: the speaker did nothing
+    ("Syrian monitors said 30 people, mostly farmers, were killed in the village.", "killed",
+     [], ["30 people"]),
+    # killed while fighting: the fighters are the dead, not the killers
+    ("Two Danish volunteers killed fighting Isis were buried in Copenhagen.", "killed",
+     [], ["Two Danish volunteers"]),
+    ("The Kenyan army killed 20 militants fighting near the border.", "killed",
+     ["The Kenyan army"], ["20 militants"]),
+])
+def test_pipeline_who_was_killed_is_no_killer(coder, text, trigger, actors, recipients):
+    (killed,) = _events_of(coder, text, trigger)
+    assert [a.text for a in killed.actor] == actors
+    assert [a.text for a in killed.recipient] == recipients
+
+
+def test_pipeline_what_is_imagined_is_no_event(coder):
+    assert not _events_of(coder, "She imagined Russian tanks shelling the town and killing her "
+                                 "family.", "shelling")
+    (shelled,) = _events_of(coder, "She said Russian tanks shelled the town.", "shelled")
+    assert [a.country for a in shelled.actor] == ["RUS"]

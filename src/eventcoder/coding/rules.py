@@ -1767,6 +1767,8 @@ _HOSTED_THINGS = {"base", "airbase", "facility", "installation", "headquarters",
                   "outpost", "embassy", "consulate", "office", "plant", "factory", "port",
                   "games", "olympics", "cup", "tournament", "championship", "festival",
                   "exhibition", "fair", "concert", "contest", "race", "expo"}
+# What befalls a fighter in battle: "Britons killed fighting Isis".
+_FALLEN_VERBS = {"kill", "wound", "injure", "capture"}
 # A photo caption's opening, parsed as the subject: "In this file photo, X attends ...".
 _CAPTION_NOUNS = {"photo", "picture", "image", "photograph", "footage", "video"}
 
@@ -1835,6 +1837,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if subj[0].lemma_.lower() in _CAPTION_NOUNS and (shown := _children(subj[0], {"appos"})):
             # "In this Dec. 13 file photo, Jared Kushner attends ...": who is shown acts
             return shown, []
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (verb.lemma_.lower() in _FALLEN_VERBS and verb.tag_ in ("VBD", "VBN")
+                and not _children(verb, {"dobj"}) and after is not None and after.tag_ == "VBG"
+                and after.head.i == verb.i and after.dep_ in ("xcomp", "advcl")):
+            # "Britons killed fighting Isis include ...": killed while fighting, not killing
+            return [], subj
         return subj, []
     agents = _agents_of_passive(verb)
     patients = _children(verb, _PASS_SUBJ)
@@ -2028,6 +2036,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 and verb.head.lemma_.lower() not in SPEECH_VERBS):
             # "the fighters had surrendered or been killed": killed, not killing
             return [], agents
+        if (verb.dep_ == "conj" and _children(verb, {"auxpass"}) and verb.i > verb.head.i
+                and verb.head.lemma_.lower() in SPEECH_VERBS
+                # (no "and"/"but" between: "does not acknowledge it, but is believed to")
+                and not any(t.dep_ == "cc" and t.head.i == verb.head.i
+                            for t in verb.doc[verb.head.i:verb.i])):
+            # "activists said 50 people, mostly women, were killed": a reported clause taken
+            # for a conjunct of the saying; the speaker's "object" suffered it, and the
+            # speaker did nothing to them
+            return [], _children(verb.head, {"dobj"})
         if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and agents and not patients
                 and verb.lemma_.lower() in _VOICED_VERBS and verb.head.dep_ == "ccomp"
                 and verb.head.head.lemma_.lower() in SPEECH_VERBS and verb.head.head.i < verb.head.i
@@ -3368,6 +3385,8 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
     if (trigger.dep_ == "dobj" and trigger.pos_ == "NOUN"
             and trigger.head.lemma_.lower() in _FEARING_VERBS | {"want", "desire", "need", "crave"}):
         hypothetical = True  # "the Kurds fear attack by Turkey", "wants Russia's backing"
+    if _imagined(clause):
+        hypothetical = True  # "I imagined jets bombing the camp": a picture in the mind
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "as"
             and trigger.head.head.lemma_.lower() in _SEEING_AS_VERBS):
         hypothetical = True  # "what it sees as the Kurdish threat": a view, no threat made
@@ -3530,6 +3549,20 @@ _FEARING_VERBS = {"fear", "expect", "anticipate", "predict", "dread", "await", "
 # "police foiled a bomb attack".
 _CALLING_OFF_VERBS = {"cancel", "postpone", "delay", "defer", "shelve", "scrap", "abort",
                       "scuttle", "foil", "thwart", "prevent", "avert", "forestall", "spare"}
+
+
+# Verbs whose clause is pictured, not reported: "imagined jets bombing the camp".
+_IMAGINING_VERBS = {"imagine", "dream", "fantasize", "fantasise", "envision", "daydream"}
+
+
+def _imagined(clause: Token) -> bool:
+    """Whether a clause is what someone imagines or dreams of, however deep in the picture
+    ("imagined jets bombing it and killing me")."""
+    while clause.dep_ in ("ccomp", "xcomp", "dobj", "conj", "pcomp", "pobj", "prep"):
+        clause = clause.head
+        if clause.lemma_.lower() in _IMAGINING_VERBS:
+            return True
+    return False
 
 
 def _called_off(trigger: Token) -> bool:
