@@ -1161,6 +1161,11 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "dismiss" and any(o.lemma_.lower() in PEOPLE | _TITLES or o.ent_type_ == "PERSON"
                                   for o in objects):
         return None  # "dismissed the head of the army": removed from office, nothing rejected
+    if (lemma in ("speak", "talk") and row.cameo[:2] == "04"
+            and _prep_objects(verb, frozenset({"of", "about"}))
+            and not _prep_objects(verb, frozenset({"to", "with"})) and not objects
+            and all(len(_conjuncts(s)) == 1 for s in _children(verb, {"nsubj"}))):
+        return None  # "spoke of her desire to return to the UK": words about, no one met
     if lemma == "meet" and row.cameo[:2] == "04" and objects and not any(
             _actor_like(o) or o.pos_ in ("PROPN", "PRON") or o.lemma_.lower() in _TITLES
             for o in objects):
@@ -3387,6 +3392,11 @@ def _modality(trigger: Token, verb: Token | None) -> tuple[bool, bool, bool]:
         hypothetical = True  # "the Kurds fear attack by Turkey", "wants Russia's backing"
     if _imagined(clause):
         hypothetical = True  # "I imagined jets bombing the camp": a picture in the mind
+    if (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _FEARING_VERBS
+            and _children(clause, {"nsubj", "nsubjpass"})):
+        # "analysts predict Russia will attack Kharkiv", "expects Tillerson will have a
+        # difficult conversation": a forecast, not an act or an announced intent
+        hypothetical = True
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "as"
             and trigger.head.head.lemma_.lower() in _SEEING_AS_VERBS):
         hypothetical = True  # "what it sees as the Kurdish threat": a view, no threat made
@@ -3863,6 +3873,12 @@ class RuleCoder:
                     released := _prep_objects(token, frozenset({"of"}))) and all(
                     o.lemma_.lower() in _RELEASED_THINGS for o in released):
                 del matched[i]  # "ordered the release of water", "the release of the report"
+                continue
+            if (row.kind == "N" and token.lower_ == "sanction" and not any(
+                    c.dep_ == "det" for c in token.children) and (
+                    _prep_objects(token, frozenset({"for"}))
+                    or token.dep_ == "dobj" and token.head.lemma_.lower() in ("give", "grant"))):
+                del matched[i]  # "did give sanction for strikes": approval, no penalty
                 continue
             if (row.kind == "N" and token.lemma_.lower() in _EXPRESSED_ONLY
                     and not (token.dep_ == "dobj" and token.head.lemma_.lower()
