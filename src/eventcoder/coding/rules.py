@@ -776,6 +776,7 @@ def _verb_particles(token: Token) -> set[str]:
     # "ended mediation efforts": the event a packaging noun names.
     particles |= {f"n:{m.lemma_.lower()}" for c in objects
                   if c.lemma_.lower() in _EFFORT_NOUNS | _GOODS_NOUNS | _PACT_NOUNS
+                  | _POINT_NOUNS
                   for m in c.children if m.dep_ == "compound"}
     # "hand over 40 percent of their arms", "released some of the prisoners": the
     # noun a part is of.
@@ -784,6 +785,11 @@ def _verb_particles(token: Token) -> set[str]:
                   # "forgave $500 million of Zambia's debt"
                   or c.ent_type_ in ("PERCENT", "CARDINAL", "MONEY")
                   for o in _prep_objects(c, frozenset({"of"}))}
+    # "flew 20 tonnes of medicine into X", "handed over $2 million worth of equipment",
+    # "sent a team of doctors and nurses": the goods or people a measure or a team is of
+    particles |= {f"n:{g.lemma_.lower()}" for c in objects
+                  if c.lemma_.lower() in _MEASURE_NOUNS or c.ent_type_ == "QUANTITY"
+                  for o in _prep_objects(c, frozenset({"of"})) for g in _conjuncts(o)}
     if token.lemma_.lower() == "strip":
         # "stripped 94 critics of their citizenship"
         particles |= {f"n:{o.lemma_.lower()}" for c in objects
@@ -2127,6 +2133,9 @@ def _culprit(token: Token) -> Token | None:
 _OWNING_VERBS = {"claim", "take", "accept", "admit", "acknowledge", "bear"}
 
 
+# Measures of goods and teams of people, named by what they are of: "a team of doctors".
+_MEASURE_NOUNS = {"ton", "tonne", "kilogram", "worth", "load", "cargo", "planeload",
+                  "truckload", "shipload", "team"}
 # Nouns for a part or a number of something: "some of the prisoners", "the bulk of its
 # forces", "dozens of killings", "a wave of arrests".
 _PART_NOUNS = {"percent", "%", "part", "some", "most", "all", "half", "bulk", "rest",
@@ -2216,6 +2225,13 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
           "rioter", "settler", "herder", "fisherman", "miner", "trader", "voter",
           "militiaman", "guerrilla", "commando", "paratrooper", "marine", "policeman",
           "policewoman", "cadet", "veteran"}
+
+
+def _measure_of(token: Token, noun: str) -> bool:
+    """Whether a noun measures the noun given: "a team of doctors", "20 tonnes of food"."""
+    return (token.lemma_.lower() in _MEASURE_NOUNS or token.ent_type_ == "QUANTITY") and any(
+        g.lemma_.lower() == noun for o in _prep_objects(token, frozenset({"of"}))
+        for g in _conjuncts(o))
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -2876,6 +2892,8 @@ _EFFORT_NOUNS = {"effort", "initiative", "mission", "package", "programme", "pro
                  "operation", "campaign", "process", "shipment", "convoy", "bid"}
 # Pacts named by what they settle: "violated the ceasefire agreement" violates a ceasefire.
 _PACT_NOUNS = {"agreement", "accord", "deal", "pact", "line", "arrangement"}
+# Places named by what they are: "closed all crossing points" closes crossings.
+_POINT_NOUNS = {"point", "post"}
 # Goods named by what they are for: "provided shelter materials" provides shelter.
 _GOODS_NOUNS = {"material", "supply", "kit", "item", "consignment"}
 
@@ -4190,7 +4208,7 @@ class RuleCoder:
             # "went on strike", "joined forces with": the noun that makes the trigger is not
             # its recipient, unless it is the only one ("expelled French diplomats").
             others = [o for o in objects if o.lemma_.lower() != row.particle[2:]
-                      and not _instrument(o)]
+                      and not _measure_of(o, row.particle[2:]) and not _instrument(o)]
             if row.particle[2:] in _CROWDS and verb.lemma_.lower() in _DISPERSING_VERBS:
                 # "dispersed a rally of opposition supporters": the people in it
                 others = [p for o in objects if o.lemma_.lower() == row.particle[2:]
