@@ -852,6 +852,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
                     for a in _prep_objects(verb, frozenset({"against"})))):
         # "defended Kobani against Isis": an armed defence, fought against the attackers
         return replace(row, cameo="190", preps=frozenset({"against", "nodobj"}))
+    if lemma == "reinstate" and not any(
+            o.ent_type_ == "PERSON" or _actor_like(o) or o.lemma_.lower() in _TITLES | _WORKFORCE
+            for o in _children(verb, {"dobj", "nsubjpass"})):
+        return None  # "reinstated the dividend", "the ban was reinstated": no one restored
     if lemma == "thank" and any(o.lower_ in _DEITIES for o in _children(verb, {"dobj"})):
         return None  # "Thank God, the identity is here": an exclamation
     if lemma in ("receive", "host", "admit", "welcome") and row.cameo[:2] in ("04", "05") and (
