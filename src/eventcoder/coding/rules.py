@@ -1171,6 +1171,10 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if lemma == "dismiss" and any(o.lemma_.lower() in PEOPLE | _TITLES or o.ent_type_ == "PERSON"
                                   for o in objects):
         return None  # "dismissed the head of the army": removed from office, nothing rejected
+    if (lemma == "shoot" and any(c.lower_ == "back" for c in verb.children)
+            and verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "back"
+            and verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 2].text in (":", '"', "“", ",")):
+        return None  # "the senator shot back: 'I would not bet on it'": a retort
     if (lemma in ("speak", "talk") and row.cameo[:2] == "04"
             and _prep_objects(verb, frozenset({"of", "about"}))
             and not _prep_objects(verb, frozenset({"to", "with"})) and not objects
