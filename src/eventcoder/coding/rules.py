@@ -1269,11 +1269,55 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return replace(row, cameo="111")
     if _no_act(verb, row):
         return None
+    if lemma == "force" and not _forced(verb):
+        return None  # "forced a vote", "the army was forced to retreat": no one made to act
+    if lemma == "force" and any(
+            o.lemma_.lower() in _HOMELANDS for p in _children(verb, {"prep"})
+            if p.lower_ in ("out", "from")
+            for o in _prep_objects(p, frozenset({"of"})) + _children(p, {"pobj"})):
+        return replace(row, cameo="174")  # "forced X out of the country": expelled
     if lemma == "fight" and any(o.lemma_.lower() in _CONTESTED for o in _children(verb, {"dobj"})):
         return _RESIST_ROW
     if row.cameo == "030" and lemma in ("agree", "accept", "approve", "endorse"):
         return _settled(verb) or row
     return row
+
+
+# Craft, whose crews are made to act with them: "forced a cargo plane to land".
+_CRAFT = {"plane", "aircraft", "airliner", "jet", "flight", "ship", "vessel", "tanker", "boat",
+          "freighter", "helicopter", "drone", "trawler", "ferry"}
+# A country named as the one left: "forced X out of the country".
+_HOMELANDS = {"country", "homeland", "nation"}
+# What someone is forced out of or into: "out of the country", "into exile", "from power".
+_FORCED_PREPS = {"out", "into", "from", "off"}
+
+
+def _forced(verb: Token) -> bool:
+    """Whether "force" makes someone act or go: someone (or a craft) forced by someone, and
+    what they are made to do or where to go ("forced the governor to resign", "forcing Hadi
+    to resign", "forced X out of the country", "was forced into exile by the junta"); not
+    "forced a vote", "were forced to flee" (no one forcing) nor "the protests forced the
+    government to ..." (a thing forcing)."""
+    if _infinitive(verb) or verb.dep_ == "pcomp" and verb.head.lower_ in ("to", "at", "for"):
+        return False  # "sanctions to force the regime to negotiate", "aimed at forcing": an aim
+    if _is_passive(verb):
+        forcing, forced = _agents_of_passive(verb), _children(verb, {"nsubjpass"})
+    else:
+        forcing = subject_of(verb)[0]
+        forced = _children(verb, {"dobj"}) + [
+            s for c in _children(verb, {"ccomp"}) for s in _children(c, {"nsubj"})]
+    # (people and forces, besides actors: "forced the militants to leave")
+    someone = PEOPLE | _FORCES | _MOVED_FORCES | _ARMED_PEOPLE | _TITLES | _ENVOYS | _CRAFT
+    if not any(t.ent_type_ in _ACTOR_ENTS or t.pos_ in ("PRON", "PROPN") or _actor_like(t)
+               or t.lemma_.lower() in someone for t in forcing):
+        return False
+    return any(o.ent_type_ in _ACTOR_ENTS or o.pos_ in ("PRON", "PROPN") or _actor_like(o)
+               or o.lemma_.lower() in someone for o in forced) and (
+        any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        # ("forced a cargo plane flying from Karachi to land": hung on the object's modifier)
+        or any(c.dep_ == "xcomp" and _infinitive(c) for o in forced for c in o.subtree)
+        or any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _FORCED_PREPS
+               for c in verb.children))
 
 
 def _forces_moving(verb: Token) -> bool:
@@ -3676,10 +3720,16 @@ def _content_of_trigger(token: Token, is_trigger) -> bool:
                                    # phrase is never what the verb is about
                                    or node.i < head.i)):
             return False
+        if dep in ("xcomp", "ccomp") and head.lemma_.lower() in _IMPLICATIVE_VERBS:
+            return False  # "forced Hadi to resign": he resigned, an event of its own
         if dep != "conj" and is_trigger(head):
             return True
         node = head
     return False
+
+
+# Verbs whose complement happened: "forced the president to resign".
+_IMPLICATIVE_VERBS = {"force"}
 
 
 _NESTED_CLAUSES = {"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj"}
