@@ -1219,7 +1219,9 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in verb.children):
         return None
-    if lemma == "walk" and row.cameo == "164" and not _prep_objects(
+    if lemma == "leave" and row.cameo == "164" and not _walked_out(verb):
+        return None  # "left the meeting and told reporters": no talks broken off
+    if lemma in ("walk", "storm") and row.cameo == "164" and not _prep_objects(
             verb, frozenset({"of", "from"})) and not any(
             c.dep_ == "prep" and c.lower_ == "out" and _prep_objects(c, frozenset({"of", "from"}))
             for c in verb.children):
@@ -1281,6 +1283,17 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     if row.cameo == "030" and lemma in ("agree", "accept", "approve", "endorse"):
         return _settled(verb) or row
     return row
+
+
+# How a walkout is told: "abruptly left the meeting", "left the talks in protest".
+_WALKOUT_MANNER = {"abruptly", "angrily", "suddenly"}
+
+
+def _walked_out(verb: Token) -> bool:
+    """Whether leaving a meeting is a walkout: "abruptly left a meeting with X", "left the
+    talks in protest" (not "left the meeting and told reporters")."""
+    return any(c.dep_ == "advmod" and c.lower_ in _WALKOUT_MANNER for c in verb.children) or any(
+        o.lemma_.lower() == "protest" for o in _prep_objects(verb, frozenset({"in"})))
 
 
 # Craft, whose crews are made to act with them: "forced a cargo plane to land".
@@ -2316,6 +2329,12 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                  for of in _children(c, {"prep"}) if of.lower_ == "of"
                  for d in _children(of, {"pobj"})]
              if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+    if "of" in preps and "nodobj" not in preps and not _children(token, {"dobj"}):
+        # "walked out of the talks", "stormed out of a meeting": what was left
+        found += [o for prep in _children(token, {"prep"}) if prep.lower_ == "out"
+                  and not _children(prep, {"pobj"})
+                  for o in _prep_objects(prep, frozenset({"of"}))
+                  if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
     if "of" in preps and "nodobj" in preps:
         # "pulled its troops out of the Kharkiv region" (a withdrawal's place; not "drove the
         # jihadists out of Mosul": whom it was done to): "out of", parsed as two prepositions
@@ -2652,7 +2671,8 @@ _BIDS = {"bid", "takeover", "offer", "proposal", "tender"}
 _ACQUIRING_VERBS = {"buy", "acquire", "purchase", "take", "merge"}
 # Prepositions that lead on to participants: "sanctions, including bans, on X".
 _THROUGH_PREPS = frozenset({"of", "including", "include", "alongside", "among",
-                            "between", "as"})
+                            "between", "as",
+                            "out"})  # ("walked out of talks with X": "out of", two words)
 # Types whose "for" names what they serve: aid, and force made ready.
 _PURPOSE_ROOTS = {"07", "15"}
 # Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
