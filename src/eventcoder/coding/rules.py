@@ -4078,9 +4078,12 @@ class RuleCoder:
                 continue  # "US sanctions were lifted": the easing, no sanctions imposed
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_EVENT_CONTENT
                    # "refused to respond to a request from X" is a rejection of X ("declined
-                   # to disclose details" is none)
+                   # to disclose details" is none; "refused to give the police any names"
+                   # refuses the police, not "declined to give reporters details")
                    and not any(g.dep_ == "dobj" and g.lemma_.lower() not in _UNDISCLOSED
                                or (g.dep_ == "prep" and g.lower_ == "to")
+                               or g.dep_ == "dative" and _actor_like(g)
+                               and g.lemma_.lower() not in _PRESS
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
