@@ -230,9 +230,11 @@ class Pipeline:
         for doc, (k, n, context, original) in self.nlp.pipe(
                 flat(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if verbs:
-                doc = _content_clauses(_summary_appositions(_reported_subjects(_object_appositions(_struck_and_fired(_plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
-                    _postnominal_nouns(_hyphenated_names(_subject_compounds(
-                        self.headline_verb(doc, verbs)))))))))))))
+                doc = _content_clauses(_summary_appositions(_reported_participles(
+                    _reported_subjects(_object_appositions(_struck_and_fired(
+                        _plural_subjects(_included_plurals(_acronym_subjects(_clause_subjects(
+                            _postnominal_nouns(_hyphenated_names(_subject_compounds(
+                                self.headline_verb(doc, verbs))))))))))))))
             if original is not None:
                 doc = _with_words(doc, original)
             pending.append(doc)
@@ -526,6 +528,36 @@ def _reported_subjects(doc: Doc) -> Doc:
         verb.head, verb.dep_, verb.tag_ = said, "ccomp", "VBD"
         noun.head, noun.dep_ = verb, "nsubj"
         doc[i - 1].head = noun
+    return doc
+
+
+def _reported_participles(doc: Doc) -> Doc:
+    """"Officials said captured rebel leader X has refused to talk": a participle right after
+    "said" (or its "that", or a time), with no subject or object of its own, whose clause
+    holds a finite verb whose subject starts right after it, parsed as the reported verb, is
+    an adjective of that subject, and the finite verb is what was said. In place."""
+    for i in _indices(doc, "DEP", "ccomp"):
+        participle = doc[i]
+        said = participle.head
+        if not (participle.tag_ in ("VBN", "VBD") and said.pos_ == "VERB"
+                and said.lemma_ in _SAYING and said.i < i
+                and sum(len(list(c.subtree)) for c in participle.lefts
+                        if c.dep_ in ("npadvmod", "mark", "advmod")) == i - said.i - 1
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass")
+                            for c in participle.children)):
+            continue
+        verb = next((c for c in participle.children if c.dep_ == "ccomp" and c.i > i
+                     and (c.tag_ in ("VBD", "VBZ", "VBP") or any(
+                         a.dep_ == "aux" and a.tag_ in ("VBZ", "VBD", "VBP", "MD")
+                         for a in c.children))), None)
+        subject = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+                        and s.left_edge.i == i + 1), None) if verb is not None else None
+        if subject is None:
+            continue
+        for child in [c for c in participle.children if c.i < i]:
+            child.head = verb
+        verb.head, verb.dep_ = said, "ccomp"
+        participle.head, participle.dep_, participle.pos_ = subject, "amod", "ADJ"
     return doc
 
 
