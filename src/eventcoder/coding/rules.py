@@ -2486,6 +2486,13 @@ def _objects(token: Token, preps: frozenset[str], *, direct: bool) -> list[Token
             if any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children):
                 out += [s for s in _children(comp, {"nsubj"}) if s.pos_ != "PRON"]
         out += _prep_objects(token, preps)
+        if token.lemma_.lower() in _OPENING_VERBS and (opened := [
+                o for o in objects if o.lemma_.lower() in _OPENED]):
+            # "agreed to open its borders for South Koreans": whom access is for
+            # ("for Belarusian truck drivers": people of a nation; not "for trade")
+            out += [o for h in (token, *opened) for o in _prep_objects(h, frozenset({"for"}))
+                    if _actor_like(o)
+                    or any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in o.children)]
         for obj in objects:
             # "welcomed Trump's remarks on Ukraine": what remarks are on is their topic
             # ("condemned the ban on refugees": whom a measure judged is on is not who is
@@ -2711,6 +2718,9 @@ _SUPPLIES_CUT = {"internet", "electricity", "water", "communications", "phone", 
                  "access", "food"}
 # Ways through, named after a place: "opened the Rafah crossing" is not opened to Rafah.
 _PASSAGES = {"crossing", "border", "corridor", "port", "airport", "airspace", "road", "route"}
+# Verbs of opening or closing a way in, and what they open: "opened its borders for X".
+_OPENING_VERBS = {"open", "reopen", "close", "shut"}
+_OPENED = _PASSAGES | {"market", "door", "gate", "economy", "waters"}
 # Access whose restriction is coercion: "cut internet access", "restricted humanitarian access".
 _RESTRICTED_ACCESS = {"internet", "phone", "mobile", "telephone", "humanitarian", "aid", "media",
                       "press", "consular", "web", "online", "broadband"}
