@@ -2383,6 +2383,12 @@ _ASKING_NOUNS = {"request", "demand", "appeal", "plea", "call", "petition", "app
                  "proposal", "offer", "invitation"}
 
 
+def _askers(noun: Token) -> list[Token]:
+    """Who made a demand or a request given in to: "the rebels' demands", "demands from the
+    unions", "the demands of the miners"."""
+    return _owners(noun) + _prep_objects(noun, frozenset({"from", "of"}))
+
+
 def _owners(noun: Token) -> list[Token]:
     if noun.pos_ != "NOUN":
         return []
@@ -4305,6 +4311,10 @@ class RuleCoder:
                 others = [p for o in objects if o.lemma_.lower() == row.particle[2:]
                           for p in _prep_objects(o, frozenset({"of"}))] or [
                     o for o in objects if o.lemma_.lower() == row.particle[2:]]
+            if not others and row.cameo[:2] == "08" and row.particle[2:] in _ASKING_NOUNS:
+                # "agreed to the rebels' demands", "to the demands of the rebels": who asked
+                others = [w for o in objects if o.lemma_.lower() == row.particle[2:]
+                          for w in _askers(o)]
             if (not others or row.cameo[:3] == "086") and row.particle[2:] not in _PASSAGES:
                 # "gave the Pentagon permission": the receiver parsed as the noun's modifier
                 # (before what the permission is for: "permission to inject funds into TAP")
@@ -4377,7 +4387,7 @@ class RuleCoder:
         if row.cameo[:2] == "08":
             # "gave in to demands made by Colombia", "bowed to pressure from the unions": the
             # concession is to whoever asked or pressed
-            objects = [next(iter(_owners(o) + _prep_objects(o, frozenset({"from", "of"}))), o)
+            objects = [next(iter(_askers(o)), o)
                        if o.lemma_.lower() in _ASKING_NOUNS | {"pressure"} else o
                        for o in objects]
         # "convicted X and sentenced him", "Kiir pardoned him": who "him" is, in the sentence.
