@@ -1664,7 +1664,9 @@ def _phrase(tokens: list[Token], head: Token) -> Phrase:
 _UNREAL_ADJECTIVES = {"possible", "potential", "planned", "impending", "looming", "expected",
                       "proposed", "threatened", "feared", "imminent", "anticipated",
                       "prospective", "future", "hypothetical", "likely", "probable",
-                      "intended", "mooted", "rumoured", "rumored"}
+                      "intended", "mooted", "rumoured", "rumored", "draft"}
+# Verbs that carry out an act planned before: "launched the planned offensive".
+_CARRYING_OUT = _VIOLENT_LIGHT_VERBS | {"sign", "ratify", "conclude", "reach", "hold"}
 # Names of a kind of force, not of one act: "Isis knew guerrilla warfare well".
 _KINDS_OF_FORCE = {"warfare", "war", "violence", "terrorism", "tactic"}
 
@@ -4686,8 +4688,13 @@ class RuleCoder:
         negated, hypothetical, future = _modality(noun, verb or culprit)
         if verb is not None and verb.lemma_.lower() in _WEIGHING_VERBS:
             hypothetical = True  # "is considering sanctions on China": not yet imposed
-        if any(c.dep_ == "amod" and c.lemma_.lower() in _UNREAL_ADJECTIVES for c in noun.children):
-            hypothetical = True  # "a planned offensive", "an impending assault": not yet
+        if (any(c.dep_ in ("amod", "compound") and c.lower_ in _UNREAL_ADJECTIVES
+                for c in noun.children)
+                and not (verb is not None and verb.lemma_.lower() in _CARRYING_OUT)):
+            # "a planned offensive", "an impending assault", "the draft treaty": not yet (the
+            # word as written: the tagger lemmatises "planned" to "plan"); "launched a planned
+            # offensive", "signed the draft accord" carried it out
+            hypothetical = True
         if owned:
             # what is said of the owner's act is not its modality ("will use Trump's withdrawal")
             negated, hypothetical, future = _negated(noun) or _called_off(noun), False, False
