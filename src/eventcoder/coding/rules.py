@@ -156,6 +156,11 @@ _NO_EVENT_CONTENT = {"comment", "elaborate", "speculate", "confirm", "say", "ans
                      "respond", "disclose", "reveal", "specify", "name", "identify", "give",
                      "issue", "estimate", "predict", "quantify", "explain", "provide",
                      "release", "detail", "forecast", "offer"}
+# Verbs whose object is only what is told: "declined to name the buyers" refuses no buyer.
+_TELLING_VERBS = {"name", "identify", "disclose", "reveal", "specify", "detail", "elaborate",
+                  "explain", "estimate", "quantify"}
+# What one declines to discuss when one only tells nothing: "declined to discuss reports".
+_TOLD_THINGS = {"detail", "report", "specific", "figure", "rumour", "rumor", "speculation"}
 # What is not disclosed when no one is refused: "declined to give details".
 _UNDISCLOSED = {"detail", "information", "name", "figure", "number", "reason", "comment",
                 "identity", "location", "source", "death", "whereabouts", "specific", "timetable",
@@ -4105,6 +4110,16 @@ class RuleCoder:
                                for g in c.children)
                    for c in token.children):
                 continue  # "declined to comment" is no rejection of anyone
+            if token.lemma_.lower() in ("refuse", "decline") and any(
+                    c.dep_ == "xcomp" and (c.lemma_.lower() in _TELLING_VERBS or (
+                        # "declined to discuss details" ("refused to discuss a truce", "these
+                        # issues" is a rejection of them)
+                        c.lemma_.lower() == "discuss" and (told := _children(c, {"dobj"}))
+                        and all(o.lemma_.lower() in _TOLD_THINGS for o in told)))
+                    and not any(g.dep_ == "prep" and g.lower_ in ("to", "with")
+                                for g in c.children)
+                    for c in token.children):
+                continue  # "declined to name the buyers": told nothing, refused no buyer
             if token.lemma_.lower() in ("refuse", "decline") and any(
                     c.dep_ == "xcomp" and c.lemma_.lower() == "be" and any(
                         a.dep_ == "acomp" and a.lemma_.lower() in _SAYING_MORE for a in c.children)
