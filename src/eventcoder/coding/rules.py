@@ -507,9 +507,21 @@ def _market_operation(verb: Token) -> bool:
                for o in _prep_objects(verb, frozenset({"to", "in"})))
 
 
+def _mass_demand(noun: Token) -> bool:
+    """Demand as a mass noun, the market's: "to meet demand from investors", "continuing
+    demand from brokers" (one asking makes a demand or demands: "met the demand from X")."""
+    return (noun.lemma_.lower() == "demand" and noun.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+            and not any(c.dep_ in ("compound", "amod")
+                        and (c.ent_type_ in _ACTOR_ENTS or _actor_like(c)) for c in noun.children)
+            and not _prep_objects(noun, frozenset({"of", "by", "that"})))
+
+
 def _market_demand(noun: Token) -> bool:
     """Demand in the market's sense: for goods ("the demand for barges"), of a kind ("feed
     demand", "strong demand"), not made by anyone."""
+    if _mass_demand(noun):
+        return True
     if (any(c.dep_ == "poss" for c in noun.children)
             or _prep_objects(noun, frozenset({"from", "by"}))):
         return False
@@ -4052,6 +4064,7 @@ class RuleCoder:
                     and token.dep_ in ("dobj", "nsubjpass")
                     and token.head.lemma_.lower() in _ACCEDING_VERBS
                     # "met their demands", not "met peak demand" (a market's)
+                    and not _mass_demand(token)
                     and (token.tag_ == "NNS" or _owners(token) or _prep_objects(
                         token, frozenset({"of", "from"})) or any(
                         c.dep_ == "poss" for c in token.children))):
