@@ -1151,6 +1151,15 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         # "fight the epidemic", "fighting against corruption", "fought two elections": no
         # one fought
         return None
+    if (lemma in _FIGHTING_VERBS and not objects
+            and any(c.lower_ == "hard" for c in _children(verb, {"advmod"}))
+            and any(_infinitive(c) for c in _children(verb, {"xcomp", "advcl"}))
+            and not _prep_objects(verb, frozenset({"against", "with"}))
+            and not any(s.lemma_.lower() in _FORCES | _ARMED_PEOPLE
+                        or s.ent_type_ in ("ORG", "GPE", "NORP") for s in subject_of(verb)[0])):
+        # "the ministers fought hard to save the deal": strove, fought no one (a force, a
+        # state or a group named may: "the rebels fought hard to hold the town")
+        return None
     if lemma in ("push", "drive", "chase") and row.particle == "out" and not any(
             _actor_like(o) or o.pos_ == "PROPN" or o.lemma_.lower() in _FORCES | _ARMED_PEOPLE
             for o in objects):
