@@ -2691,7 +2691,18 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                 return needs  # "providing assistance to meet the needs of thousands of people"
             if comp in purposes:
                 continue
-            objects = [o for o in _objects(verb, preps, direct=True)
+            found = _objects(verb, preps, direct=True)
+            if verb.lemma_.lower() in _CREATING_VERBS:
+                # "agreed to set up a company with Liberia", "to form a venture in automation
+                # with Matsushita", "a company in Berlin": what is made is no one yet; the
+                # partners and places named in it are
+                found = [t for o in found for t in (
+                    [o] if o.dep_ != "dobj" else [
+                        p for p in (*o.subtree, *_prep_objects(verb, frozenset({"in"})))
+                        if p.dep_ == "pobj" and p.head.lower_ in ("with", "in")
+                        and p.i not in {f.i for f in found}
+                        and (_actor_like(p) or p.pos_ == "PROPN")])]
+            objects = [o for o in found
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
                        and not (o.dep_ == "dobj" and verb.lemma_.lower() in _SENDING_VERBS
@@ -2704,6 +2715,8 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return []
 
 
+# Verbs that make what they take: "agreed to form a joint company".
+_CREATING_VERBS = {"form", "create", "establish", "found", "set", "build"}
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
