@@ -804,9 +804,7 @@ def _verb_particles(token: Token) -> set[str]:
                   for o in _prep_objects(c, frozenset({"of"}))}
     # "flew 20 tonnes of medicine into X", "handed over $2 million worth of equipment",
     # "sent a team of doctors and nurses": the goods or people a measure or a team is of
-    particles |= {f"n:{g.lemma_.lower()}" for c in objects
-                  if c.lemma_.lower() in _MEASURE_NOUNS or c.ent_type_ == "QUANTITY"
-                  for o in _prep_objects(c, frozenset({"of"})) for g in _conjuncts(o)}
+    particles |= {f"n:{g.lemma_.lower()}" for c in objects for g in _measured(c)}
     if token.lemma_.lower() == "strip":
         # "stripped 94 critics of their citizenship"
         particles |= {f"n:{o.lemma_.lower()}" for c in objects
@@ -2320,11 +2318,17 @@ PEOPLE = {"people", "person", "personnel", "man", "woman", "child", "boy", "girl
           "policewoman", "cadet", "veteran"}
 
 
+def _measured(token: Token) -> list[Token]:
+    """What a measure or a team is of: "a team of doctors and nurses" -> doctors, nurses;
+    "20 tonnes of food" -> food; nothing when the noun measures nothing."""
+    if token.lemma_.lower() not in _MEASURE_NOUNS and token.ent_type_ != "QUANTITY":
+        return []
+    return [g for o in _prep_objects(token, frozenset({"of"})) for g in _conjuncts(o)]
+
+
 def _measure_of(token: Token, noun: str) -> bool:
     """Whether a noun measures the noun given: "a team of doctors", "20 tonnes of food"."""
-    return (token.lemma_.lower() in _MEASURE_NOUNS or token.ent_type_ == "QUANTITY") and any(
-        g.lemma_.lower() == noun for o in _prep_objects(token, frozenset({"of"}))
-        for g in _conjuncts(o))
+    return any(g.lemma_.lower() == noun for g in _measured(token))
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -2696,12 +2700,12 @@ def _complement_objects(token: Token, preps: frozenset[str]) -> list[Token]:
                 # "agreed to set up a company with Liberia", "to form a venture in automation
                 # with Matsushita", "a company in Berlin": what is made is no one yet; the
                 # partners and places named in it are
+                taken = {f.i for f in found}
                 found = [t for o in found for t in (
                     [o] if o.dep_ != "dobj" else [
                         p for p in (*o.subtree, *_prep_objects(verb, frozenset({"in"})))
                         if p.dep_ == "pobj" and p.head.lower_ in ("with", "in")
-                        and p.i not in {f.i for f in found}
-                        and (_actor_like(p) or p.pos_ == "PROPN")])]
+                        and p.i not in taken and (_actor_like(p) or p.pos_ == "PROPN")])]
             objects = [o for o in found
                        if not any(o.i == s.i for s in _children(verb, {"nsubj"}))
                        # "offered to send troops": what is sent is no recipient
