@@ -910,3 +910,38 @@ def test_pipeline_what_is_imagined_is_no_event(coder):
                                  "killing him.", "bombing")
     (shelled,) = _events_of(coder, "She said Russian tanks shelled the town.", "shelled")
     assert [a.country for a in shelled.actor] == ["RUS"]
+
+
+def test_pipeline_a_government_named_after_its_leader_is_their_countrys(coder):
+    # mid-sentence the tagger takes "Trump" in "the Trump administration" for a firm's name
+    (promised,) = _events_of(coder, "Officials said the Trump administration promised Turkey "
+                                    "it would withdraw.", "promised")
+    assert [a.code for a in promised.actor] == ["USAGOV"]
+
+
+def test_pipeline_a_name_after_a_dropped_comma_is_another_person(coder):
+    # "Jim Jeffrey, Trump's Syria envoy": neither is "Jim Jeffrey Trump", and Syria is the
+    # envoy's brief, so Trump stays American in the story
+    events = _by_sentence(coder, "Jim Jeffrey, Trump's Syria envoy, met Kurdish leaders in "
+                                 "Qamishli. A chemical attack persuaded Trump to launch missile "
+                                 "strikes on regime targets.", published=dt.date(2018, 9, 7))
+    (strikes,) = [e for e in events[1] if e.trigger.text == "strikes"]
+    assert [a.code for a in strikes.actor] == ["USAGOV"]
+    (met,) = [e for e in events[0] if e.trigger.text == "met"]
+    assert [a.country for a in met.actor] != ["SYR"]
+
+
+def test_pipeline_towns_news_spells_its_own_way_have_their_country(coder):
+    (bombed,) = _events_of(coder, "Government jets bombed Douma on Tuesday.", "bombed")
+    assert [a.country for a in bombed.recipient] == ["SYR"]
+    (shelled,) = _events_of(coder, "The rebels shelled Aleppo.", "shelled")  # tagged NORP
+    assert [a.country for a in shelled.recipient] == ["SYR"]
+
+
+def test_pipeline_a_place_an_attack_was_on_is_not_what_killed(coder):
+    killed = _events_of(coder, "Britain blamed the government for the gas attack on the "
+                               "rebel-held town of Saqba, which killed up to 40 people.", "killed")
+    assert all(not e.actor for e in killed)
+    (backs,) = _events_of(coder, "Turkey moved after gaining the approval of Russia, which "
+                                 "backs the Syrian government.", "backs")
+    assert [a.country for a in backs.actor] == ["RUS"]

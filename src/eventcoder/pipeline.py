@@ -33,7 +33,7 @@ from .coding.rules import (PEOPLE, RULES_VERSION, SPEECH_VERBS, WEAPON_WORDS, Ca
 from .counts import extract_counts
 from .dates import find_date_expressions, offset_relation, resolve_date
 from .errors import InputError
-from .geo import Gazetteer
+from .geo import ALIASES, Gazetteer
 from .ingest import dateline_span
 from .nlp import Pipeline, casing, initial_names
 from .types import HEADLINE_SEPARATOR, Actor, Article, Event, Phrase, Place, join_words
@@ -544,9 +544,14 @@ class Coder:
                 run.append(w)
         elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
               and (phrase.head_word.ent in ("", "LOC", "FAC")
-                   # "an offensive on Idlib": a notable place the model took for a body
-                   or phrase.head_word.ent == "ORG"
-                   and self.gazetteer.notable(phrase.head_word.text))):
+                   # "an offensive on Idlib", "shelled Aleppo": a notable place the model took
+                   # for a body or a people
+                   or phrase.head_word.ent in ("ORG", "NORP")
+                   and self.gazetteer.notable(phrase.head_word.text)
+                   # "bombed Douma": a town our table knows by its news spelling, taken for a
+                   # person
+                   or phrase.head_word.ent == "PERSON"
+                   and phrase.head_word.text.lower() in ALIASES)):
             run = [phrase.head_word]
         elif phrase.head_word.lemma.lower() in _REGION_HEADS:
             # "the Kherson region", "Borno state": the name before the kind of place

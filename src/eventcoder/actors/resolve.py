@@ -23,7 +23,7 @@ from . import tables
 from .people import PersonRole, actor_code, lookup_person, name_key
 from .user import UserDictionary
 
-RESOLVER_VERSION = "eventcoder.actors.v17"
+RESOLVER_VERSION = "eventcoder.actors.v18"
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 # Pronouns that may stand for the main subject of a sentence that reports no speech:
 # objects ("Kiir pardoned him") and people ("Obama ended a trip in Paris, where he had
@@ -118,7 +118,9 @@ def _person_name(words: list[Word]) -> tuple[str | None, set[int]]:
     while i < len(words):
         if words[i].ent == "PERSON" and words[i].pos == "PROPN":
             j = i
-            while j + 1 < len(words) and words[j + 1].ent == "PERSON":
+            # (not across a dropped comma: "Jim Jeffrey, Trump's envoy" names two people)
+            while (j + 1 < len(words) and words[j + 1].ent == "PERSON"
+                   and words[j + 1].start <= words[j].end + 1):
                 j += 1
             if best is None or j - i > best[1] - best[0]:
                 best = (i, j)
@@ -135,10 +137,14 @@ def _person_name(words: list[Word]) -> tuple[str | None, set[int]]:
 
 def describe(phrase: Phrase) -> Description:
     """What the phrase's own words say about who it is (no story context)."""
-    words = phrase.words
-    key = tuple((w.text, w.pos, w.ent, w.dep, i > 0 and w.start > words[i - 1].end)
-                for i, w in enumerate(words))
-    return _describe(key, phrase.head)
+    return _describe(_key_of(phrase.words), phrase.head)
+
+
+def _key_of(words: Sequence[Word]) -> tuple[tuple[str, str, str, str, int], ...]:
+    """What describing words depends on: each word's text, part of speech, entity label,
+    relation, and the gap before it (a dropped comma leaves two characters)."""
+    return tuple((w.text, w.pos, w.ent, w.dep, w.start - words[i - 1].end if i > 0 else 0)
+                 for i, w in enumerate(words))
 
 
 def _opposed(words: list[Word], head: int) -> set[int]:
@@ -155,9 +161,9 @@ def _opposed(words: list[Word], head: int) -> set[int]:
 
 
 @lru_cache(maxsize=65536)
-def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> Description:
+def _describe(key: tuple[tuple[str, str, str, str, int], ...], head: int) -> Description:
     # Only text, part of speech, entity label, relation and spacing matter, so equal phrases
-    # share one answer; offsets are rebuilt from the spacing, which is all join_words needs.
+    # share one answer; offsets are rebuilt from the gaps, which is all join_words needs.
     at = 0
     words: list[Word] = []
     for text, pos, ent, dep, spaced in key:
@@ -213,6 +219,9 @@ def _describe(key: tuple[tuple[str, str, str, str, bool], ...], head: int) -> De
         # after it (in a phrase of its own) only where
         i, j, match = (next((n for n in named if n[0] <= head), None) or next(iter(named), None)
                        or backer or (0, 0, None))
+        if (match is not None and j < len(words) and words[j].text.lower() in _DIPLOMAT_HEADS
+                and any(w.dep == "poss" and w.pos == "PROPN" for w in words[:i])):
+            match = None  # "Trump's Syria envoy": the country is the envoy's brief, not theirs
         if match is not None:
             country = match.iso3
             country_in_pp = words[j - 1].dep == "pobj" and all(
@@ -360,6 +369,8 @@ def names_only_a_place(name: str) -> bool:
 
 
 # Heads of phrases that name someone's backers ("supporters of the president" are not him).
+# Heads of a government named after its leader: "the Trump administration", "the Putin regime".
+_LEADERS_BODIES = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
 _SUPPORTER_HEADS = {"supporter", "supporters", "follower", "followers", "loyalist",
                     "loyalists", "backer", "backers", "admirer", "admirers", "fan", "fans"}
 # Heads of phrases that name someone's family ("the wives of fighters" are civilians).
@@ -418,6 +429,14 @@ class StoryActors:
             self._genders.setdefault(desc.person, said)
         if phrase.start is not None and desc.person_is_head:
             self._mentioned[phrase.start] = phrase
+        if not desc.person_is_head:
+            # "Trump's Syria envoy": what follows the name describes the envoy, not Trump;
+            # what comes before it ("US President Trump's envoy") is still his
+            words = phrase.words
+            last = max(_person_name(words)[1])
+            desc = _describe(_key_of(words[:last + 1]), last)
+            if not desc.person:
+                return
         for key in _surname_keys(desc.person):
             known = self._people.get(key)
             if known is None or desc.score() > known.score():
@@ -708,6 +727,11 @@ class StoryActors:
                 desc = Description(name=role.name if role is not None else known.person,
                                    country=desc.country or known.country or (role.country if role else None),
                                    sector=known.sector or desc.sector, person=known.person)
+            elif desc.country is None and (leader := self._leader_named(phrase)) is not None:
+                # "the Trump administration", "the Maduro regime": a government named after
+                # its leader (the tagger often takes the name for a firm's) is the leader's
+                # country's
+                desc = dataclasses.replace(desc, country=leader.country)
         if (not desc.person and not desc.code and not desc.sector and head.pos == "PROPN"
                 and not desc.empty):
             # "Turkey's Recep Tayyip Erdogan", his name taken for a building: a person the
@@ -856,6 +880,20 @@ class StoryActors:
         return Actor(text=phrase.text, country=antecedent.country, sector=desc.sector,
                      code=_code(antecedent.country, desc.sector), start=phrase.start,
                      end=phrase.end)
+
+    def _leader_named(self, phrase: Phrase) -> PersonRole | None:
+        """The known leader a government is named after ("the Trump administration", "the
+        Putin regime"): the proper names just before a head such as "administration"."""
+        words, head = phrase.words, phrase.head
+        if words[head].text.lower() not in _LEADERS_BODIES:
+            return None
+        k = head
+        while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].dep == "compound":
+            k -= 1
+        if k == head:
+            return None
+        role = self._role(join_words(words[k:head]))
+        return role if role is not None and role.country else None
 
     def _role(self, name: str) -> PersonRole | None:
         """A known person's role on the story's date: the user's dictionary first."""

