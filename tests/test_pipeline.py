@@ -945,3 +945,10 @@ def test_pipeline_a_place_an_attack_was_on_is_not_what_killed(coder):
     (backs,) = _events_of(coder, "Turkey moved after gaining the approval of Russia, which "
                                  "backs the Syrian government.", "backs")
     assert [a.country for a in backs.actor] == ["RUS"]
+
+
+def test_pipeline_where_people_live_is_part_of_who_they_are(coder):
+    (agreed,) = _events_of(coder, "Canada agreed to take in 2,000 people now living in camps in "
+                                  "Lebanon.", "agreed")
+    assert [a.text for a in agreed.recipient] == ["2,000 people now living in camps in Lebanon"]
+    assert [a.country for a in agreed.recipient] == ["LBN"]

@@ -1606,6 +1606,20 @@ _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
 _NAMED_BODY_ENTS = {"ORG", "PERSON", "FAC", "GPE", "NORP"}
 
 
+# Participles that say where people are: "refugees living in camps", "troops based in Iraq".
+_LOCATED_VERBS = {"live", "base", "station", "stay", "shelter", "house", "camp", "trap",
+                  "strand", "reside", "settle"}
+
+
+def _located(clause: Token) -> bool:
+    """A participle after a noun that says only where it is ("now living in Greek refugee
+    camps", "stationed in Syria"): a place after "in", "at" or "near", no object."""
+    return (clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG")
+            and clause.lemma_.lower() in _LOCATED_VERBS
+            and not _children(clause, {"dobj", "nsubj", "ccomp", "xcomp"})
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for c in clause.children))
+
+
 def phrase_of(head: Token) -> Phrase:
     """The noun phrase headed by ``head``: its modifiers, without clauses or coordination."""
     keep: set[int] = {head.i}
@@ -1624,6 +1638,8 @@ def phrase_of(head: Token) -> Phrase:
                 # "west of the capital Tripoli": deeper in, a name set right after its noun
                 or child.dep_ == "appos" and not top and child.left_edge.i == token.i + 1
                 and child.pos_ == "PROPN" and not child.left_edge.is_punct
+                # "1,500 people living in Greek camps": where they are, as "in" would say
+                or top and _located(child)
             ):
                 continue
             if child.dep_ == "punct" or child.is_space:
