@@ -545,8 +545,8 @@ class Coder:
         elif (len(phrase.words) == 1 and phrase.head_word.pos == "PROPN"
               and (phrase.head_word.ent in ("", "LOC", "FAC")
                    # "an offensive on Idlib", "shelled Aleppo": a notable place the model took
-                   # for a body or a people
-                   or phrase.head_word.ent in ("ORG", "NORP")
+                   # for a body, a people, even a language (not a person's name: "Charlotte")
+                   or phrase.head_word.ent != "PERSON"
                    and self.gazetteer.notable(phrase.head_word.text)
                    # "bombed Douma": a town our table knows by its news spelling, taken for a
                    # person

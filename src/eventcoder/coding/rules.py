@@ -2757,6 +2757,8 @@ _CREATING_VERBS = {"form", "create", "establish", "found", "set", "build"}
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
+# What those who get goods do: "the weapons Armenia has obtained".
+_GETTING_VERBS = {"obtain", "receive", "buy", "import", "acquire", "get", "purchase"}
 # Offers for a firm, and the verbs of buying one: "a takeover bid for X", "a deal to buy X".
 _BIDS = {"bid", "takeover", "offer", "proposal", "tender"}
 _ACQUIRING_VERBS = {"buy", "acquire", "purchase", "take", "merge"}
@@ -2876,6 +2878,11 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 found.extend(t for o in (_children(child, {"dobj"}) if child.dep_ == "acl"
                                          else _children(child, {"pobj"}))
                              for t in _conjuncts(o) if t.pos_ == "PROPN" or _actor_like(t))
+            if (row.cameo[:2] in ("06", "07") and token.pos_ == "NOUN" and child.dep_ == "relcl"
+                    and child.lemma_.lower() in _GETTING_VERBS):
+                # "supplied 94% of the military equipment Armenia has obtained": who got it
+                found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
+                             if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
                     "VERB", "AUX"):
                 continue  # "declared a curfew and sent in troops with orders": another act
