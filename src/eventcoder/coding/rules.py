@@ -2571,6 +2571,24 @@ _TARGET_PLACE_PREPS = frozenset({"in", "at", "outside", "inside", "across", "nea
 _REQUEST_ROOTS = {"02", "10"}
 
 
+# Sites force is used on, named by a common noun: "by shelling homes".
+_STRUCK_SITES = {"home", "house", "position", "post", "base", "checkpoint", "school", "hospital",
+                 "market", "building", "outpost"}
+
+
+def _means_targets(token: Token, row: Trigger) -> list[Token]:
+    """Whom force was used on by the means that carried it out: "violated the truce by
+    shelling villages", "by firing small arms along the border in Poonch district"."""
+    if row.cameo[:2] not in ("18", "19", "20"):
+        return []
+    means = [m for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
+             for c in _children(p, {"pcomp"}) if c.pos_ == "VERB" for m in _conjuncts(c)]
+    found = [o for m in means for o in _children(m, {"dobj"})
+             if _actor_like(o) or o.pos_ == "PROPN" or o.ent_type_ in _PLACE_LABELS
+             or o.lemma_.lower() in _AREA_NOUNS | _STRUCK_SITES]
+    return found or [t for m in means for t in _target_places(m, row)]
+
+
 def _target_places(token: Token, row: Trigger) -> list[Token]:
     # Not for meetings: "debt talks in New York" are not with New York; but a summit
     # attended in a place is a visit to its host ("attended a summit in France").
@@ -4441,6 +4459,7 @@ class RuleCoder:
         # "shelled the town with artillery": what it was done with is no one it was done to
         objects = [o for o in objects if not _instrument(o) and not _opposed_by_support(o, row)]
         objects = (objects or _addressees(verb, row) or _complement_objects(verb, row.preps)
+                   or _means_targets(verb, row)
                    or _target_places(verb, row) or _actors_place(agents, row))
         if all(o.pos_ == "PRON" for o in objects) and (called := _purpose_of(verb)):
             # "called X to congratulate him", "visited X to apologise": the one called or
