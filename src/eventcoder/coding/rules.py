@@ -827,6 +827,28 @@ _PRIVATE_PEOPLE = {"civilian", "resident", "farmer", "villager", "family", "shep
                    "person", "survivor", "student", "worker", "shopkeeper", "fisherman"}
 
 
+# A firm's offices and the firm itself: "resigned from the board", "resigned as a director".
+_BOARDROOM = {"board", "director", "directorship", "company", "firm", "bank"}
+
+
+def _boardroom(verb: Token) -> bool:
+    """Whether a resignation is from a firm's board or management: the office left is a seat
+    on a board or the firm ("resigned from its board", "is resigning as a director", "resigned
+    from the bank"), or whoever resigns is named by a boardroom title ("president and chief
+    executive Donald Carty", "board member Robert Weaver", "the company's board resigned").
+    An office of someone named is kept: "resigned as director of the CIA", "the FBI director"."""
+    offices = [o for p in _children(verb, {"prep"}) if p.lower_ in ("from", "as")
+               for o in _children(p, {"pobj"})]
+    if any(o.lemma_.lower() in _BOARDROOM and not any(
+            c.dep_ in ("compound", "amod", "prep", "nmod") or c.dep_ == "poss"
+            and c.lower_ not in ("its", "their") for c in o.children) for o in offices):
+        return True
+    titles = [t for s in _children(verb, {"nsubj"}) for t in s.subtree if t.pos_ == "NOUN"]
+    return any(t.lemma_.lower() == "board" or t.lemma_.lower() == "executive" and (
+        t.i > 0 and t.nbor(-1).lower_ == "chief" or t.i + 1 < len(t.doc) and t.nbor().lower_ == "officer")
+        for t in titles)
+
+
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     """The row for the sense a lexicon verb has here: None when it is no political act
     ("troops marched into the city", "accepted that Assad has survived", "exports rallied"),
@@ -835,6 +857,8 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if lemma == "march" and _forces_moving(verb):
         return None
+    if lemma == "resign" and _boardroom(verb):
+        return None  # "has resigned from its board", "chief executive Donald Carty resigned"
     if lemma in ("target", "attack", "hit", "breach", "strike") and row.cameo[:2] in (
             "18", "19") and any(o.lemma_.lower() in _CYBER_THINGS or o.lemma_.lower() in (
                 "network", "system") and any(c.lemma_.lower() in ("computer", "email", "it")
