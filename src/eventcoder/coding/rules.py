@@ -840,8 +840,9 @@ def _boardroom(verb: Token) -> bool:
     offices = [o for p in _children(verb, {"prep"}) if p.lower_ in ("from", "as")
                for o in _children(p, {"pobj"})]
     if any(o.lemma_.lower() in _BOARDROOM and not any(
-            c.dep_ in ("compound", "amod", "prep", "nmod") or c.dep_ == "poss"
-            and c.lower_ not in ("its", "their") for c in o.children) for o in offices):
+            c.dep_ in ("compound", "amod", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+            or c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in o.children)
+           for o in offices):
         return True
     titles = [t for s in _children(verb, {"nsubj"}) for t in s.subtree if t.pos_ == "NOUN"]
     return any(t.lemma_.lower() == "board" or t.lemma_.lower() == "executive" and (
