@@ -737,7 +737,9 @@ _FROZEN_THINGS = {"asset", "account", "fund", "funding", "money", "aid", "paymen
 _HARDSHIPS = {"famine", "hunger", "starvation", "catastrophe", "disaster", "crisis", "shortage",
               "outbreak", "epidemic", "pandemic", "cold", "condition", "flood", "flooding",
               "drought", "collapse", "malnutrition", "cholera", "disease", "storm", "heatwave",
-              "recession", "inflation", "bloodbath", "exodus", "emergency", "danger", "stake"}
+              "recession", "inflation", "bloodbath", "exodus", "emergency", "danger", "stake",
+              # ("warned it could add to uncertainty over the guilder": a forecast)
+              "uncertainty", "instability", "volatility", "turmoil"}
 
 
 def _warned_of(verb: Token) -> list[Token]:
