@@ -1022,12 +1022,15 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
             or not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep", "advcl", "oprd")
                        for c in verb.children)):
         return None  # "asked me if I was joking", '"Where are they?" she asks': a question
-    if (lemma in _ASKING_VERBS and verb.i > 1 and verb.doc[verb.i - 1].text == ","
-            and any(s.i == verb.i - 2 for s in _children(verb, {"nsubj"}))
+    if (lemma in _ASKING_VERBS and verb.i > 1 and verb.doc[verb.i - 1].text == "," and (
+            any(s.i == verb.i - 2 for s in _children(verb, {"nsubj"}))
             and any(c.lemma_.lower() in SPEECH_VERBS and c.i > verb.i for c in (
-                *_children(verb, {"conj"}), *([verb.head] if verb.dep_ == "advcl" else [])))):
+                *_children(verb, {"conj"}), *([verb.head] if verb.dep_ == "advcl" else [])))
+            or verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i == verb.i - 2
+            and not _children(verb, {"agent", "dobj", "dative"}))):
         # "Lukman, asked about the reports, said ...": a participle between commas, whose
-        # subject was asked and answered (the parser made "said" its conjunct or head)
+        # subject was asked and answered (the parser made "said" its conjunct or head, or
+        # hung "asked" on the subject; "Khan, asked Erdogan to ..." has its object)
         return None
     if lemma == "oppose" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
         return None  # "private investment as opposed to state spending": a contrast
