@@ -615,8 +615,11 @@ def test_pipeline_those_raised_or_sent_to_do_something_do_it(coder):
 
 
 def test_pipeline_a_firm_to_be_bought_is_the_other_party(coder):
-    (events,) = _by_sentence(coder, "The bank signed a definitive agreement to buy Delmarva "
-                                    "Trust Co.").values()
+    # (a government buying: between firms it is commerce, no event)
+    assert not _by_sentence(coder, "The bank signed a definitive agreement to buy Delmarva "
+                                   "Trust Co.")
+    (events,) = _by_sentence(coder, "The state government signed a definitive agreement to buy "
+                                    "Delmarva Trust Co.").values()
     (deal,) = events
     assert [a.text for a in deal.recipient] == ["Delmarva Trust Co."]
     assert [a.code for a in deal.recipient] == ["BUS"]
@@ -634,11 +637,11 @@ def test_pipeline_a_fighter_killed_is_not_dropped_beside_the_fight(coder):
 
 
 def test_pipeline_an_acronym_inside_a_firms_name_is_the_firm(coder):
-    (events,) = _by_sentence(coder, "Harbor Federal Corp agreed to acquire Coastal Savings "
-                                    "Bank FSB.").values()
-    (deal,) = events
-    assert [a.code for a in deal.actor] == ["BUS"]
-    assert [a.code for a in deal.recipient] == ["BUS"]
+    (events,) = _by_sentence(coder, "Harbor Federal Corp accused Coastal Savings Bank FSB of "
+                                    "fraud.").values()
+    (accused,) = events
+    assert [a.code for a in accused.actor] == ["BUS"]
+    assert [a.code for a in accused.recipient] == ["BUS"]
 
 
 def test_pipeline_codes_name_aircraft_and_aid_pledged_as_a_sum(coder):

@@ -633,6 +633,10 @@ class Coder:
         if (mapping.event_type == "CONSULT" and r.recipient
                 and all(a.sector == "MED" for a in r.recipient)):
             return None  # "speaking to the BBC", "told Reuters": an interview, no consultation
+        if cand.deal and r.actor and all(a.sector == "BUS" or not _coded([a]) for a in r.actor):
+            # "ConAgra agreed to acquire Monfort", "the bank agreed to fund the loan": firms
+            # trading (a government's purchase stays: "Cairo agreed to purchase wheat")
+            return None
         if (cand.row.lemma == "ask" and r.actor and all(a.sector == "MED" for a in r.actor)):
             return None  # "asked by Reuters about the plan": a journalist's question
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"

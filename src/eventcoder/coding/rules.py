@@ -1613,7 +1613,8 @@ class Candidate:
     the argument ranker's recipient (with its conjuncts), ``ranked_p`` its probability;
     ``failed`` that the act is what someone failed to do ("failed to reach agreement");
     ``means`` that it is a call, meeting or visit made for a purpose coded apart ("called X
-    to congratulate him").
+    to congratulate him"); ``deal`` that what is agreed, offered or signed is a purchase, sale,
+    merger or loan ("agreed to acquire X", "signed a letter of intent to buy X").
     """
 
     sentence_index: int
@@ -1636,6 +1637,7 @@ class Candidate:
     ranked_p: float = 0.0
     failed: bool = False
     means: bool = False
+    deal: bool = False
 
 
 _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
@@ -3999,6 +4001,31 @@ def _author(verb: Token) -> list[Token] | None:
     return None
 
 
+# Verbs of trade in goods, firms and money, whose agreement is commerce when firms make it.
+_DEALING_VERBS = {"buy", "acquire", "purchase", "sell", "merge", "fund", "finance", "lend"}
+# Nouns of an agreement or offer that a deal completes: "a letter of intent to acquire X".
+_DEAL_DOCUMENTS = {"letter", "agreement", "accord", "deal", "offer", "contract", "pact"}
+
+
+def _deal(trigger: Token) -> bool:
+    """Whether a trigger of agreeing, offering or signing is about a purchase, sale, merger or
+    loan: "agreed to acquire X", "agreed to be acquired by X", "offering to buy X", "signed a
+    letter of intent to acquire X", "an agreement to sell its unit". Between firms that is
+    commerce, no political event (the pipeline decides by the actors' codes)."""
+    if trigger.lemma_.lower() not in ("agree", "offer", "sign", "reach", "agreement", "deal",
+                                      "accord", "pledge", "promise"):
+        return False
+    holders = [trigger, *(o for o in _children(trigger, {"dobj"})
+                          if o.lemma_.lower() in _DEAL_DOCUMENTS)]
+    acts = [c for h in holders for c in h.children
+            if c.dep_ in ("xcomp", "acl") and _infinitive(c)]
+    acts += [c for a in acts for c in _conjuncts(a)]
+    return any(a.lemma_.lower() in _DEALING_VERBS for a in acts) or any(
+        o.lemma_.lower() == "letter" and any(
+            i.lemma_.lower() == "intent" for p in _children(o, {"prep"}) for i in p.children)
+        for o in holders)
+
+
 def _headless(verb: Token) -> bool:
     """A sentence with no finite verb of its own, whose verb the parser hung on the first
     noun: "A U.S. report called for sanctions", "Imran Khan, called President Erdogan". The
@@ -4307,7 +4334,8 @@ class RuleCoder:
                 elif content is not None:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
-                                    means=row.cameo[:2] == "04" and _serves_purpose(token, matched))
+                                    means=row.cameo[:2] == "04" and _serves_purpose(token, matched),
+                                    deal=_deal(token))
                 if (row.kind == "N" and candidate.negated and row.cameo[:2] in ("16", "17")
                         and token.dep_ in ("dobj", "nsubjpass")
                         and token.head.lemma_.lower() in _RENEWING_VERBS):
