@@ -2814,6 +2814,9 @@ _CREATING_VERBS = {"form", "create", "establish", "found", "set", "build"}
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
+# Verbs of giving back, and of the taking they undo: "returned the land it seized from X".
+_GIVING_BACK = {"return", "restore", "hand", "give"}
+_TAKING_VERBS = {"seize", "capture", "take", "confiscate", "occupy", "annex", "grab", "steal"}
 # What those who get goods do: "the weapons Armenia has obtained".
 _GETTING_VERBS = {"obtain", "receive", "buy", "import", "acquire", "get", "purchase"}
 # Offers for a firm, and the verbs of buying one: "a takeover bid for X", "a deal to buy X".
@@ -2935,6 +2938,15 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 found.extend(t for o in (_children(child, {"dobj"}) if child.dep_ == "acl"
                                          else _children(child, {"pobj"}))
                              for t in _conjuncts(o) if t.pos_ == "PROPN" or _actor_like(t))
+            if (row.lemma in _GIVING_BACK and token.pos_ == "NOUN" and child.dep_ == "relcl"
+                    and child.lemma_.lower() in _TAKING_VERBS
+                    and not any(t.dep_ == "prep" and t.lower_ == "to"
+                                for t in (*token.head.children, *child.subtree))):
+                # "returned the land it had captured from Egypt": to whom it was taken from
+                # (not beside a goal: "returned a painting stolen from a gallery to X")
+                found.extend(t for o in _prep_objects(child, frozenset({"from"}))
+                             for t in _conjuncts(o)
+                             if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
             if (row.cameo[:2] in ("06", "07") and token.pos_ == "NOUN" and child.dep_ == "relcl"
                     and child.lemma_.lower() in _GETTING_VERBS):
                 # "supplied 94% of the military equipment Armenia has obtained": who got it
