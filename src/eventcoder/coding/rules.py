@@ -4808,6 +4808,14 @@ class RuleCoder:
                     force = None
             if force is None:
                 agents = fallback
+        died = _death_cause(noun) if row.cameo[:2] == "18" else None
+        if died is not None:
+            # "died in prison in Rangoon after torture", "died as a result of the torture to
+            # which he was subjected in a detention centre in X": it was done to whoever
+            # died, by whoever held them
+            if not agents and force is None:
+                agents = _custodians(died, noun)
+            suffered = suffered or subject_of(died)[0]
         recipients = [o for o in _objects(noun, row.preps, direct=False)
                       if not _opposed_by_support(o, row)] or suffered
         if not recipients:
@@ -4902,6 +4910,73 @@ class RuleCoder:
             clause=clause_ranges(verb if verb is not None else _clause_head(noun)),
             more=more, goals=goals,
         )
+
+
+# Where someone is held: "died in prison", "in police custody", "in captivity".
+_CUSTODY_NOUNS = {"prison", "jail", "gaol", "custody", "captivity", "detention", "cell",
+                  "dungeon"}
+# Places of custody named with a custody noun: "a detention centre", "a prison camp".
+_CUSTODY_HEADS = {"center", "centre", "facility", "camp", "site"}
+# People held by a state: "a political prisoner died in captivity in Iran".
+_INMATES = {"prisoner", "detainee", "inmate", "convict"}
+# Prepositions of the cause of a death: "died after torture", "died from beatings".
+_CAUSE_PREPS = {"after", "from", "of", "following", "under"}
+
+
+def _death_cause(noun: Token) -> Token | None:
+    """The verb "die" whose cause the noun is: "died after torture", "died as a result of
+    the torture", "died due to torture and poor treatment"."""
+    token = noun
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if (prep.lower_ == "of" and prep.head.lemma_.lower() in ("result", "consequence")
+            and prep.head.dep_ == "pobj"):
+        verb = prep.head.head.head  # "as a result of", "as a consequence of"
+    elif prep.lower_ in ("to", "of") and prep.head.lower_ in ("due", "owing", "because"):
+        verb = prep.head.head  # "due to", "owing to", "because of"
+    elif prep.lower_ in ("due", "owing", "because"):
+        verb = prep.head  # (the same, the noun hung on "due")
+    elif prep.lower_ in _CAUSE_PREPS:
+        verb = prep.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() == "die" else None
+
+
+def _custody(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in _CUSTODY_NOUNS or lemma in _CUSTODY_HEADS and any(
+        c.dep_ == "compound" and c.lemma_.lower() in _CUSTODY_NOUNS for c in token.children)
+
+
+def _custodians(died: Token, noun: Token) -> list[Token]:
+    """Who held someone who died of ill-treatment: the holder the custody names ("in Israeli
+    custody", "in an Isis prison"), else the state of its place ("died in prison in Rangoon",
+    "subjected to torture in a detention centre in X")."""
+    heads = [died, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+    for head in heads:
+        for held in _prep_objects(head, frozenset({"in", "inside"})):
+            if not _custody(held):
+                continue
+            owners = [c for c in held.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                      or c.dep_ in ("amod", "compound") and (
+                          c.ent_type_ in ("NORP", "ORG", "GPE") or _actor_like(c))]
+            if owners:
+                return owners
+            if held.lemma_.lower() == "captivity" and not any(
+                    v.lemma_.lower() in _INMATES for v in _children(died, _SUBJ)):
+                return []  # "a hostage died in captivity in Syria": held by captors, no state
+            # the place of the custody, or of the death: "died in prison in Rangoon"
+            # ("in Kırıkkale province": the province's name)
+            places = [p for h in (held, head) for o in _prep_objects(h, frozenset({"in"}))
+                      if o.i != held.i
+                      for p in ([o] if o.ent_type_ in ("GPE", "LOC") else [
+                          c for c in o.children if c.dep_ == "compound" and c.ent_type_ == "GPE"])]
+            return places[:1]
+    return []
 
 
 # Verbs that keep a measure in force: "renewed the embargo".
