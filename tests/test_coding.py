@@ -572,3 +572,25 @@ def test_coding_lexicon_lists_each_trigger_once():
         for lemma, rows in table.items():
             particles = [row.particle for row in rows]
             assert len(particles) == len(set(particles)), (lemma, particles)
+
+
+PERMISSION_AFTER_COMMA = """
+The the DET det 1
+court court NOUN nsubj 2
+granted grant VERB ROOT 2
+the the DET det 4
+police police NOUN dative 2
+, , PUNCT punct 2
+permission permission NOUN conj 2
+to to PART aux 8
+hold hold VERB acl 6
+him he PRON dobj 8
+"""
+
+
+def test_coding_a_thing_granted_after_a_comma_is_still_granted():
+    # "granted the police, permission to ...": the parser took the permission for the verb's
+    # conjunct; it is still what is granted, and the police whom it is granted to
+    cand = next(c for c in code(parse(PERMISSION_AFTER_COMMA)) if c.trigger.text == "granted")
+    assert cand.row.cameo == "086"
+    assert texts(cand.recipient) == ["the police"]

@@ -789,6 +789,7 @@ def _verb_particles(token: Token) -> set[str]:
                   and all(t.dep_ == "advmod" and t.head.i == token.i
                           for t in token.doc[token.i + 1:m.i])}
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += _second_objects(token)
     # "fired rubber bullets and tear gas": each thing the verb governs
     objects += [c for o in objects for c in _conjuncts(o)[1:]]
     particles |= {f"n:{c.lemma_.lower()}" for c in objects}
@@ -817,6 +818,53 @@ def _verb_particles(token: Token) -> set[str]:
                   for o in c.children if o.dep_ == "pobj"
                   and not (c.lower_ == "in" and o.lemma_.lower() in ("relation", "response"))}
     return particles
+
+
+def _second_objects(verb: Token) -> list[Token]:
+    """A thing given that the parser hung elsewhere after a receiver and a comma: "granted
+    the Department of State Services (DSS), permission to ..." (parsed as the verb's
+    conjunct), "gave the prime minister, Ahmet Davutoglu, a formal mandate" (parsed as an
+    apposition)."""
+    receivers = _children(verb, {"dobj", "dative"})
+    if not receivers or verb.lemma_.lower() not in _GIVING_VERBS:
+        return []
+    doc = verb.doc
+    found = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+             and doc[c.left_edge.i - 1].text == "," and not _children(verb, {"cc"})
+             and all(r.i < c.i for r in receivers)]
+    for receiver in receivers:
+        if not (_actor_like(receiver) or receiver.lemma_.lower() in PEOPLE):
+            continue
+        names = [a for a in _children(receiver, {"appos"}) if a.pos_ == "PROPN"]
+        found += [a for a in (*_children(receiver, {"appos"}),
+                              *(b for n in names for b in _children(n, {"appos"})))
+                  if a.pos_ == "NOUN" and any(n.i < a.i for n in names)
+                  and not _actor_like(a) and a.lemma_.lower() not in PEOPLE
+                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)]
+    return found
+
+
+# Verbs that grant what someone asked for: "granted an injunction sought by X".
+_GRANTING_VERBS = {"grant", "approve"}
+# Participles of asking: "sought by", "requested by".
+_ASKED_PARTICIPLES = {"seek", "request", "ask", "demand", "petition", "apply"}
+
+
+def _asked_for(verb: Token) -> bool:
+    """Whether the verb's object is what someone asked for: "granted the restraining order
+    sought by the ACLU", "approved the extension requested by Britain"."""
+    return any(acl.dep_ == "acl" and acl.tag_ == "VBN"
+               and acl.lemma_.lower() in _ASKED_PARTICIPLES and _children(acl, {"agent"})
+               for obj in _children(verb, {"dobj"}) for acl in obj.children)
+
+
+def _granted_to_act(verb: Token) -> bool:
+    """Whether "grant" gives someone leave to act: "granted Greece to postpone the payment"
+    (someone, then what they may do, with no thing granted)."""
+    objects = _children(verb, {"dobj", "dative"})
+    return (len(objects) == 1 and (_actor_like(objects[0]) or objects[0].pos_ == "PROPN")
+            and any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.pos_ == "VERB" and _infinitive(c)
+                    and c.i > objects[0].i for c in verb.children))
 
 
 # Nouns of time that modify a verb bare: "last week", "this spring".
@@ -4113,6 +4161,14 @@ class RuleCoder:
             row = self.lexicon.verb(lemma, particles)
             if row is not None and (row := _verb_sense(token, row)) is None:
                 return None  # a sense that is no political act ("exports rallied")
+            if row is None and lemma in _GRANTING_VERBS and _asked_for(token):
+                # "granted an injunction sought by the union": a concession to whoever asked
+                row = Trigger(kind="V", lemma=lemma, particle=None, cameo="080",
+                              preps=frozenset({"from"}))
+            if row is None and lemma == "grant" and _granted_to_act(token):
+                # "the EU granted Britain to delay Brexit": leave given to act
+                row = Trigger(kind="V", lemma=lemma, particle=None, cameo="086",
+                              preps=frozenset({"to", "for"}))
             if row is None and lemma in _GIVING_VERBS and (row := _gift(token)) is not None:
                 row = _verb_sense(token, row)  # "provided tents to earthquake victims"
             if row is None and lemma in _NAMING_VERBS:
