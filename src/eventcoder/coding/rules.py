@@ -2965,6 +2965,16 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # who the inquiry is about is the subject of what it looks into.
                 found.extend(t for subject in _children(child, {"nsubj", "nsubjpass"})
                              for t in _conjuncts(subject) if t.pos_ != "PRON")
+            if (inquiry and child.dep_ == "acl" and token.ent_type_ == "MONEY"
+                    and child.i not in skipped):
+                # "an investigation into the $3.5 billion spent under the Subsidy Fund of X":
+                # money is looked into for who spent, paid or got it
+                for prep in child.children:
+                    if prep.dep_ in ("prep", "agent"):
+                        objects = [o for o in _children(prep, {"pobj"})
+                                   if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+                        found.extend(t for o in objects for t in _conjuncts(o))
+                        frontier.extend((o, depth + 1) for o in objects)
             if (child.dep_ == "ccomp" and row.cameo in _MEDIATION_CODES and depth > 0
                     and token.lemma_.lower() in _HELPING_VERBS):
                 # "a mediation effort designed to help the government and the rebels reach
