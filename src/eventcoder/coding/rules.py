@@ -867,6 +867,19 @@ def _granted_to_act(verb: Token) -> bool:
                     and c.i > objects[0].i for c in verb.children))
 
 
+# Verbs that annul a decision or a measure: "revoked the order", "quashed the warrant".
+_ANNULLING_VERBS = {"revoke", "rescind", "annul", "quash", "overturn"}
+
+
+def _measure_against(verb: Token) -> bool:
+    """Whether the verb's object is a measure against someone: "revoked PSA against them",
+    "rescinded the warrant against him" (the object, or the verb, has "against" someone)."""
+    objects = _children(verb, {"dobj"})
+    return bool(objects) and any(
+        o.pos_ == "PRON" or o.pos_ == "PROPN" or _actor_like(o) or o.lemma_.lower() in PEOPLE
+        for h in (verb, *objects) for o in _prep_objects(h, frozenset({"against"})))
+
+
 # Nouns of time that modify a verb bare: "last week", "this spring".
 _TIME_NOUNS = {"year", "month", "week", "day", "night", "time", "spring", "summer", "autumn",
                "winter", "morning", "evening", "weekend"}
@@ -4179,6 +4192,10 @@ class RuleCoder:
                 # "the EU granted Britain to delay Brexit": leave given to act
                 row = Trigger(kind="V", lemma=lemma, particle=None, cameo="086",
                               preps=frozenset({"to", "for"}))
+            if row is None and lemma in _ANNULLING_VERBS and _measure_against(token):
+                # "revoked PSA against them": a measure against someone, annulled, is eased
+                row = Trigger(kind="V", lemma=lemma, particle=None, cameo="081",
+                              preps=frozenset({"against", "nodobj"}))
             if row is None and lemma in _GIVING_VERBS and (row := _gift(token)) is not None:
                 row = _verb_sense(token, row)  # "provided tents to earthquake victims"
             if row is None and lemma in _NAMING_VERBS:
