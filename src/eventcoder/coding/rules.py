@@ -4554,6 +4554,12 @@ class RuleCoder:
                 places = [o for o in _prep_objects(verb, frozenset({"from"}))
                           if o.ent_type_ == "GPE"] + places
             agents = places[:1]
+        if patients and not agents and verb.lemma_.lower() in _ILL_TREATMENT:
+            # "was tortured and killed in a secret CIA prison", "was beaten in prison in
+            # Tehran": whoever held them
+            agents = _custodians([verb, *(c for c in _children(verb, {"conj"})
+                                          if c.pos_ == "VERB" and not _children(c, _SUBJ))],
+                                 patients)
         objects = patients or _objects(verb, row.preps, direct=True) or (
             _callee(verb) if row is _PHONE_ROW else []) or (
             _children(verb, {"oprd"}) if row.cameo in ("111", "051")
@@ -4896,8 +4902,10 @@ class RuleCoder:
             # "died in prison in Rangoon after torture", "died as a result of the torture to
             # which he was subjected in a detention centre in X": it was done to whoever
             # died, by whoever held them
-            if not agents and force is None:
-                agents = _custodians(died, noun)
+            if not agents and force is None and noun.lemma_.lower() in _ILL_TREATMENT:
+                agents = _custodians(
+                    [died, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))],
+                    _children(died, _SUBJ))
             suffered = suffered or subject_of(died)[0]
         recipients = [o for o in _objects(noun, row.preps, direct=False)
                       if not _opposed_by_support(o, row)] or suffered
@@ -5000,6 +5008,10 @@ _CUSTODY_NOUNS = {"prison", "jail", "gaol", "custody", "captivity", "detention",
                   "dungeon"}
 # Places of custody named with a custody noun: "a detention centre", "a prison camp".
 _CUSTODY_HEADS = {"center", "centre", "facility", "camp", "site"}
+# Ill-treatment of someone held, whose custodian does it: "tortured in prison", "died after
+# beatings in custody" (not a stabbing or a killing there: inmates may do those).
+_ILL_TREATMENT = {"torture", "beat", "beating", "abuse", "mistreat", "mistreatment",
+                  "ill-treatment", "maltreatment", "flog", "flogging", "whip", "whipping"}
 # People held by a state: "a political prisoner died in captivity in Iran".
 _INMATES = {"prisoner", "detainee", "inmate", "convict"}
 # Prepositions of the cause of a death: "died after torture", "died from beatings".
@@ -5035,11 +5047,11 @@ def _custody(token: Token) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in _CUSTODY_NOUNS for c in token.children)
 
 
-def _custodians(died: Token, noun: Token) -> list[Token]:
-    """Who held someone who died of ill-treatment: the holder the custody names ("in Israeli
-    custody", "in an Isis prison"), else the state of its place ("died in prison in Rangoon",
-    "subjected to torture in a detention centre in X")."""
-    heads = [died, *(c for c in noun.children if c.dep_ in ("relcl", "acl"))]
+def _custodians(heads: list[Token], victims: list[Token]) -> list[Token]:
+    """Who held the victims of ill-treatment, from where the words ``heads`` say it happened:
+    the holder the custody names ("in Israeli custody", "in an Isis prison"), else the state
+    of its place ("died in prison in Rangoon", "subjected to torture in a detention centre in
+    X")."""
     for head in heads:
         for held in _prep_objects(head, frozenset({"in", "inside"})):
             if not _custody(held):
@@ -5050,7 +5062,7 @@ def _custodians(died: Token, noun: Token) -> list[Token]:
             if owners:
                 return owners
             if held.lemma_.lower() == "captivity" and not any(
-                    v.lemma_.lower() in _INMATES for v in _children(died, _SUBJ)):
+                    v.lemma_.lower() in _INMATES for v in victims):
                 return []  # "a hostage died in captivity in Syria": held by captors, no state
             # the place of the custody, or of the death: "died in prison in Rangoon"
             # ("in Kırıkkale province": the province's name)
