@@ -2887,6 +2887,11 @@ _ACQUIRING_VERBS = {"buy", "acquire", "purchase", "take", "merge"}
 _THROUGH_PREPS = frozenset({"of", "including", "include", "alongside", "among",
                             "between", "as",
                             "out"})  # ("walked out of talks with X": "out of", two words)
+# What an inquiry is into or of, and the prepositions of who did, spent or got what it looks
+# into ("spent under X", "awarded to X", "received from X").
+_INQUIRED_PREPS = {"into", "of", "over", "about"}
+_INQUIRY_NOUNS = {"investigation", "inquiry", "probe", "audit", "review", "inquest"}
+_DOER_PREPS = {"by", "to", "under", "from", "through"}
 # Types whose "for" names what they serve: aid, and force made ready.
 _PURPOSE_ROOTS = {"07", "15"}
 # Types whose purpose clause names who they are for: "sent aid to help X", "offered to send
@@ -2965,6 +2970,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
     inquiry = row.cameo[:2] == "09"
     seen: set[int] = set()
     found: list[Token] = []
+    doers: list[Token] = []  # (who did what an inquiry looks into: they go first)
     goals: set[int] = set()
     frontier = [(t, 0) for t in starts]
     while frontier:
@@ -2978,16 +2984,24 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 # who the inquiry is about is the subject of what it looks into.
                 found.extend(t for subject in _children(child, {"nsubj", "nsubjpass"})
                              for t in _conjuncts(subject) if t.pos_ != "PRON")
-            if (inquiry and child.dep_ == "acl" and token.ent_type_ == "MONEY"
-                    and child.i not in skipped):
-                # "an investigation into the $3.5 billion spent under the Subsidy Fund of X":
-                # money is looked into for who spent, paid or got it
-                for prep in child.children:
-                    if prep.dep_ in ("prep", "agent"):
-                        objects = [o for o in _children(prep, {"pobj"})
-                                   if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
-                        found.extend(t for o in objects for t in _conjuncts(o))
-                        frontier.extend((o, depth + 1) for o in objects)
+            if (inquiry and child.i not in skipped and token.dep_ == "pobj"
+                    and token.head.lower_ in _INQUIRED_PREPS
+                    and token.lemma_.lower() not in _INQUIRY_NOUNS):
+                # What an inquiry looks into was done, spent or got by someone, who is whom
+                # it is about (whoever did it first): "an investigation into the $3.5 billion
+                # spent under the Subsidy Fund of X", "into contracts awarded to X", "into
+                # abuses by X", "into the killings of protesters by X"
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    preps = [p for p in child.children if p.dep_ in ("agent", "dative")
+                             or p.dep_ == "prep" and p.lower_ in _DOER_PREPS]
+                else:
+                    preps = [child] if child.dep_ == "prep" and child.lower_ == "by" else []
+                for prep in preps:
+                    objects = [o for o in _children(prep, {"pobj"})
+                               if o.ent_type_ not in NOT_PARTICIPANT_ENTS]
+                    (doers if prep.lower_ == "by" else found).extend(
+                        t for o in objects for t in _conjuncts(o))
+                    frontier.extend((o, depth + 1) for o in objects)
             if (child.dep_ == "ccomp" and row.cameo in _MEDIATION_CODES and depth > 0
                     and token.lemma_.lower() in _HELPING_VERBS):
                 # "a mediation effort designed to help the government and the rebels reach
@@ -3106,7 +3120,7 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
             frontier.append((child, depth + 1))
     out: list[Phrase] = []
     goal_phrases: list[Phrase] = []
-    for token in found:
+    for token in doers + found:
         if ((token.pos_ in ("NOUN", "PROPN") or _beneficiaries(token)) and token.i not in skipped
                 and token.ent_type_ not in NOT_PARTICIPANT_ENTS):
             # ("those affected in Yemen": the pronoun is nothing without its clause)
