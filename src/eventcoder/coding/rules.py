@@ -462,6 +462,8 @@ _LIFTED_THINGS = {"sanction", "ban", "embargo", "restriction", "blockade", "sieg
 _SECURITIES = {"note", "debenture", "security", "unit", "liquidity", "product", "obligation",
                "certificate", "paper", "preferred", "debt",
                "service", "discount", "dividend", "coupon", "bid", "loan", "credit", "rate"}
+# Issues of money that banks arrange: "the mandate to arrange a bond issue".
+_ISSUES = {"bond", "issue", "facility", "offering", "financing", "placement", "eurobond"}
 # What is rallied when support is gathered: "rallied its followers", "rallied support".
 _RALLIED = {"support", "supporter", "follower", "troop", "voter", "base", "ally", "force",
             "backing", "member", "nation", "party", "opinion", "morale"}
@@ -923,6 +925,12 @@ def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
         return None
     if lemma == "resign" and _boardroom(verb):
         return None  # "has resigned from its board", "chief executive Donald Carty resigned"
+    if row.particle == "n:mandate" and any(
+            o.lemma_.lower() in _SECURITIES | _ISSUES
+            for m in _children(verb, {"dobj"}) + _second_objects(verb)
+            for clause in m.children if clause.dep_ in ("acl", "relcl", "advcl")
+            for o in _children(clause, {"dobj"})):
+        return None  # "gave Morgan Guaranty the mandate to arrange a loan": a bank's commission
     if lemma in ("target", "attack", "hit", "breach", "strike") and row.cameo[:2] in (
             "18", "19") and any(o.lemma_.lower() in _CYBER_THINGS or o.lemma_.lower() in (
                 "network", "system") and any(c.lemma_.lower() in ("computer", "email", "it")
