@@ -2456,7 +2456,11 @@ def _measure_of(token: Token, noun: str) -> bool:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    found = [o for prep in token.children
+    # ("deported the men back to Afghanistan": the parser hangs "to" on "back")
+    heads = [*token.children, *(g for c in token.children
+                                if c.dep_ in ("advmod", "prt") and c.lower_ == "back"
+                                for g in c.children)]
+    found = [o for prep in heads
              if prep.dep_ in ("prep", "dative") and prep.lemma_.lower() in preps
              # "Against the advice of his generals, Trump ordered ...": an opening phrase
              # before the subject says how or when, not to whom
