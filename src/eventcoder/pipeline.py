@@ -637,6 +637,16 @@ class Coder:
             # "ConAgra agreed to acquire Monfort", "the bank agreed to fund the loan": firms
             # trading (a government's purchase stays: "Cairo agreed to purchase wheat")
             return None
+        if cameo[:3] in _MONEY_AID and (
+                cand.market or any(p.head_word.lemma.lower() == "market" for p in cand.recipient)):
+            return None  # "provided assistance to the money market": a central bank trading
+        if ((cameo[:3] in _MONEY_AID or cand.row.lemma == "offer" and cameo[:3] == "030")
+                and any(a.sector == "BUS" for a in (*r.actor, *r.recipient))
+                and all(a.sector == "BUS" or not _coded([a]) for a in (*r.actor, *r.recipient))):
+            # "the banks provided credit lines to Heck's", "to help GM finance the buyback",
+            # "GM plans to offer airbags as standard equipment": firms lending to firms and
+            # selling, commerce (a bank's loan to a government stays aid)
+            return None
         if (cand.row.lemma == "ask" and r.actor and all(a.sector == "MED" for a in r.actor)):
             return None  # "asked by Reuters about the plan": a journalist's question
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"
@@ -783,6 +793,8 @@ def _coded(actors: Sequence[Actor]) -> bool:
     return any(a.code or a.country for a in actors)
 
 
+# Aid in money and goods (CAMEO 070, 071), which firms also lend and supply to each other.
+_MONEY_AID = {"070", "071"}
 _TRAVEL_VERBS = {"travel", "fly", "go", "head", "journey"}
 # Sectors whose members travel on someone's behalf.
 # Kinds of place named after their name: "the Kherson region", "Idlib province".

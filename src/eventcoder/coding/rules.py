@@ -1683,7 +1683,8 @@ class Candidate:
     ``failed`` that the act is what someone failed to do ("failed to reach agreement");
     ``means`` that it is a call, meeting or visit made for a purpose coded apart ("called X
     to congratulate him"); ``deal`` that what is agreed, offered or signed is a purchase, sale,
-    merger or loan ("agreed to acquire X", "signed a letter of intent to buy X").
+    merger or loan ("agreed to acquire X", "signed a letter of intent to buy X"); ``market``
+    that what is given goes to a market ("provided assistance worth 60 mln stg to the market").
     """
 
     sentence_index: int
@@ -1707,6 +1708,7 @@ class Candidate:
     failed: bool = False
     means: bool = False
     deal: bool = False
+    market: bool = False
 
 
 _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
@@ -4115,12 +4117,17 @@ _DEALING_VERBS = {"buy", "acquire", "purchase", "sell", "merge", "fund", "financ
 # Nouns of an agreement or offer that a deal completes: "a letter of intent to acquire X".
 _DEAL_DOCUMENTS = {"letter", "agreement", "accord", "deal", "offer", "contract", "pact"}
 
+# Prices and securities offered: "offered 71 dlrs cash per share", "will offer bills".
+_PRICE_WORDS = {"dlr", "dlrs", "dollar", "cash", "share", "stock", "bill", "bond", "note",
+                "debenture", "security"}
+
 
 def _deal(trigger: Token) -> bool:
     """Whether a trigger of agreeing, offering or signing is about a purchase, sale, merger or
     loan: "agreed to acquire X", "agreed to be acquired by X", "offering to buy X", "signed a
-    letter of intent to acquire X", "an agreement to sell its unit". Between firms that is
-    commerce, no political event (the pipeline decides by the actors' codes)."""
+    letter of intent to acquire X", "an agreement to sell its unit", "offered 65 dlrs a
+    share". Between firms that is commerce, no political event (the pipeline decides by the
+    actors' codes)."""
     if trigger.lemma_.lower() not in ("agree", "offer", "sign", "reach", "agreement", "deal",
                                       "accord", "pledge", "promise"):
         return False
@@ -4129,10 +4136,23 @@ def _deal(trigger: Token) -> bool:
     acts = [c for h in holders for c in h.children
             if c.dep_ in ("xcomp", "acl") and _infinitive(c)]
     acts += [c for a in acts for c in _conjuncts(a)]
+    if trigger.lemma_.lower() == "offer" and any(
+            t.ent_type_ == "MONEY" or t.lemma_.lower() in _PRICE_WORDS
+            for o in _children(trigger, {"dobj"}) for t in o.subtree):
+        return True  # "offered 71 dlrs cash per share", "will offer 2,000 billion lire of bills"
     return any(a.lemma_.lower() in _DEALING_VERBS for a in acts) or any(
         o.lemma_.lower() == "letter" and any(
             i.lemma_.lower() == "intent" for p in _children(o, {"prep"}) for i in p.children)
         for o in holders)
+
+
+def _to_market(trigger: Token) -> bool:
+    """Whether what a trigger gives goes to a market: "provided assistance to the money
+    market", "provided assistance worth 60 mln stg to the market" (a central bank trading)."""
+    heads = [trigger, *_children(trigger, {"dobj"})]
+    return any(t.lemma_.lower() == "market" and t.dep_ == "pobj" and t.head.lower_ == "to"
+               for h in heads for c in h.children if c.dep_ not in ("nsubj", "nsubjpass")
+               for t in c.subtree)
 
 
 def _headless(verb: Token) -> bool:
@@ -4456,7 +4476,7 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched),
-                                    deal=_deal(token))
+                                    deal=_deal(token), market=_to_market(token))
                 if (row.kind == "N" and candidate.negated and row.cameo[:2] in ("16", "17")
                         and token.dep_ in ("dobj", "nsubjpass")
                         and token.head.lemma_.lower() in _RENEWING_VERBS):
