@@ -647,6 +647,8 @@ class Coder:
             # "GM plans to offer airbags as standard equipment": firms lending to firms and
             # selling, commerce (a bank's loan to a government stays aid)
             return None
+        if cand.trade and cameo[:2] in ("02", "10"):
+            return None  # "India called a buying tender", "GM ordered layoffs": business
         if (cand.row.lemma == "ask" and r.actor and all(a.sector == "MED" for a in r.actor)):
             return None  # "asked by Reuters about the plan": a journalist's question
         if (mapping.event_type == "CONSULT" and not _coded(r.recipient) and cameo[:3] != "045"

@@ -1684,7 +1684,9 @@ class Candidate:
     ``means`` that it is a call, meeting or visit made for a purpose coded apart ("called X
     to congratulate him"); ``deal`` that what is agreed, offered or signed is a purchase, sale,
     merger or loan ("agreed to acquire X", "signed a letter of intent to buy X"); ``market``
-    that what is given goes to a market ("provided assistance worth 60 mln stg to the market").
+    that what is given goes to a market ("provided assistance worth 60 mln stg to the market");
+    ``trade`` that what is called for or ordered is a trading or payroll act ("called a buying
+    tender", "called for redemption of its debentures", "ordered layoffs").
     """
 
     sentence_index: int
@@ -1709,6 +1711,7 @@ class Candidate:
     means: bool = False
     deal: bool = False
     market: bool = False
+    trade: bool = False
 
 
 _WHOLE_NAME_ENTS = {"ORG", "PERSON", "FAC"}
@@ -4155,6 +4158,20 @@ def _to_market(trigger: Token) -> bool:
                for t in c.subtree)
 
 
+# Acts of trade and payroll that a firm or a trading agency calls or orders.
+_TRADE_MATTERS = {"tender", "redemption", "layoff"}
+
+
+def _trade(trigger: Token) -> bool:
+    """Whether what a verb calls for or orders is a trading or payroll act: "has called a
+    buying tender for sugar", "called for redemption of its debentures", "ordered temporary
+    layoffs of 5,000 workers". That is business, no request of anyone."""
+    objects = [*_children(trigger, {"dobj"}),
+               *(o for p in _children(trigger, {"prep"}) if p.lower_ == "for"
+                 for o in _children(p, {"pobj"}))]
+    return any(o.lemma_.lower() in _TRADE_MATTERS for o in objects)
+
+
 def _headless(verb: Token) -> bool:
     """A sentence with no finite verb of its own, whose verb the parser hung on the first
     noun: "A U.S. report called for sanctions", "Imran Khan, called President Erdogan". The
@@ -4476,7 +4493,8 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched),
-                                    deal=_deal(token), market=_to_market(token))
+                                    deal=_deal(token), market=_to_market(token),
+                                    trade=_trade(token))
                 if (row.kind == "N" and candidate.negated and row.cameo[:2] in ("16", "17")
                         and token.dep_ in ("dobj", "nsubjpass")
                         and token.head.lemma_.lower() in _RENEWING_VERBS):
