@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LEXICON_VERSION = "eventcoder.triggers.v17"
+LEXICON_VERSION = "eventcoder.triggers.v18"
 
 
 @dataclass(frozen=True)
