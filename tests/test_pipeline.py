@@ -955,3 +955,9 @@ def test_pipeline_where_people_live_is_part_of_who_they_are(coder):
                                   "Lebanon.", "agreed")
     assert [a.text for a in agreed.recipient] == ["2,000 people now living in camps in Lebanon"]
     assert [a.country for a in agreed.recipient] == ["LBN"]
+
+
+def test_pipeline_an_attack_in_which_something_was_struck_is_on_it(coder):
+    (attack,) = _events_of(coder, "Rebels carried out an attack in which they shelled a Malian "
+                                  "army base.", "attack")
+    assert [a.country for a in attack.recipient] == ["MLI"]

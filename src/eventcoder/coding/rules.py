@@ -911,8 +911,8 @@ def _boardroom(verb: Token) -> bool:
         return True
     titles = [t for s in _children(verb, {"nsubj"}) for t in s.subtree if t.pos_ == "NOUN"]
     return any(t.lemma_.lower() == "board" or t.lemma_.lower() == "executive" and (
-        t.i > 0 and t.nbor(-1).lower_ == "chief" or t.i + 1 < len(t.doc) and t.nbor().lower_ == "officer")
-        for t in titles)
+        t.i > 0 and t.nbor(-1).lower_ == "chief"
+        or t.i + 1 < len(t.doc) and t.nbor().lower_ == "officer") for t in titles)
 
 
 def _verb_sense(verb: Token, row: Trigger) -> Trigger | None:
@@ -5009,6 +5009,12 @@ class RuleCoder:
             # "air strikes hit the enclave", "the shelling destroyed homes": what the attack
             # did it to.
             recipients = _children(noun.head, {"dobj"})
+        if not recipients and violent:
+            # "an attack in which gunmen stormed the mosque": what the clause says was struck
+            recipients = [o for c in noun.children if c.dep_ == "relcl" and any(
+                          p.dep_ == "prep" and any(w.lower_ == "which" for w in p.children)
+                          for p in c.children)
+                          for o in _children(c, {"dobj"}) if o.pos_ in ("NOUN", "PROPN")]
         if not recipients:
             recipients = _target_places(noun, row) or (
                 _target_places(verb, row) if verb is not None else []) or _actors_place(agents, row)
