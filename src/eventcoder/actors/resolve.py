@@ -160,6 +160,15 @@ def _opposed(words: list[Word], head: int) -> set[int]:
     return found
 
 
+def _names_before(words: Sequence[Word], head: int) -> int:
+    """Where the run of proper names compounded onto the head starts ("the Trump
+    administration", "Recep Tayyip Erdogan"): the head's own index when there is none."""
+    k = head
+    while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].dep == "compound":
+        k -= 1
+    return k
+
+
 @lru_cache(maxsize=65536)
 def _describe(key: tuple[tuple[str, str, str, str, int], ...], head: int) -> Description:
     # Only text, part of speech, entity label, relation and spacing matter, so equal phrases
@@ -736,10 +745,8 @@ class StoryActors:
                 and not desc.empty):
             # "Turkey's Recep Tayyip Erdogan", his name taken for a building: a person the
             # tables know, named after a country's possessive
-            k = phrase.head
-            while k > 0 and phrase.words[k - 1].pos == "PROPN" and phrase.words[k - 1].dep == "compound":
-                k -= 1
-            name = join_words(phrase.words[k:phrase.head + 1])
+            start = _names_before(phrase.words, phrase.head)
+            name = join_words(phrase.words[start:phrase.head + 1])
             role = self._role(name) if tables.lookup_country(name) is None else None
             if role is not None and role.country and (not desc.country or desc.country == role.country):
                 return Actor(text=phrase.text, name=role.name, country=role.country,
@@ -887,9 +894,7 @@ class StoryActors:
         words, head = phrase.words, phrase.head
         if words[head].text.lower() not in _LEADERS_BODIES:
             return None
-        k = head
-        while k > 0 and words[k - 1].pos == "PROPN" and words[k - 1].dep == "compound":
-            k -= 1
+        k = _names_before(words, head)
         if k == head:
             return None
         role = self._role(join_words(words[k:head]))

@@ -2892,6 +2892,24 @@ _CREATING_VERBS = {"form", "create", "establish", "found", "set", "build"}
 # Where further participants are looked for: down objects, prepositions and complements.
 _MORE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "acl", "attr", "oprd", "conj",
               "appos"}
+def _party_of_goods(goods: Token, clause: Token, row: Trigger) -> list[Token]:
+    """Who a relative clause on the goods of a transfer says is the other party: who got
+    them ("supplied 94% of the military equipment Armenia has obtained"), or whom they were
+    taken from, when they are given back ("returned the land it had captured from Egypt"; not
+    beside a goal: "returned a painting stolen from a gallery to X")."""
+    lemma = clause.lemma_.lower()
+    if row.cameo[:2] in ("06", "07") and lemma in _GETTING_VERBS:
+        parties = _children(clause, {"nsubj"})
+    elif (row.lemma in _GIVING_BACK and lemma in _TAKING_VERBS
+          and not any(t.dep_ == "prep" and t.lower_ == "to"
+                      for t in (*goods.head.children, *clause.subtree))):
+        parties = _prep_objects(clause, frozenset({"from"}))
+    else:
+        return []
+    return [t for p in parties for t in _conjuncts(p)
+            if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP")]
+
+
 # Verbs of giving back, and of the taking they undo: "returned the land it seized from X".
 _GIVING_BACK = {"return", "restore", "hand", "give"}
 _TAKING_VERBS = {"seize", "capture", "take", "confiscate", "occupy", "annex", "grab", "steal"}
@@ -3040,20 +3058,8 @@ def _more_participants(starts: list[Token], row: Trigger, skip: list[Token]
                 found.extend(t for o in (_children(child, {"dobj"}) if child.dep_ == "acl"
                                          else _children(child, {"pobj"}))
                              for t in _conjuncts(o) if t.pos_ == "PROPN" or _actor_like(t))
-            if (row.lemma in _GIVING_BACK and token.pos_ == "NOUN" and child.dep_ == "relcl"
-                    and child.lemma_.lower() in _TAKING_VERBS
-                    and not any(t.dep_ == "prep" and t.lower_ == "to"
-                                for t in (*token.head.children, *child.subtree))):
-                # "returned the land it had captured from Egypt": to whom it was taken from
-                # (not beside a goal: "returned a painting stolen from a gallery to X")
-                found.extend(t for o in _prep_objects(child, frozenset({"from"}))
-                             for t in _conjuncts(o)
-                             if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
-            if (row.cameo[:2] in ("06", "07") and token.pos_ == "NOUN" and child.dep_ == "relcl"
-                    and child.lemma_.lower() in _GETTING_VERBS):
-                # "supplied 94% of the military equipment Armenia has obtained": who got it
-                found.extend(t for s in _children(child, {"nsubj"}) for t in _conjuncts(s)
-                             if _actor_like(t) or t.ent_type_ in ("GPE", "ORG", "NORP"))
+            if token.pos_ == "NOUN" and child.dep_ == "relcl":
+                found.extend(_party_of_goods(token, child, row))
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in (
                     "VERB", "AUX"):
                 continue  # "declared a curfew and sent in troops with orders": another act
@@ -4493,8 +4499,10 @@ class RuleCoder:
                     candidate = replace(candidate, content=content.cameo)
                 candidate = replace(candidate, failed=_failed(token),
                                     means=row.cameo[:2] == "04" and _serves_purpose(token, matched),
-                                    deal=_deal(token), market=_to_market(token),
-                                    trade=_trade(token))
+                                    deal=_deal(token),
+                                    # (only for the codes the pipeline checks them for)
+                                    market=row.cameo[:2] == "07" and _to_market(token),
+                                    trade=row.cameo[:2] in ("02", "10") and _trade(token))
                 if (row.kind == "N" and candidate.negated and row.cameo[:2] in ("16", "17")
                         and token.dep_ in ("dobj", "nsubjpass")
                         and token.head.lemma_.lower() in _RENEWING_VERBS):
